@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * `iotdm`: one subcommand per workshop script. Exit codes: 0 success, 1 failure, 2 usage.
+ */
+import { Command, CommanderError } from "commander";
+import { IoHost } from "../io/host.js";
+import { initI18n, t } from "../io/i18n.js";
+import { UsageError } from "./errors.js";
+import { COMMANDS } from "./registry.js";
+
+function languageFromArgv(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (i < 0) return undefined;
+  return argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+}
+
+export async function run(argv: string[]): Promise<number> {
+  initI18n(languageFromArgv(argv));
+  let host = new IoHost();
+  const program = new Command("iotdm")
+    .description(t("cli.description"))
+    .option("--lang <language>", "en, ja, ko")
+    .option("--json", "machine-readable output")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .hook("preAction", (_this, action) => {
+      host = new IoHost({ json: Boolean(action.optsWithGlobals().json) });
+    });
+  for (const c of COMMANDS) c.register(program, () => host);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+      )
+        return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      host.error("cli.usageError", { message: e.message });
+      return 2;
+    }
+    host.error("cli.failed", { message: e instanceof Error ? e.message : String(e) });
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly || process.argv[1]?.endsWith("/iotdm")) {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0 || !process.argv.includes("serve")) process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * Finding, starting and stopping sandbox instances from other processes (the CLI, tests,
+ * any command that needs a sandbox and finds none: it is started in the background).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, openSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_PORT, defaultDataDir, loadIdentity } from "./settings.js";
+
+export interface InstanceRef {
+  port: number;
+  dataDir: string;
+  host: string;
+}
+
+export interface RunningInstance extends InstanceRef {
+  pid: number;
+  accountId: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  auth: boolean;
+  throttle: string;
+  endpoint: string;
+}
+
+export interface StartOptions {
+  auth?: boolean;
+  throttle?: "off" | "aws";
+  failRate?: number;
+  accountId?: string;
+  region?: string;
+  thingTypeDeletionDelaySeconds?: number;
+}
+
+export function instanceRef(opts: { port?: number; dataDir?: string; host?: string }): InstanceRef {
+  const port =
+    opts.port ?? (process.env.IOTDM_SANDBOX_PORT ? Number(process.env.IOTDM_SANDBOX_PORT) : DEFAULT_PORT);
+  return { port, dataDir: opts.dataDir ?? defaultDataDir(port), host: opts.host ?? "127.0.0.1" };
+}
+
+interface Health {
+  pid: number;
+  port: number;
+  host: string;
+  dataDir: string;
+  accountId: string;
+  region: string;
+  auth: boolean;
+  throttle: string;
+}
+
+async function health(ref: InstanceRef, timeoutMs = 1000): Promise<Health | undefined> {
+  try {
+    const res = await fetch(`http://${ref.host}:${ref.port}/_iotdm/health`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) return undefined;
+    return (await res.json()) as Health;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The running instance at this port (whatever its data dir), or undefined. */
+export async function findRunning(ref: InstanceRef): Promise<RunningInstance | undefined> {
+  const h = await health(ref);
+  if (!h) return undefined;
+  const identity = loadIdentity(h.dataDir);
+  return {
+    ...ref,
+    dataDir: h.dataDir,
+    pid: h.pid,
+    accountId: h.accountId,
+    region: h.region,
+    accessKeyId: identity.accessKeyId,
+    secretAccessKey: identity.secretAccessKey,
+    auth: h.auth,
+    throttle: h.throttle,
+    endpoint: `http://${ref.host === "0.0.0.0" ? "127.0.0.1" : ref.host}:${ref.port}`,
+  };
+}
+
+const MAIN = join(fileURLToPath(new URL(".", import.meta.url)), "..", "cli", "main.js");
+
+/** Starts an instance in the background unless one already answers; waits until it serves. */
+export async function ensureRunning(
+  ref: InstanceRef,
+  opts: StartOptions = {},
+): Promise<{ instance: RunningInstance; started: boolean }> {
+  const existing = await findRunning(ref);
+  if (existing) return { instance: existing, started: false };
+  loadIdentity(ref.dataDir, opts.accountId);
+  const args = [
+    MAIN,
+    "sandbox",
+    "serve",
+    "--port",
+    String(ref.port),
+    "--data-dir",
+    ref.dataDir,
+    "--host",
+    ref.host,
+  ];
+  if (opts.auth === false) args.push("--no-auth");
+  if (opts.throttle) args.push("--throttle", opts.throttle);
+  if (opts.failRate !== undefined) args.push("--fail-rate", String(opts.failRate));
+  if (opts.region) args.push("--region", opts.region);
+  if (opts.thingTypeDeletionDelaySeconds !== undefined)
+    args.push("--type-deletion-delay", String(opts.thingTypeDeletionDelaySeconds));
+  const log = openSync(join(ref.dataDir, "sandbox.log"), "a");
+  const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", log, log] });
+  let exited: number | null = null;
+  child.on("exit", (code) => {
+    exited = code ?? 1;
+  });
+  child.unref();
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const running = await findRunning(ref);
+    if (running) return { instance: running, started: true };
+    if (exited !== null) {
+      // Another process may have won the race for the port: use its instance.
+      const other = await findRunning(ref);
+      if (other) return { instance: other, started: false };
+      throw new Error(lastLogLines(ref.dataDir));
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no answer on port ${ref.port} after 15 s`);
+}
+
+function lastLogLines(dataDir: string): string {
+  const file = join(dataDir, "sandbox.log");
+  if (!existsSync(file)) return "the sandbox process exited";
+  return readFileSync(file, "utf8").trim().split("\n").slice(-5).join("\n");
+}
+
+export async function adminPost(instance: InstanceRef, path: string, body: unknown = {}): Promise<unknown> {
+  const res = await fetch(`http://${instance.host}:${instance.port}/_iotdm/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+/** Asks the instance to stop and waits until its port no longer answers. */
+export async function stopInstance(ref: InstanceRef): Promise<boolean> {
+  const running = await findRunning(ref);
+  if (!running) return false;
+  await adminPost(ref, "shutdown").catch(() => undefined);
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (!(await health(ref, 300))) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  try {
+    process.kill(running.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+  return true;
+}
+
+/** Shell exports that point the AWS CLI, SDKs and boto3 at an instance (PROTO-1). */
+export function envExports(i: RunningInstance): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: i.endpoint,
+    AWS_ACCESS_KEY_ID: i.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: i.secretAccessKey,
+    AWS_REGION: i.region,
+    AWS_DEFAULT_REGION: i.region,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * In-process notifications between sandbox services (a shadow update for the index and the
+ * MQTT broker, a thing deletion for jobs...). Listeners run synchronously inside the
+ * request's transaction.
+ */
+export type SandboxEvent =
+  | {
+      type: "shadow.updated";
+      scope: string;
+      thingName: string;
+      shadowName?: string;
+      topicSuffix: string;
+      payload: object;
+    }
+  | { type: "shadow.deleted"; scope: string; thingName: string; shadowName?: string; payload: object }
+  | { type: "thing.changed"; scope: string; thingName: string }
+  | { type: "thing.deleted"; scope: string; thingName: string };
+
+type Listener = (e: SandboxEvent) => void;
+
+export class EventBus {
+  private readonly listeners: Listener[] = [];
+
+  on(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  emit(e: SandboxEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+}

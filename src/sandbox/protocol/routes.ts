@@ -1,0 +1,135 @@
+/**
+ * Matches method + path + query of a REST request against the URI templates of a service's
+ * operations (restJson1 and restXml). Literal segments beat labels, literal query keys and
+ * present required query/header members beat their absence, so `PUT /{Key+}` with
+ * `x-amz-copy-source` is CopyObject and with `partNumber&uploadId` is UploadPart.
+ */
+import type { OperationSchema } from "./schema.js";
+import { membersOf, requiredMembers } from "./schema.js";
+
+interface Segment {
+  literal?: string;
+  label?: string;
+  greedy?: boolean;
+}
+
+interface CompiledRoute {
+  op: OperationSchema;
+  segments: Segment[];
+  /** Query keys and headers required by the operation's input members. */
+  requiredQuery: string[];
+  requiredHeaders: string[];
+  literalCount: number;
+}
+
+export interface RouteMatch {
+  op: OperationSchema;
+  labels: Record<string, string>;
+}
+
+export interface RouteRequest {
+  method: string;
+  /** Path segments, already percent-decoded. */
+  segments: string[];
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export class RouteTable {
+  private readonly byMethod = new Map<string, CompiledRoute[]>();
+
+  constructor(operations: Iterable<OperationSchema>) {
+    for (const op of operations) {
+      if (!op.method || op.pathTemplate === undefined) continue;
+      const segments = op.pathTemplate
+        .split("/")
+        .filter((s) => s.length > 0)
+        .map<Segment>((s) => {
+          const m = /^\{([^}+]+)(\+?)\}$/.exec(s);
+          return m ? { label: m[1], greedy: m[2] === "+" } : { literal: s };
+        });
+      const required = requiredMembers(op.input);
+      const requiredQuery: string[] = [];
+      const requiredHeaders: string[] = [];
+      for (const m of membersOf(op.input)) {
+        if (!required.has(m.name)) continue;
+        if (m.binding.kind === "query") requiredQuery.push(m.binding.name);
+        if (m.binding.kind === "header") requiredHeaders.push(m.binding.name);
+      }
+      const route: CompiledRoute = {
+        op,
+        segments,
+        requiredQuery,
+        requiredHeaders,
+        literalCount: segments.filter((s) => s.literal !== undefined).length,
+      };
+      const list = this.byMethod.get(op.method) ?? [];
+      list.push(route);
+      this.byMethod.set(op.method, list);
+    }
+  }
+
+  /** Methods that have at least one route whose path matches (for 405 answers). */
+  methodsForPath(segments: string[]): string[] {
+    const out: string[] = [];
+    for (const [method, routes] of this.byMethod) {
+      if (routes.some((r) => matchSegments(r.segments, segments))) out.push(method);
+    }
+    return out;
+  }
+
+  match(req: RouteRequest): RouteMatch | undefined {
+    const routes = this.byMethod.get(req.method) ?? [];
+    let best: { score: number; match: RouteMatch } | undefined;
+    for (const route of routes) {
+      const labels = matchSegments(route.segments, req.segments);
+      if (!labels) continue;
+      let score = route.literalCount * 1000;
+      let viable = true;
+      for (const [k, v] of Object.entries(route.op.queryLiterals)) {
+        if (!req.query.has(k) || (v !== "" && req.query.get(k) !== v)) {
+          viable = false;
+          break;
+        }
+        score += 100;
+      }
+      if (!viable) continue;
+      for (const q of route.requiredQuery) {
+        if (!req.query.has(q)) viable = false;
+        else score += 10;
+      }
+      for (const h of route.requiredHeaders) {
+        if (req.headers[h] === undefined) viable = false;
+        else score += 10;
+      }
+      if (!viable) continue;
+      if (!best || score > best.score) best = { score, match: { op: route.op, labels } };
+    }
+    return best?.match;
+  }
+}
+
+function matchSegments(template: Segment[], actual: string[]): Record<string, string> | undefined {
+  const labels: Record<string, string> = {};
+  let i = 0;
+  for (let t = 0; t < template.length; t++) {
+    const seg = template[t];
+    if (seg.greedy && seg.label) {
+      const rest = template.length - t - 1;
+      const take = actual.length - i - rest;
+      if (take < 1) return undefined;
+      labels[seg.label] = actual.slice(i, i + take).join("/");
+      i += take;
+      continue;
+    }
+    if (i >= actual.length) return undefined;
+    if (seg.literal !== undefined) {
+      if (seg.literal !== actual[i]) return undefined;
+    } else if (seg.label) {
+      if (actual[i] === "") return undefined;
+      labels[seg.label] = actual[i];
+    }
+    i++;
+  }
+  return i === actual.length ? labels : undefined;
+}

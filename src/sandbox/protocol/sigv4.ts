@@ -1,0 +1,467 @@
+/**
+ * AWS Signature Version 4 for the sandbox (SIG-1..SIG-3, PROTO-2): reading the credential scope of a
+ * request (header or presigned query) and, in strict mode, recomputing the signature with the
+ * configured secret. Pure: no I/O; the caller passes the secret lookup, the payload hash and `now`.
+ *
+ * Failures are thrown as {@link AuthError} with a protocol-neutral `kind`; {@link authErrorFor} (or
+ * `err.forProtocol(p)`) renders it as the code/message/fields/status of restXml (S3), restJson1 (IoT
+ * services) or awsQuery (IAM, STS).
+ */
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { ServiceError } from "../errors.js";
+
+export interface SignedRequest {
+  method: string;
+  /** Raw path as received, still percent-encoded (a trailing `?query` is ignored). */
+  path: string;
+  /** Raw query string without `?`. */
+  query: string;
+  /** Node's `IncomingMessage.headers`: lower-case names. */
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface CredentialScope {
+  accessKeyId: string;
+  /** `yyyymmdd` */
+  date: string;
+  region: string;
+  service: string;
+}
+
+export type AuthProtocol = "restJson1" | "restXml" | "awsQuery";
+
+/** What the verifier knew when it failed; {@link authErrorFor} picks what each protocol shows. */
+export interface AuthErrorDetails {
+  /** Specific message (MalformedAuth, BadPresign). */
+  message?: string;
+  accessKeyId?: string;
+  signatureProvided?: string;
+  stringToSign?: string;
+  canonicalRequest?: string;
+  /** The request time as sent, `yyyymmddThhmmssZ`. */
+  requestTime?: string;
+  serverTime?: Date;
+  /** Presigned `X-Amz-Expires` (seconds) and the instant it ends. */
+  expiresSeconds?: number;
+  expiresAt?: Date;
+}
+
+/** SIG-1: requests more than 15 minutes away from the server clock are refused. */
+export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+/** SIG-3: presigned URLs live at most 7 days. */
+export const MAX_PRESIGN_EXPIRES_SECONDS = 604_800;
+
+const ALGORITHM = "AWS4-HMAC-SHA256";
+const TERMINATOR = "aws4_request";
+const PRESIGN_PARAMS = "Algorithm Credential Signature Date SignedHeaders Expires".split(" ").map((p) => `X-Amz-${p}`);
+const MISSING_PRESIGN_PARAMS =
+  "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, " +
+  "X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.";
+const BAD_CREDENTIAL =
+  "Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; " +
+  'expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".';
+const DATE_MISMATCH = "Invalid credential date. Date is not the same as X-Amz-Date.";
+const MISMATCH =
+  "The request signature we calculated does not match the signature you provided. " +
+  "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+const INVALID_TOKEN = "The security token included in the request is invalid.";
+
+const INCOMPLETE = ["IncompleteSignatureException", "IncompleteSignature"] as const;
+const BAD_SIGNATURE = ["InvalidSignatureException", "SignatureDoesNotMatch"] as const;
+/** Per kind: HTTP status, then the codes of restXml, restJson1 and awsQuery. */
+const CODES = {
+  MissingAuth: [403, "AccessDenied", "MissingAuthenticationTokenException", "MissingAuthenticationToken"],
+  MalformedAuth: [400, "AuthorizationHeaderMalformed", ...INCOMPLETE],
+  InvalidAccessKey: [403, "InvalidAccessKeyId", "UnrecognizedClientException", "InvalidClientTokenId"],
+  SignatureMismatch: [403, "SignatureDoesNotMatch", ...BAD_SIGNATURE],
+  Expired: [403, "AccessDenied", ...BAD_SIGNATURE],
+  NotYetValid: [403, "AccessDenied", ...BAD_SIGNATURE],
+  Skewed: [403, "RequestTimeTooSkewed", ...BAD_SIGNATURE],
+  BadPresign: [400, "AuthorizationQueryParametersError", ...INCOMPLETE],
+} satisfies Record<string, readonly [number, string, string, string]>;
+
+/** MissingAuth, MalformedAuth, InvalidAccessKey, SignatureMismatch, Expired, NotYetValid, Skewed, BadPresign. */
+export type AuthErrorKind = keyof typeof CODES;
+
+/** S3's messages (also the neutral ones of {@link AuthError}). */
+const S3_MESSAGES: Record<AuthErrorKind, string> = {
+  MissingAuth: "Access Denied",
+  MalformedAuth: "The authorization header is malformed",
+  InvalidAccessKey: "The AWS Access Key Id you provided does not exist in our records.",
+  SignatureMismatch:
+    "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+  Expired: "Request has expired",
+  NotYetValid: "Request is not valid yet",
+  Skewed: "The difference between the request time and the current time is too large.",
+  BadPresign: MISSING_PRESIGN_PARAMS,
+};
+
+/** A failed authentication; `code` is the neutral kind, render it with `forProtocol`. */
+export class AuthError extends ServiceError {
+  constructor(
+    readonly kind: AuthErrorKind,
+    readonly details: AuthErrorDetails = {},
+  ) {
+    super(kind, details.message ?? S3_MESSAGES[kind], {}, CODES[kind][0]);
+  }
+
+  forProtocol(protocol: AuthProtocol): ServiceError {
+    return authErrorFor(this.kind, protocol, this.details);
+  }
+}
+
+export const isAuthError = (e: unknown): e is AuthError => e instanceof AuthError;
+
+/** The error each protocol returns for an authentication failure (SIG-1, SIG-3; envelopes S3P-5, JSON-5, QRY-3). */
+export function authErrorFor(
+  kind: AuthErrorKind,
+  protocol: AuthProtocol,
+  d: AuthErrorDetails = {},
+): ServiceError {
+  const [status, xmlCode, jsonCode, queryCode] = CODES[kind];
+  if (protocol === "restXml")
+    return new ServiceError(xmlCode, d.message ?? S3_MESSAGES[kind], s3Fields(kind, d), status);
+  const code = protocol === "restJson1" ? jsonCode : queryCode;
+  return new ServiceError(code, d.message ?? otherMessage(kind, d), {}, status);
+}
+
+/** The extra elements of S3's `<Error>` (S3P-5). */
+function s3Fields(kind: AuthErrorKind, d: AuthErrorDetails): Record<string, unknown> {
+  const serverTime = isoSeconds(d.serverTime ?? new Date());
+  switch (kind) {
+    case "InvalidAccessKey":
+      return { AWSAccessKeyId: d.accessKeyId ?? "" };
+    case "SignatureMismatch":
+      return {
+        AWSAccessKeyId: d.accessKeyId ?? "",
+        StringToSign: d.stringToSign ?? "",
+        SignatureProvided: d.signatureProvided ?? "",
+        CanonicalRequest: d.canonicalRequest ?? "",
+      };
+    case "Expired": {
+      const expires = d.expiresAt ? isoSeconds(d.expiresAt) : "";
+      return { "X-Amz-Expires": String(d.expiresSeconds ?? ""), Expires: expires, ServerTime: serverTime };
+    }
+    case "NotYetValid":
+      return { "X-Amz-Date": d.requestTime ?? "", ServerTime: serverTime };
+    case "Skewed":
+      return {
+        RequestTime: d.requestTime ?? "",
+        ServerTime: serverTime,
+        MaxAllowedSkewMilliseconds: String(MAX_CLOCK_SKEW_MS),
+      };
+    default:
+      return {};
+  }
+}
+
+/** restJson1 / awsQuery messages, e.g. AWS's `Signature expired: <t> is now earlier than <t'> (<now> - 15 min.)`. */
+function otherMessage(kind: AuthErrorKind, d: AuthErrorDetails): string {
+  switch (kind) {
+    case "MissingAuth":
+      return "Missing Authentication Token";
+    case "InvalidAccessKey":
+      return INVALID_TOKEN;
+    case "SignatureMismatch":
+      return d.canonicalRequest === undefined
+        ? MISMATCH
+        : `${MISMATCH}\n\nThe Canonical String for this request should have been\n'${d.canonicalRequest}'\n\n` +
+            `The String-to-Sign should have been\n'${d.stringToSign ?? ""}'\n`;
+    case "Skewed": {
+      const server = d.serverTime ?? new Date();
+      const sent = d.requestTime ?? "";
+      const now = toAmzDate(server);
+      const later = (parseAmzDate(sent)?.getTime() ?? 0) > server.getTime();
+      const limit = toAmzDate(new Date(server.getTime() + (later ? 1 : -1) * MAX_CLOCK_SKEW_MS));
+      return later
+        ? `Signature not yet current: ${sent} is still later than ${limit} (${now} + 15 min.)`
+        : `Signature expired: ${sent} is now earlier than ${limit} (${now} - 15 min.)`;
+    }
+    default:
+      return S3_MESSAGES[kind];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+interface Signing {
+  scope: CredentialScope;
+  signedHeaders: string[];
+  signature: string;
+  /** `yyyymmddThhmmssZ` used in the string to sign. */
+  amzDate: string;
+}
+
+function headerValue(req: SignedRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(",") : v;
+}
+
+/** `AKID/yyyymmdd/region/service/aws4_request`. */
+function parseCredential(value: string): CredentialScope | undefined {
+  const [accessKeyId, date, region, service, terminator, ...rest] = value.split("/");
+  if (!accessKeyId || !date || !region || !service || terminator !== TERMINATOR || rest.length > 0)
+    return undefined;
+  return /^\d{8}$/.test(date) ? { accessKeyId, date, region, service } : undefined;
+}
+
+/** `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`; a string explains a failure. */
+function parseAuthorization(value: string): Omit<Signing, "amzDate"> | string {
+  const m = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(value.trim());
+  if (!m) return `Unsupported Authorization Type; only ${ALGORITHM} is supported`;
+  const fields = new Map<string, string>();
+  for (const part of m[1]!.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const [credential, signedHeaders, signature] = ["Credential", "SignedHeaders", "Signature"].map((f) =>
+    fields.get(f),
+  );
+  if (credential === undefined || signedHeaders === undefined || signature === undefined) {
+    return "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.";
+  }
+  const scope = parseCredential(credential);
+  if (!scope) return `The authorization header is malformed; the Credential is mal-formed.`;
+  if (signedHeaders === "" || !/^[0-9a-f]{64}$/i.test(signature)) {
+    return "The authorization header is malformed; invalid SignedHeaders or Signature.";
+  }
+  return { scope, signedHeaders: signedHeaders.split(";"), signature: signature.toLowerCase() };
+}
+
+interface Query {
+  pairs: [string, string][];
+  get: (name: string) => string | undefined;
+}
+
+/** Raw `k=v` pairs of a query string, plus decoded values by decoded name (first one wins). */
+function parseQuery(query: string): Query {
+  const pairs: [string, string][] = [];
+  const decoded = new Map<string, string>();
+  for (const part of query.split("&")) {
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const pair: [string, string] = eq < 0 ? [part, ""] : [part.slice(0, eq), part.slice(eq + 1)];
+    pairs.push(pair);
+    const name = percentDecode(pair[0]).toString("utf8");
+    if (!decoded.has(name)) decoded.set(name, percentDecode(pair[1]).toString("utf8"));
+  }
+  return { pairs, get: (name) => decoded.get(name) };
+}
+
+const mapSigningName = (service: string) => (service === "iotdevicegateway" ? "iotdata" : service);
+
+/**
+ * The credential scope of a SigV4 request: `Authorization` header first, else presigned `X-Amz-Credential`
+ * (PROTO-2 steps 1-2); `undefined` when there is neither or it does not parse. The signing name
+ * `iotdevicegateway` is reported as `iotdata`.
+ */
+export function readCredentialScope(
+  req: SignedRequest,
+): (CredentialScope & { presigned: boolean }) | undefined {
+  const auth = headerValue(req, "authorization");
+  if (auth !== undefined && auth.trim() !== "") {
+    const parsed = parseAuthorization(auth);
+    if (typeof parsed === "string") return undefined;
+    return { ...parsed.scope, service: mapSigningName(parsed.scope.service), presigned: false };
+  }
+  const credential = parseQuery(req.query).get("X-Amz-Credential");
+  const scope = credential === undefined ? undefined : parseCredential(credential);
+  return scope ? { ...scope, service: mapSigningName(scope.service), presigned: true } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification
+
+const malformed = (message: string) => new AuthError("MalformedAuth", { message });
+const badPresign = (message: string) => new AuthError("BadPresign", { message });
+
+/** Header authentication: parse, date (x-amz-date, else Date), scope date, clock skew (SIG-1). */
+function headerSigning(req: SignedRequest, auth: string, now: Date): Signing {
+  const parsed = parseAuthorization(auth);
+  if (typeof parsed === "string") throw malformed(parsed);
+  const amzHeader = headerValue(req, "x-amz-date")?.trim();
+  const dateHeader = headerValue(req, "date");
+  const ms = amzHeader !== undefined ? parseAmzDate(amzHeader)?.getTime() : Date.parse(dateHeader ?? "");
+  if (ms === undefined || Number.isNaN(ms))
+    throw malformed("AWS authentication requires a valid Date or x-amz-date header");
+  const amzDate = toAmzDate(new Date(ms));
+  if (parsed.scope.date !== amzDate.slice(0, 8)) throw malformed(DATE_MISMATCH);
+  if (Math.abs(now.getTime() - ms) > MAX_CLOCK_SKEW_MS) {
+    throw new AuthError("Skewed", { requestTime: amzHeader ?? amzDate, serverTime: now });
+  }
+  return { ...parsed, amzDate };
+}
+
+/** Query authentication: every X-Amz-* parameter well-formed, then validity window (SIG-3). */
+function presignedSigning(query: Query, now: Date): Signing {
+  const present = PRESIGN_PARAMS.filter((p) => query.get(p) !== undefined);
+  if (present.length === 0) throw new AuthError("MissingAuth");
+  if (present.length !== PRESIGN_PARAMS.length) throw badPresign(MISSING_PRESIGN_PARAMS);
+  const get = (name: (typeof PRESIGN_PARAMS)[number]) => query.get(name) ?? "";
+  if (get("X-Amz-Algorithm") !== ALGORITHM) throw badPresign(`X-Amz-Algorithm only supports "${ALGORITHM}"`);
+  const scope = parseCredential(get("X-Amz-Credential"));
+  if (!scope) throw badPresign(BAD_CREDENTIAL);
+  const amzDate = get("X-Amz-Date");
+  const date = parseAmzDate(amzDate);
+  if (date === undefined)
+    throw badPresign(`X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'"`);
+  if (scope.date !== amzDate.slice(0, 8)) throw badPresign(DATE_MISMATCH);
+  const expires = get("X-Amz-Expires");
+  if (!/^-?\d+$/.test(expires)) throw badPresign("X-Amz-Expires should be a number");
+  const seconds = Number(expires);
+  if (seconds < 0) throw badPresign("X-Amz-Expires must be non-negative");
+  if (seconds === 0) throw badPresign("X-Amz-Expires must be a positive integer");
+  if (seconds > MAX_PRESIGN_EXPIRES_SECONDS) {
+    throw badPresign(
+      `X-Amz-Expires must be less than a week (in seconds) that is ${MAX_PRESIGN_EXPIRES_SECONDS}`,
+    );
+  }
+  const signature = get("X-Amz-Signature").toLowerCase();
+  const signedHeaders = get("X-Amz-SignedHeaders");
+  if (signedHeaders === "" || !/^[0-9a-f]{64}$/.test(signature)) throw badPresign(MISSING_PRESIGN_PARAMS);
+  if (date.getTime() - now.getTime() > MAX_CLOCK_SKEW_MS) {
+    throw new AuthError("NotYetValid", { requestTime: amzDate, serverTime: now });
+  }
+  const expiresAt = new Date(date.getTime() + seconds * 1000);
+  if (now.getTime() > expiresAt.getTime()) {
+    throw new AuthError("Expired", { expiresSeconds: seconds, expiresAt, serverTime: now });
+  }
+  return { scope, signedHeaders: signedHeaders.split(";"), signature, amzDate };
+}
+
+/**
+ * Recomputes the SigV4 signature (SIG-1) and throws {@link AuthError} when it does not hold. Order: syntax,
+ * clock skew / presigned validity, access key, signature.
+ * `payloadHash`: the `x-amz-content-sha256` header when present (any SIG-4 form), else hex sha256 of the
+ * body. S3 presigned requests without that header use the presigned `X-Amz-Content-Sha256` value, else
+ * `UNSIGNED-PAYLOAD`. The signing key uses the signing name as sent (`iotdevicegateway` stays as is).
+ */
+export function verifySignature(
+  req: SignedRequest,
+  secretFor: (accessKeyId: string) => string | undefined,
+  payloadHash: string,
+  now: Date,
+): void {
+  const auth = headerValue(req, "authorization");
+  const query = parseQuery(req.query);
+  const presigned = auth === undefined || auth.trim() === "";
+  const { scope, signedHeaders, signature, amzDate } = presigned
+    ? presignedSigning(query, now)
+    : headerSigning(req, auth, now);
+  const s3 = scope.service === "s3" || scope.service.startsWith("s3-");
+  const hash =
+    presigned && s3 && headerValue(req, "x-amz-content-sha256") === undefined
+      ? (query.get("X-Amz-Content-Sha256") ?? "UNSIGNED-PAYLOAD")
+      : payloadHash;
+
+  const secret = secretFor(scope.accessKeyId);
+  if (secret === undefined) throw new AuthError("InvalidAccessKey", { accessKeyId: scope.accessKeyId });
+
+  let key = Buffer.from(`AWS4${secret}`, "utf8");
+  for (const part of [scope.date, scope.region, scope.service, TERMINATOR]) {
+    key = createHmac("sha256", key).update(part, "utf8").digest();
+  }
+  const credentialScope = `${scope.date}/${scope.region}/${scope.service}/${TERMINATOR}`;
+  const canonicalQuery = canonicalQueryString(query.pairs, presigned);
+  const headers = signedHeaders
+    .map((name) => `${name}:${canonicalHeaderValue(req.headers[name])}\n`)
+    .join("");
+  let first: { canonicalRequest: string; stringToSign: string } | undefined;
+  for (const path of canonicalPaths(req.path, s3)) {
+    const canonicalRequest = [
+      req.method.toUpperCase(),
+      path,
+      canonicalQuery,
+      headers,
+      signedHeaders.join(";"),
+      hash,
+    ].join("\n");
+    const digest = createHash("sha256").update(canonicalRequest, "utf8").digest("hex");
+    const stringToSign = [ALGORITHM, amzDate, credentialScope, digest].join("\n");
+    const expected = Buffer.from(createHmac("sha256", key).update(stringToSign, "utf8").digest("hex"));
+    const provided = Buffer.from(signature);
+    if (expected.length === provided.length && timingSafeEqual(expected, provided)) return;
+    first ??= { canonicalRequest, stringToSign };
+  }
+  throw new AuthError("SignatureMismatch", {
+    accessKeyId: scope.accessKeyId,
+    signatureProvided: signature,
+    ...first,
+  });
+}
+
+/** Trimmed, inner whitespace runs collapsed; repeated headers joined by `,`. */
+function canonicalHeaderValue(value: string | string[] | undefined): string {
+  const norm = (v: string) => v.replace(/[ \t\r\n]+/g, " ").trim();
+  return value === undefined ? "" : Array.isArray(value) ? value.map(norm).join(",") : norm(value);
+}
+
+/** Pairs re-encoded per RFC 3986, sorted by key then value; X-Amz-Signature left out when presigned. */
+function canonicalQueryString(pairs: [string, string][], presigned: boolean): string {
+  const encoded = pairs
+    .map(([k, v]) => [reencode(k), reencode(v)] as const)
+    .filter(([k]) => !(presigned && k === "X-Amz-Signature"));
+  encoded.sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0));
+  return encoded.map(([k, v]) => `${k}=${v}`).join("&");
+}
+
+/**
+ * Candidate canonical URIs. S3: each segment encoded once (decoded then RFC 3986 re-encoded, which equals
+ * the raw path for SDK/botocore clients), no dot-segment removal; the raw path itself is tried too.
+ * Other services: empty and `.`/`..` segments normalised like the SDKs, then each segment of the path as
+ * sent encoded again (double encoding); also tried: segments re-encoded first, for clients that send
+ * characters such as `:` or `$` unencoded.
+ */
+function canonicalPaths(rawPath: string, s3: boolean): string[] {
+  const path = rawPath.split("?")[0]!;
+  if (s3) return [...new Set([path.split("/").map(reencode).join("/") || "/", path || "/"])];
+  const segments: string[] = [];
+  for (const segment of path.split("/")) {
+    if (segment === "..") segments.pop();
+    else if (segment !== "" && segment !== ".") segments.push(segment);
+  }
+  const join = (parts: string[]) => `/${parts.join("/")}${parts.length > 0 && path.endsWith("/") ? "/" : ""}`;
+  const once = join(segments.map((s) => uriEncode(Buffer.from(s, "utf8"))));
+  const twice = join(segments.map((s) => uriEncode(Buffer.from(reencode(s), "utf8"))));
+  return [...new Set([once, twice])];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding and dates
+
+/** Percent-decodes to bytes; malformed `%` sequences stay literal and `+` stays `+`. */
+const percentDecode = (s: string): Buffer =>
+  Buffer.concat(
+    s
+      .split(/(%[0-9A-Fa-f]{2})/)
+      .map((part, i) =>
+        i % 2 === 1 ? Buffer.from([Number.parseInt(part.slice(1), 16)]) : Buffer.from(part, "utf8"),
+      ),
+  );
+
+/** RFC 3986 encoding of bytes: A-Z a-z 0-9 - _ . ~ kept, everything else `%XX` (upper-case hex). */
+function uriEncode(bytes: Buffer): string {
+  let out = "";
+  for (const b of bytes) {
+    const c = String.fromCharCode(b);
+    out += /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+
+const reencode = (s: string) => uriEncode(percentDecode(s));
+
+/** `yyyymmddThhmmssZ` → Date, or undefined when malformed. */
+export function parseAmzDate(value: string): Date | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return toAmzDate(date) === value ? date : undefined;
+}
+
+/** Date → `yyyymmddThhmmssZ`. */
+export const toAmzDate = (d: Date): string => isoSeconds(d).replace(/[-:]/g, "");
+
+const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");

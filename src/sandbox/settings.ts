@@ -1,0 +1,71 @@
+/**
+ * Settings of one sandbox instance. Credentials and the account id are generated once per
+ * data directory and kept in `settings.json`, so `iotdm sandbox env` always prints the same
+ * values for the same instance.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+
+export interface SandboxSettings {
+  host: string;
+  port: number;
+  dataDir: string;
+  accountId: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Verify SigV4 signatures (SIG-1); `--no-auth` turns it off. */
+  auth: boolean;
+  /** `aws` enforces AWS's default request rates (section 15.1). */
+  throttle: "off" | "aws";
+  /** Share of calls answered with InternalFailure / ServiceUnavailable (0..1). */
+  failRate: number;
+  /** TTY-4: seconds between DeprecateThingType and a permitted DeleteThingType. */
+  thingTypeDeletionDelaySeconds: number;
+}
+
+export const DEFAULT_PORT = 4566 + 1000; // 5566: clear of LocalStack's 4566
+export const DEFAULT_REGION = "us-east-1";
+
+/** Each port is its own instance unless a data directory is given, so sandboxes can run side by side. */
+export function defaultDataDir(port: number): string {
+  const root = process.env.IOTDM_HOME ?? join(homedir(), ".iotdm");
+  return join(root, "sandbox", String(port));
+}
+
+interface PersistedIdentity {
+  accountId: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+function randomString(alphabet: string, n: number): string {
+  const bytes = randomBytes(n);
+  let out = "";
+  for (let i = 0; i < n; i++) out += alphabet[bytes[i] % alphabet.length];
+  return out;
+}
+
+/** Reads (or creates) the identity of the sandbox stored in its data directory. */
+export function loadIdentity(dataDir: string, accountId?: string): PersistedIdentity {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, "settings.json");
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as PersistedIdentity;
+    if (!accountId || accountId === stored.accountId) return stored;
+    const updated = { ...stored, accountId };
+    writeFileSync(file, JSON.stringify(updated, null, 2));
+    return updated;
+  }
+  const identity: PersistedIdentity = {
+    accountId: accountId ?? "000000000000",
+    accessKeyId: `AKIA${randomString(ALNUM, 16)}`,
+    secretAccessKey: randomBytes(30).toString("base64").replace(/[+/=]/g, "x").slice(0, 40),
+  };
+  writeFileSync(file, JSON.stringify(identity, null, 2), { mode: 0o600 });
+  return identity;
+}

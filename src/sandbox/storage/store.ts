@@ -1,0 +1,247 @@
+/**
+ * The sandbox's state: one SQLite file (WAL) holding JSON documents by (scope, kind, id)
+ * and links between ids (group membership, principals...). Every request runs in one
+ * transaction, so a crash or kill -9 never leaves half an operation behind.
+ */
+import Database from "better-sqlite3";
+
+export type Db = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS docs (
+  scope TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,
+  PRIMARY KEY (scope, kind, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS links (
+  scope TEXT NOT NULL, kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (scope, kind, a, b)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS links_by_b ON links (scope, kind, b, a);
+CREATE TABLE IF NOT EXISTS blobs (
+  scope TEXT NOT NULL, id TEXT NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY (scope, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+`;
+
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  // NORMAL in WAL mode loses nothing on a process kill (only on power loss), and is fast.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  db.exec(SCHEMA);
+  return db;
+}
+
+export interface ListOptions {
+  /** Exclusive lower bound (the last id of the previous page). */
+  after?: string;
+  prefix?: string;
+  limit?: number;
+}
+
+/** A typed collection of JSON documents of one kind within one scope. */
+export class Collection<T> {
+  constructor(
+    private readonly stmts: Statements,
+    readonly scope: string,
+    readonly kind: string,
+  ) {}
+
+  get(id: string): T | undefined {
+    const row = this.stmts.get.get(this.scope, this.kind, id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as T) : undefined;
+  }
+
+  has(id: string): boolean {
+    return this.stmts.has.get(this.scope, this.kind, id) !== undefined;
+  }
+
+  put(id: string, doc: T): void {
+    this.stmts.put.run(this.scope, this.kind, id, JSON.stringify(doc));
+  }
+
+  delete(id: string): boolean {
+    return this.stmts.delete.run(this.scope, this.kind, id).changes > 0;
+  }
+
+  /** Documents in id order, after `after`, with ids starting with `prefix`. */
+  list(opts: ListOptions = {}): Array<{ id: string; doc: T }> {
+    const lower = maxString(opts.after, opts.prefix);
+    const rows = this.stmts.list.all(
+      this.scope,
+      this.kind,
+      lower ?? "",
+      opts.after === undefined || (opts.prefix !== undefined && opts.prefix > opts.after) ? 1 : 0,
+      opts.limit ?? -1,
+    ) as Array<{ id: string; body: string }>;
+    const out: Array<{ id: string; doc: T }> = [];
+    for (const r of rows) {
+      if (opts.prefix !== undefined && !r.id.startsWith(opts.prefix)) break;
+      out.push({ id: r.id, doc: JSON.parse(r.body) as T });
+    }
+    return out;
+  }
+
+  *iterate(): Generator<{ id: string; doc: T }> {
+    for (const r of this.stmts.list.iterate(this.scope, this.kind, "", 1, -1) as Iterable<{
+      id: string;
+      body: string;
+    }>) {
+      yield { id: r.id, doc: JSON.parse(r.body) as T };
+    }
+  }
+
+  count(): number {
+    return (this.stmts.count.get(this.scope, this.kind) as { n: number }).n;
+  }
+}
+
+function maxString(a?: string, b?: string): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a > b ? a : b;
+}
+
+/** A many-to-many relation `a -> b` (e.g. group -> thing) with insertion order kept in `seq`. */
+export class Relation {
+  constructor(
+    private readonly stmts: Statements,
+    readonly scope: string,
+    readonly kind: string,
+  ) {}
+
+  link(a: string, b: string): boolean {
+    return this.stmts.link.run(this.scope, this.kind, a, b, Date.now()).changes > 0;
+  }
+
+  unlink(a: string, b: string): boolean {
+    return this.stmts.unlink.run(this.scope, this.kind, a, b).changes > 0;
+  }
+
+  has(a: string, b: string): boolean {
+    return this.stmts.hasLink.get(this.scope, this.kind, a, b) !== undefined;
+  }
+
+  /** The b's linked to a, in b order, after `after`. */
+  targets(a: string, after = "", limit = -1): string[] {
+    return (this.stmts.targets.all(this.scope, this.kind, a, after, limit) as Array<{ b: string }>).map(
+      (r) => r.b,
+    );
+  }
+
+  /** The a's linked to b, in a order. */
+  sources(b: string, after = "", limit = -1): string[] {
+    return (this.stmts.sources.all(this.scope, this.kind, b, after, limit) as Array<{ a: string }>).map(
+      (r) => r.a,
+    );
+  }
+
+  countTargets(a: string): number {
+    return (this.stmts.countTargets.get(this.scope, this.kind, a) as { n: number }).n;
+  }
+
+  countSources(b: string): number {
+    return (this.stmts.countSources.get(this.scope, this.kind, b) as { n: number }).n;
+  }
+
+  unlinkAllFrom(a: string): number {
+    return this.stmts.unlinkFrom.run(this.scope, this.kind, a).changes;
+  }
+
+  unlinkAllTo(b: string): number {
+    return this.stmts.unlinkTo.run(this.scope, this.kind, b).changes;
+  }
+}
+
+/** Binary objects (S3 object bytes) by id. */
+export class BlobStore {
+  constructor(
+    private readonly stmts: Statements,
+    readonly scope: string,
+  ) {}
+
+  put(id: string, data: Buffer): void {
+    this.stmts.putBlob.run(this.scope, id, data);
+  }
+
+  get(id: string): Buffer | undefined {
+    return (this.stmts.getBlob.get(this.scope, id) as { data: Buffer } | undefined)?.data;
+  }
+
+  delete(id: string): void {
+    this.stmts.deleteBlob.run(this.scope, id);
+  }
+}
+
+type Statements = ReturnType<typeof prepare>;
+
+function prepare(db: Db) {
+  return {
+    get: db.prepare("SELECT body FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
+    has: db.prepare("SELECT 1 FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
+    put: db.prepare("INSERT OR REPLACE INTO docs (scope, kind, id, body) VALUES (?, ?, ?, ?)"),
+    delete: db.prepare("DELETE FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
+    list: db.prepare(
+      "SELECT id, body FROM docs WHERE scope = ?1 AND kind = ?2 AND (id > ?3 OR (?4 = 1 AND id = ?3)) ORDER BY id LIMIT ?5",
+    ),
+    count: db.prepare("SELECT count(*) AS n FROM docs WHERE scope = ? AND kind = ?"),
+    link: db.prepare("INSERT OR IGNORE INTO links (scope, kind, a, b, seq) VALUES (?, ?, ?, ?, ?)"),
+    unlink: db.prepare("DELETE FROM links WHERE scope = ? AND kind = ? AND a = ? AND b = ?"),
+    hasLink: db.prepare("SELECT 1 FROM links WHERE scope = ? AND kind = ? AND a = ? AND b = ?"),
+    targets: db.prepare(
+      "SELECT b FROM links WHERE scope = ? AND kind = ? AND a = ? AND b > ? ORDER BY b LIMIT ?",
+    ),
+    sources: db.prepare(
+      "SELECT a FROM links WHERE scope = ? AND kind = ? AND b = ? AND a > ? ORDER BY a LIMIT ?",
+    ),
+    countTargets: db.prepare("SELECT count(*) AS n FROM links WHERE scope = ? AND kind = ? AND a = ?"),
+    countSources: db.prepare("SELECT count(*) AS n FROM links WHERE scope = ? AND kind = ? AND b = ?"),
+    unlinkFrom: db.prepare("DELETE FROM links WHERE scope = ? AND kind = ? AND a = ?"),
+    unlinkTo: db.prepare("DELETE FROM links WHERE scope = ? AND kind = ? AND b = ?"),
+    putBlob: db.prepare("INSERT OR REPLACE INTO blobs (scope, id, data) VALUES (?, ?, ?)"),
+    getBlob: db.prepare("SELECT data FROM blobs WHERE scope = ? AND id = ?"),
+    deleteBlob: db.prepare("DELETE FROM blobs WHERE scope = ? AND id = ?"),
+  };
+}
+
+/** Entry point to the state of one sandbox: typed collections and relations by scope. */
+export class Store {
+  private readonly stmts: Statements;
+
+  constructor(readonly db: Db) {
+    this.stmts = prepare(db);
+  }
+
+  collection<T>(scope: string, kind: string): Collection<T> {
+    return new Collection<T>(this.stmts, scope, kind);
+  }
+
+  relation(scope: string, kind: string): Relation {
+    return new Relation(this.stmts, scope, kind);
+  }
+
+  blobs(scope: string): BlobStore {
+    return new BlobStore(this.stmts, scope);
+  }
+
+  /** Runs fn atomically; nested calls join the outer transaction. */
+  transaction<R>(fn: () => R): R {
+    if (this.db.inTransaction) return fn();
+    return this.db.transaction(fn)();
+  }
+
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)
+      ?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").run(key, value);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
