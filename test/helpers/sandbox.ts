@@ -25,7 +25,13 @@ export interface TestSandbox {
     credentials: { accessKeyId: string; secretAccessKey: string };
     maxAttempts: number;
   };
-  s3Config: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string }; forcePathStyle: true; maxAttempts: number };
+  s3Config: {
+    endpoint: string;
+    region: string;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+    forcePathStyle: true;
+    maxAttempts: number;
+  };
   env: Record<string, string>;
   process: ChildProcess;
   /** Advance the sandbox clock. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 
 let sb: TestSandbox;
 before(async () => {
@@ -19,15 +19,21 @@ test("ID-1: GetCallerIdentity returns the configured 12-digit account", async ()
 
 test("SIG-1: a wrong secret is refused with 403 SignatureDoesNotMatch", async () => {
   const sts = new STSClient({ ...sb.config, credentials: { ...sb.credentials, secretAccessKey: "wrong" } });
-  await assert.rejects(sts.send(new GetCallerIdentityCommand({})), (e: Error & { $metadata?: { httpStatusCode?: number } }) => {
-    assert.equal(e.name, "SignatureDoesNotMatch");
-    assert.equal(e.$metadata?.httpStatusCode, 403);
-    return true;
-  });
+  await assert.rejects(
+    sts.send(new GetCallerIdentityCommand({})),
+    (e: Error & { $metadata?: { httpStatusCode?: number } }) => {
+      assert.equal(e.name, "SignatureDoesNotMatch");
+      assert.equal(e.$metadata?.httpStatusCode, 403);
+      return true;
+    },
+  );
 });
 
 test("SIG-1: an unknown access key is refused with 403 InvalidClientTokenId", async () => {
-  const sts = new STSClient({ ...sb.config, credentials: { accessKeyId: "AKIAUNKNOWN", secretAccessKey: "x" } });
+  const sts = new STSClient({
+    ...sb.config,
+    credentials: { accessKeyId: "AKIAUNKNOWN", secretAccessKey: "x" },
+  });
   await assert.rejects(sts.send(new GetCallerIdentityCommand({})), { name: "InvalidClientTokenId" });
 });
 

@@ -10,13 +10,11 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { ServiceError } from "../errors.js";
 
+/** `path`: raw, still percent-encoded; `query`: raw, without `?`; `headers`: node's, lower-case names. */
 export interface SignedRequest {
   method: string;
-  /** Raw path as received, still percent-encoded (a trailing `?query` is ignored). */
   path: string;
-  /** Raw query string without `?`. */
   query: string;
-  /** Node's `IncomingMessage.headers`: lower-case names. */
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -53,13 +51,16 @@ export const MAX_PRESIGN_EXPIRES_SECONDS = 604_800;
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
 const TERMINATOR = "aws4_request";
-const PRESIGN_PARAMS = "Algorithm Credential Signature Date SignedHeaders Expires".split(" ").map((p) => `X-Amz-${p}`);
+const PRESIGN_PARAMS = "Algorithm Credential Signature Date SignedHeaders Expires"
+  .split(" ")
+  .map((p) => `X-Amz-${p}`);
 const MISSING_PRESIGN_PARAMS =
   "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, " +
   "X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.";
 const BAD_CREDENTIAL =
   "Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; " +
   'expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".';
+const EXPIRES_OVER_A_WEEK = "X-Amz-Expires must be less than a week (in seconds) that is 604800";
 const DATE_MISMATCH = "Invalid credential date. Date is not the same as X-Amz-Date.";
 const MISMATCH =
   "The request signature we calculated does not match the signature you provided. " +
@@ -127,29 +128,24 @@ export function authErrorFor(
 
 /** The extra elements of S3's `<Error>` (S3P-5). */
 function s3Fields(kind: AuthErrorKind, d: AuthErrorDetails): Record<string, unknown> {
-  const serverTime = isoSeconds(d.serverTime ?? new Date());
+  const ServerTime = isoSeconds(d.serverTime ?? new Date());
+  const AWSAccessKeyId = d.accessKeyId ?? "";
+  const RequestTime = d.requestTime ?? "";
   switch (kind) {
     case "InvalidAccessKey":
-      return { AWSAccessKeyId: d.accessKeyId ?? "" };
-    case "SignatureMismatch":
-      return {
-        AWSAccessKeyId: d.accessKeyId ?? "",
-        StringToSign: d.stringToSign ?? "",
-        SignatureProvided: d.signatureProvided ?? "",
-        CanonicalRequest: d.canonicalRequest ?? "",
-      };
+      return { AWSAccessKeyId };
+    case "SignatureMismatch": {
+      const { stringToSign: StringToSign = "", signatureProvided: SignatureProvided = "" } = d;
+      return { AWSAccessKeyId, StringToSign, SignatureProvided, CanonicalRequest: d.canonicalRequest ?? "" };
+    }
     case "Expired": {
-      const expires = d.expiresAt ? isoSeconds(d.expiresAt) : "";
-      return { "X-Amz-Expires": String(d.expiresSeconds ?? ""), Expires: expires, ServerTime: serverTime };
+      const Expires = isoSeconds(d.expiresAt ?? new Date(0));
+      return { "X-Amz-Expires": String(d.expiresSeconds ?? ""), Expires, ServerTime };
     }
     case "NotYetValid":
-      return { "X-Amz-Date": d.requestTime ?? "", ServerTime: serverTime };
+      return { "X-Amz-Date": RequestTime, ServerTime };
     case "Skewed":
-      return {
-        RequestTime: d.requestTime ?? "",
-        ServerTime: serverTime,
-        MaxAllowedSkewMilliseconds: String(MAX_CLOCK_SKEW_MS),
-      };
+      return { RequestTime, ServerTime, MaxAllowedSkewMilliseconds: String(MAX_CLOCK_SKEW_MS) };
     default:
       return {};
   }
@@ -249,6 +245,7 @@ function parseQuery(query: string): Query {
   return { pairs, get: (name) => decoded.get(name) };
 }
 
+type ScopeOf = CredentialScope & { presigned: boolean };
 const mapSigningName = (service: string) => (service === "iotdevicegateway" ? "iotdata" : service);
 
 /**
@@ -256,9 +253,7 @@ const mapSigningName = (service: string) => (service === "iotdevicegateway" ? "i
  * (PROTO-2 steps 1-2); `undefined` when there is neither or it does not parse. The signing name
  * `iotdevicegateway` is reported as `iotdata`.
  */
-export function readCredentialScope(
-  req: SignedRequest,
-): (CredentialScope & { presigned: boolean }) | undefined {
+export function readCredentialScope(req: SignedRequest): ScopeOf | undefined {
   const auth = headerValue(req, "authorization");
   if (auth !== undefined && auth.trim() !== "") {
     const parsed = parseAuthorization(auth);
@@ -298,7 +293,7 @@ function presignedSigning(query: Query, now: Date): Signing {
   const present = PRESIGN_PARAMS.filter((p) => query.get(p) !== undefined);
   if (present.length === 0) throw new AuthError("MissingAuth");
   if (present.length !== PRESIGN_PARAMS.length) throw badPresign(MISSING_PRESIGN_PARAMS);
-  const get = (name: (typeof PRESIGN_PARAMS)[number]) => query.get(name) ?? "";
+  const get = (name: string) => query.get(name) ?? "";
   if (get("X-Amz-Algorithm") !== ALGORITHM) throw badPresign(`X-Amz-Algorithm only supports "${ALGORITHM}"`);
   const scope = parseCredential(get("X-Amz-Credential"));
   if (!scope) throw badPresign(BAD_CREDENTIAL);
@@ -310,13 +305,9 @@ function presignedSigning(query: Query, now: Date): Signing {
   const expires = get("X-Amz-Expires");
   if (!/^-?\d+$/.test(expires)) throw badPresign("X-Amz-Expires should be a number");
   const seconds = Number(expires);
-  if (seconds < 0) throw badPresign("X-Amz-Expires must be non-negative");
-  if (seconds === 0) throw badPresign("X-Amz-Expires must be a positive integer");
-  if (seconds > MAX_PRESIGN_EXPIRES_SECONDS) {
-    throw badPresign(
-      `X-Amz-Expires must be less than a week (in seconds) that is ${MAX_PRESIGN_EXPIRES_SECONDS}`,
-    );
-  }
+  if (seconds < 1)
+    throw badPresign(`X-Amz-Expires must be ${seconds < 0 ? "non-negative" : "a positive integer"}`);
+  if (seconds > MAX_PRESIGN_EXPIRES_SECONDS) throw badPresign(EXPIRES_OVER_A_WEEK);
   const signature = get("X-Amz-Signature").toLowerCase();
   const signedHeaders = get("X-Amz-SignedHeaders");
   if (signedHeaders === "" || !/^[0-9a-f]{64}$/.test(signature)) throw badPresign(MISSING_PRESIGN_PARAMS);
@@ -364,19 +355,11 @@ export function verifySignature(
   }
   const credentialScope = `${scope.date}/${scope.region}/${scope.service}/${TERMINATOR}`;
   const canonicalQuery = canonicalQueryString(query.pairs, presigned);
-  const headers = signedHeaders
-    .map((name) => `${name}:${canonicalHeaderValue(req.headers[name])}\n`)
-    .join("");
+  const headers = signedHeaders.map((h) => `${h}:${canonicalHeaderValue(req.headers[h])}\n`).join("");
+  const tail = `${canonicalQuery}\n${headers}\n${signedHeaders.join(";")}\n${hash}`;
   let first: { canonicalRequest: string; stringToSign: string } | undefined;
   for (const path of canonicalPaths(req.path, s3)) {
-    const canonicalRequest = [
-      req.method.toUpperCase(),
-      path,
-      canonicalQuery,
-      headers,
-      signedHeaders.join(";"),
-      hash,
-    ].join("\n");
+    const canonicalRequest = `${req.method.toUpperCase()}\n${path}\n${tail}`;
     const digest = createHash("sha256").update(canonicalRequest, "utf8").digest("hex");
     const stringToSign = [ALGORITHM, amzDate, credentialScope, digest].join("\n");
     const expected = Buffer.from(createHmac("sha256", key).update(stringToSign, "utf8").digest("hex"));
@@ -384,11 +367,8 @@ export function verifySignature(
     if (expected.length === provided.length && timingSafeEqual(expected, provided)) return;
     first ??= { canonicalRequest, stringToSign };
   }
-  throw new AuthError("SignatureMismatch", {
-    accessKeyId: scope.accessKeyId,
-    signatureProvided: signature,
-    ...first,
-  });
+  const accessKeyId = scope.accessKeyId;
+  throw new AuthError("SignatureMismatch", { accessKeyId, signatureProvided: signature, ...first });
 }
 
 /** Trimmed, inner whitespace runs collapsed; repeated headers joined by `,`. */
@@ -431,14 +411,12 @@ function canonicalPaths(rawPath: string, s3: boolean): string[] {
 // Encoding and dates
 
 /** Percent-decodes to bytes; malformed `%` sequences stay literal and `+` stays `+`. */
-const percentDecode = (s: string): Buffer =>
-  Buffer.concat(
-    s
-      .split(/(%[0-9A-Fa-f]{2})/)
-      .map((part, i) =>
-        i % 2 === 1 ? Buffer.from([Number.parseInt(part.slice(1), 16)]) : Buffer.from(part, "utf8"),
-      ),
+function percentDecode(s: string): Buffer {
+  const parts = s.split(/(%[0-9A-Fa-f]{2})/);
+  return Buffer.concat(
+    parts.map((p, i) => (i % 2 ? Buffer.from([Number.parseInt(p.slice(1), 16)]) : Buffer.from(p))),
   );
+}
 
 /** RFC 3986 encoding of bytes: A-Z a-z 0-9 - _ . ~ kept, everything else `%XX` (upper-case hex). */
 function uriEncode(bytes: Buffer): string {
@@ -454,11 +432,9 @@ const reencode = (s: string) => uriEncode(percentDecode(s));
 
 /** `yyyymmddThhmmssZ` → Date, or undefined when malformed. */
 export function parseAmzDate(value: string): Date | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return toAmzDate(date) === value ? date : undefined;
+  const iso = value.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z");
+  const date = new Date(iso);
+  return iso !== value && !Number.isNaN(date.getTime()) && toAmzDate(date) === value ? date : undefined;
 }
 
 /** Date → `yyyymmddThhmmssZ`. */

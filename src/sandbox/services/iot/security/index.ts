@@ -1,0 +1,3 @@
+import type { OperationDefinition } from "../../types.js";
+
+export const securityOperations: OperationDefinition[] = [];
