@@ -3,12 +3,12 @@
  * `/_iotdm/`, and the state (SQLite) under the data directory.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { Clock } from "./clock.js";
 import { EventBus } from "./events.js";
-import { Gateway } from "./protocol/gateway.js";
+import { Gateway, type GatewayHooks } from "./protocol/gateway.js";
 import type { RawResponse } from "./protocol/http-bindings.js";
 import { SERVICES } from "./services/index.js";
 import type { OperationContext } from "./services/types.js";
@@ -44,6 +44,7 @@ export class Sandbox {
       admit: (service, op, scope) => this.throttle.admit(service, op, scope),
       context: (base) => this.context(base),
       transaction: (fn) => this.store.transaction(fn),
+      record: recorder(),
       onInternalError: (e, op) => {
         process.stderr.write(
           `iotdm sandbox: internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
@@ -187,6 +188,25 @@ export class Sandbox {
       implemented: this.gateway.implemented(),
     };
   }
+}
+
+/** IOTDM_RECORD_DIR: tests record every answer for the conformance check against the AWS models. */
+function recorder(): GatewayHooks["record"] {
+  const dir = process.env.IOTDM_RECORD_DIR;
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${process.pid}-${Date.now()}.jsonl`);
+  return ({ service, operation, method, response }) => {
+    const type = response.headers["content-type"] ?? "";
+    const textual = /json|xml/.test(type);
+    const body = textual
+      ? typeof response.body === "string"
+        ? response.body
+        : response.body.toString("utf8")
+      : undefined;
+    const entry = { service, operation, method, status: response.status, headers: response.headers, body };
+    appendFileSync(file, `${JSON.stringify(entry)}\n`);
+  };
 }
 
 function send(res: ServerResponse, out: RawResponse, method?: string): void {

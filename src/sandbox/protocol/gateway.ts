@@ -48,6 +48,8 @@ export interface GatewayHooks {
   /** Runs fn atomically. */
   transaction<R>(fn: () => R): R;
   onInternalError(e: unknown, op: string): void;
+  /** Sees every answer (conformance recording in tests); absent in normal runs. */
+  record?(entry: { service: string; operation: string; method: string; response: RawResponse }): void;
 }
 
 const S3_HOST_ID = Buffer.from("iotdm-sandbox").toString("base64");
@@ -83,6 +85,13 @@ export class Gateway {
   }
 
   handle(req: IncomingRequest): RawResponse {
+    const state = { service: "?", operation: "?" };
+    const res = this.dispatch(req, state);
+    this.hooks.record?.({ ...state, method: req.method, response: res });
+    return res;
+  }
+
+  private dispatch(req: IncomingRequest, state: { service: string; operation: string }): RawResponse {
     const requestId = randomUUID();
     const host = headerString(req.headers.host) ?? "localhost";
     const signed = { method: req.method, path: req.rawPath, query: req.rawQuery, headers: req.headers };
@@ -105,10 +114,10 @@ export class Gateway {
       );
     }
     const protocol = service.def.protocol;
+    state.service = service.def.key;
     let opName = "?";
     try {
       if (this.hooks.auth()) {
-        if (!scope) throw new ServiceError("MissingAuth", "Missing Authentication Token", {}, 403);
         const payloadHash =
           headerString(req.headers["x-amz-content-sha256"]) ??
           createHash("sha256").update(req.body).digest("hex");
@@ -119,6 +128,7 @@ export class Gateway {
       const s3 = protocol === "restXml" ? s3Address(req.rawPath, host) : undefined;
       const { op, labels, body } = this.route(service, req, query, s3);
       opName = op.name;
+      state.operation = op.name;
       const handler = service.handlers.get(op.name);
       if (!handler) {
         throw new ServiceError(
@@ -173,9 +183,8 @@ export class Gateway {
     const protocol = service.def.protocol;
     let err: ServiceError;
     if (isAuthError(e)) err = e.forProtocol(protocol);
-    else if (isServiceError(e)) {
-      err = e.code === "MissingAuth" ? authMissing(protocol) : e;
-    } else {
+    else if (isServiceError(e)) err = e;
+    else {
       this.hooks.onInternalError(e, op);
       err = new ServiceError(
         service.def.internalError,
@@ -295,13 +304,6 @@ function throttleStatus(def: ServiceDefinition): number {
   if (def.protocol === "restXml") return 503;
   if (def.key === "iot-data" || def.key === "iot-jobs-data") return 429;
   return 400;
-}
-
-function authMissing(protocol: ServiceDefinition["protocol"]): ServiceError {
-  if (protocol === "restXml") return new ServiceError("AccessDenied", "Access Denied", {}, 403);
-  if (protocol === "restJson1")
-    return new ServiceError("MissingAuthenticationTokenException", "Missing Authentication Token", {}, 403);
-  return new ServiceError("MissingAuthenticationToken", "Request is missing Authentication Token", {}, 403);
 }
 
 function withRequestId(

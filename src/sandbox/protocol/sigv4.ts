@@ -355,7 +355,9 @@ export function verifySignature(
   }
   const credentialScope = `${scope.date}/${scope.region}/${scope.service}/${TERMINATOR}`;
   const canonicalQuery = canonicalQueryString(query.pairs, presigned);
-  const headers = signedHeaders.map((h) => `${h}:${canonicalHeaderValue(req.headers[h])}\n`).join("");
+  const headers = signedHeaders
+    .map((h) => `${h}:${canonicalHeaderValue(req.headers[h.toLowerCase()])}\n`)
+    .join("");
   const tail = `${canonicalQuery}\n${headers}\n${signedHeaders.join(";")}\n${hash}`;
   let first: { canonicalRequest: string; stringToSign: string } | undefined;
   for (const path of canonicalPaths(req.path, s3)) {
