@@ -162,7 +162,7 @@ export function checkJson(
   }
   if (t === "list" || t === "set") {
     if (!Array.isArray(value)) return void out.push(`${path}: expected array`);
-    value.forEach((v, i) => checkJson(model, shape.member!.target, v, `${path}[${i}]`, out));
+    for (const [i, v] of value.entries()) checkJson(model, shape.member!.target, v, `${path}[${i}]`, out);
     return;
   }
   if (t === "map") {
