@@ -53,7 +53,8 @@ const invokedDirectly = process.argv[1] && import.meta.url === new URL(`file://$
 if (invokedDirectly || process.argv[1]?.endsWith("/iotdm")) {
   run(process.argv.slice(2)).then(
     (code) => {
-      if (code !== 0 || !process.argv.includes("serve")) process.exitCode = code;
+      // Commands may set process.exitCode themselves (e.g. `sandbox status` when none runs).
+      if (code !== 0) process.exitCode = code;
     },
     (e) => {
       process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
