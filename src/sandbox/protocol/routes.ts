@@ -13,6 +13,8 @@ interface Segment {
   greedy?: boolean;
 }
 
+const WILDCARD = "\u0000*";
+
 interface CompiledRoute {
   op: OperationSchema;
   segments: Segment[];
@@ -37,6 +39,8 @@ export interface RouteRequest {
 
 export class RouteTable {
   private readonly byMethod = new Map<string, CompiledRoute[]>();
+  /** method -> first path segment (or WILDCARD for a leading label) -> routes: keeps matching cheap. */
+  private readonly index = new Map<string, Map<string, CompiledRoute[]>>();
 
   constructor(operations: Iterable<OperationSchema>) {
     for (const op of operations) {
@@ -66,7 +70,18 @@ export class RouteTable {
       const list = this.byMethod.get(op.method) ?? [];
       list.push(route);
       this.byMethod.set(op.method, list);
+      const first = segments[0]?.literal ?? WILDCARD;
+      const byFirst = this.index.get(op.method) ?? new Map<string, CompiledRoute[]>();
+      byFirst.set(first, [...(byFirst.get(first) ?? []), route]);
+      this.index.set(op.method, byFirst);
     }
+  }
+
+  private candidates(method: string, segments: string[]): CompiledRoute[] {
+    const byFirst = this.index.get(method);
+    if (!byFirst) return [];
+    const exact = segments.length > 0 ? (byFirst.get(segments[0]) ?? []) : [];
+    return [...exact, ...(byFirst.get(WILDCARD) ?? [])];
   }
 
   /** Methods that have at least one route whose path matches (for 405 answers). */
@@ -79,7 +94,7 @@ export class RouteTable {
   }
 
   match(req: RouteRequest): RouteMatch | undefined {
-    const routes = this.byMethod.get(req.method) ?? [];
+    const routes = this.candidates(req.method, req.segments);
     let best: { score: number; match: RouteMatch } | undefined;
     for (const route of routes) {
       const labels = matchSegments(route.segments, req.segments);
