@@ -14,7 +14,21 @@ export type SandboxEvent =
     }
   | { type: "shadow.deleted"; scope: string; thingName: string; shadowName?: string; payload: object }
   | { type: "thing.changed"; scope: string; thingName: string }
-  | { type: "thing.deleted"; scope: string; thingName: string };
+  | { type: "thing.deleted"; scope: string; thingName: string }
+  | {
+      type: "mqtt.publish";
+      scope: string;
+      topic: string;
+      payload: Buffer;
+      qos: 0 | 1;
+      retain: boolean;
+      userProperties?: Array<[string, string]>;
+      payloadFormatIndicator?: "UNSPECIFIED_BYTES" | "UTF8_DATA";
+      contentType?: string;
+      responseTopic?: string;
+      correlationData?: string;
+      messageExpirySeconds?: number;
+    };
 
 type Listener = (e: SandboxEvent) => void;
 

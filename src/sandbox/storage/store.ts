@@ -69,11 +69,14 @@ export class Collection<T> {
   /** Documents in id order, after `after`, with ids starting with `prefix`. */
   list(opts: ListOptions = {}): Array<{ id: string; doc: T }> {
     const lower = maxString(opts.after, opts.prefix);
+    const inclusive =
+      opts.after === undefined || (opts.prefix !== undefined && opts.prefix > opts.after) ? 1 : 0;
     const rows = this.stmts.list.all(
       this.scope,
       this.kind,
       lower ?? "",
-      opts.after === undefined || (opts.prefix !== undefined && opts.prefix > opts.after) ? 1 : 0,
+      inclusive,
+      lower ?? "",
       opts.limit ?? -1,
     ) as Array<{ id: string; body: string }>;
     const out: Array<{ id: string; doc: T }> = [];
@@ -85,7 +88,7 @@ export class Collection<T> {
   }
 
   *iterate(): Generator<{ id: string; doc: T }> {
-    for (const r of this.stmts.list.iterate(this.scope, this.kind, "", 1, -1) as Iterable<{
+    for (const r of this.stmts.list.iterate(this.scope, this.kind, "", 1, "", -1) as Iterable<{
       id: string;
       body: string;
     }>) {
@@ -184,7 +187,7 @@ function prepare(db: Db) {
     put: db.prepare("INSERT OR REPLACE INTO docs (scope, kind, id, body) VALUES (?, ?, ?, ?)"),
     delete: db.prepare("DELETE FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
     list: db.prepare(
-      "SELECT id, body FROM docs WHERE scope = ?1 AND kind = ?2 AND (id > ?3 OR (?4 = 1 AND id = ?3)) ORDER BY id LIMIT ?5",
+      "SELECT id, body FROM docs WHERE scope = ? AND kind = ? AND (id > ? OR (? = 1 AND id = ?)) ORDER BY id LIMIT ?",
     ),
     count: db.prepare("SELECT count(*) AS n FROM docs WHERE scope = ? AND kind = ?"),
     link: db.prepare("INSERT OR IGNORE INTO links (scope, kind, a, b, seq) VALUES (?, ?, ?, ?, ?)"),

@@ -1,7 +1,21 @@
 import * as sdk from "@aws-sdk/client-iot-data-plane";
 import type { OperationDefinition, ServiceDefinition } from "../types.js";
+import { deleteThingShadow } from "./delete-thing-shadow.js";
+import { getThingShadow } from "./get-thing-shadow.js";
+import { listNamedShadowsForThing } from "./list-named-shadows-for-thing.js";
+import { definePublish } from "./publish.js";
+import { updateThingShadow } from "./update-thing-shadow.js";
 
-const operations: OperationDefinition[] = [];
+const operations: OperationDefinition[] = [
+  updateThingShadow,
+  getThingShadow,
+  deleteThingShadow,
+  listNamedShadowsForThing,
+  // Publish over HTTP injects into the sandbox's MQTT side (MQTT-1): listeners of mqtt.publish deliver it.
+  definePublish((ctx, m) =>
+    ctx.events.emit({ type: "mqtt.publish", scope: `${ctx.scope.accountId}:${ctx.scope.region}`, ...m }),
+  ),
+];
 
 export const iotData: ServiceDefinition = {
   key: "iot-data",
