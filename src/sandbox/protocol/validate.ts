@@ -28,13 +28,25 @@ export const items = (min: number, max: number): Constraint => ({ min, max, minM
 export const oneOf = (...values: string[]): Constraint => ({ enum: values });
 
 const regexCache = new Map<string, RegExp>();
+/** The models' patterns are Java regexes: their POSIX classes are ASCII-only, which JS spells out. */
+function toJsPattern(pattern: string): string {
+  return pattern
+    .replaceAll("\\p{Graph}", "\\x21-\\x7E")
+    .replaceAll("\\p{Upper}", "A-Z")
+    .replaceAll("\\p{Lower}", "a-z")
+    .replaceAll("\\p{Digit}", "0-9")
+    .replaceAll("\\p{Alnum}", "A-Za-z0-9")
+    .replaceAll("\\p{Punct}", "!-/:-@\\[-`{-~");
+}
+
 function regex(pattern: string): RegExp {
   let re = regexCache.get(pattern);
   if (!re) {
+    const js = toJsPattern(pattern);
     try {
-      re = new RegExp(pattern, "u");
+      re = new RegExp(js, "u");
     } catch {
-      re = new RegExp(pattern);
+      re = new RegExp(js);
     }
     regexCache.set(pattern, re);
   }
