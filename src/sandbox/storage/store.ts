@@ -182,6 +182,7 @@ type Statements = ReturnType<typeof prepare>;
 
 function prepare(db: Db) {
   return {
+    db,
     get: db.prepare("SELECT body FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
     has: db.prepare("SELECT 1 FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
     put: db.prepare("INSERT OR REPLACE INTO docs (scope, kind, id, body) VALUES (?, ?, ?, ?)"),
