@@ -32,6 +32,8 @@ export interface StartOptions {
   accountId?: string;
   region?: string;
   thingTypeDeletionDelaySeconds?: number;
+  /** Extra node flags for the server process (e.g. `--cpu-prof` from the bench). */
+  nodeArgs?: string[];
 }
 
 export function instanceRef(opts: { port?: number; dataDir?: string; host?: string }): InstanceRef {
@@ -110,7 +112,7 @@ export async function ensureRunning(
   if (opts.thingTypeDeletionDelaySeconds !== undefined)
     args.push("--type-deletion-delay", String(opts.thingTypeDeletionDelaySeconds));
   const log = openSync(join(ref.dataDir, "sandbox.log"), "a");
-  const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], { detached: true, stdio: ["ignore", log, log] });
   let exited: number | null = null;
   child.on("exit", (code) => {
     exited = code ?? 1;

@@ -13,6 +13,7 @@ import type { RawResponse } from "./protocol/http-bindings.js";
 import { SERVICES } from "./services/index.js";
 import type { OperationContext } from "./services/types.js";
 import type { SandboxSettings } from "./settings.js";
+import { Checkpointer } from "./storage/checkpointer.js";
 import { openDatabase, Store } from "./storage/store.js";
 import { Throttle } from "./throttle.js";
 
@@ -26,10 +27,13 @@ export class Sandbox {
   readonly gateway: Gateway;
   private server?: Server;
   private readonly throttle: Throttle;
+  private readonly checkpointer: Checkpointer;
 
   constructor(readonly settings: SandboxSettings) {
     mkdirSync(settings.dataDir, { recursive: true });
-    this.store = new Store(openDatabase(join(settings.dataDir, "state.db")));
+    const dbFile = join(settings.dataDir, "state.db");
+    this.store = new Store(openDatabase(dbFile));
+    this.checkpointer = new Checkpointer(dbFile);
     this.clock = new Clock(Number(this.store.getMeta("clockOffsetMs") ?? 0));
     this.throttle = new Throttle(
       () => this.settings.throttle,
@@ -89,6 +93,8 @@ export class Sandbox {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+    await this.checkpointer.stop();
+    this.store.db.pragma("wal_checkpoint(TRUNCATE)");
     this.store.close();
   }
 

@@ -321,6 +321,22 @@ function presignedSigning(query: Query, now: Date): Signing {
   return { scope, signedHeaders: signedHeaders.split(";"), signature, amzDate };
 }
 
+const signingKeys = new Map<string, Buffer>();
+
+/** The derived key depends only on secret, date, region and service: cache it (4 HMACs per request saved). */
+function signingKey(secret: string, scope: CredentialScope): Buffer {
+  const id = `${secret}\n${scope.date}\n${scope.region}\n${scope.service}`;
+  let key = signingKeys.get(id);
+  if (key) return key;
+  key = Buffer.from(`AWS4${secret}`, "utf8");
+  for (const part of [scope.date, scope.region, scope.service, TERMINATOR]) {
+    key = createHmac("sha256", key).update(part, "utf8").digest();
+  }
+  if (signingKeys.size > 1000) signingKeys.clear();
+  signingKeys.set(id, key);
+  return key;
+}
+
 /**
  * Recomputes the SigV4 signature (SIG-1) and throws {@link AuthError} when it does not hold. Order: syntax,
  * clock skew / presigned validity, access key, signature.
@@ -349,10 +365,7 @@ export function verifySignature(
   const secret = secretFor(scope.accessKeyId);
   if (secret === undefined) throw new AuthError("InvalidAccessKey", { accessKeyId: scope.accessKeyId });
 
-  let key = Buffer.from(`AWS4${secret}`, "utf8");
-  for (const part of [scope.date, scope.region, scope.service, TERMINATOR]) {
-    key = createHmac("sha256", key).update(part, "utf8").digest();
-  }
+  const key = signingKey(secret, scope);
   const credentialScope = `${scope.date}/${scope.region}/${scope.service}/${TERMINATOR}`;
   const canonicalQuery = canonicalQueryString(query.pairs, presigned);
   const headers = signedHeaders

@@ -30,6 +30,8 @@ export function openDatabase(file: string): Db {
   // NORMAL in WAL mode loses nothing on a process kill (only on power loss), and is fast.
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
+  // Checkpoints run in a background thread (Checkpointer), not inside request commits.
+  db.pragma("wal_autocheckpoint = 0");
   db.exec(SCHEMA);
   return db;
 }

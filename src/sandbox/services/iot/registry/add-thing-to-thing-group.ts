@@ -2,7 +2,7 @@ import type { AddThingToThingGroupRequest, AddThingToThingGroupResponse } from "
 import { defineOperation, type OperationContext } from "../../types.js";
 import { invalidRequest, RELATION, relation } from "../common.js";
 import { resourceName } from "./constraints.js";
-import { Hierarchy, MAX_GROUPS_PER_THING, requireStatic, resolveThing, resolveThingGroup } from "./groups.js";
+import { rootName, MAX_GROUPS_PER_THING, requireStatic, resolveThing, resolveThingGroup } from "./groups.js";
 import { type ThingGroupDoc, thingChanged, thingGroups } from "./model.js";
 
 /** GRP-3 / DYN-4: the most recently created dynamic group the thing belongs to, if any. */
@@ -31,9 +31,9 @@ export const addThingToThingGroup = defineOperation<
     const members = relation(ctx, RELATION.groupMembers);
     if (members.has(group.thingGroupName, thing.thingName)) return {};
     const current = members.sources(thing.thingName);
-    const hierarchy = new Hierarchy(ctx);
-    const root = hierarchy.root(group.thingGroupName);
-    const sameHierarchy = current.find((g) => hierarchy.root(g) === root);
+    // Parent links only: reading every group per call would make this O(groups) (GRP-3).
+    const root = rootName(ctx, group.thingGroupName);
+    const sameHierarchy = current.find((g) => rootName(ctx, g) === root);
     if (sameHierarchy !== undefined)
       throw invalidRequest(
         `Thing ${thing.thingName} is already in thing group ${sameHierarchy} of the same hierarchy as ${group.thingGroupName}; a thing can be in only one group of a hierarchy.`,

@@ -129,3 +129,9 @@ export function ancestorNames(ctx: OperationContext, group: ThingGroupDoc): stri
   for (let p = group.parentGroupName; p !== undefined; p = all.get(p)?.parentGroupName) out.unshift(p);
   return out;
 }
+
+/** The root of a group's hierarchy, by following parent links (depth <= 7, GRP-1). */
+export function rootName(ctx: OperationContext, groupName: string): string {
+  const group = thingGroups(ctx).get(groupName);
+  return group ? (ancestorNames(ctx, group)[0] ?? groupName) : groupName;
+}

@@ -1,0 +1,89 @@
+/**
+ * One load-generating worker thread of the bench: SDK v3 clients creating its share of the
+ * things (CreateThing + AddThingToThingGroup + UpdateThingShadow), timing every call.
+ * Several workers keep the client side from being the bottleneck on a 2-core machine.
+ */
+import { Agent } from "node:http";
+import { performance } from "node:perf_hooks";
+import { parentPort, workerData } from "node:worker_threads";
+import { AddThingToThingGroupCommand, CreateThingCommand, IoTClient } from "@aws-sdk/client-iot";
+import { IoTDataPlaneClient, UpdateThingShadowCommand } from "@aws-sdk/client-iot-data-plane";
+
+export interface LoadJob {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  groups: string[];
+  things: number;
+  workers: number;
+  worker: number;
+  concurrency: number;
+}
+
+export interface LoadResult {
+  latencies: Float64Array;
+  calls: number;
+  failures: string[];
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const config = {
+    endpoint: job.endpoint,
+    region: job.region,
+    credentials: job.credentials,
+    maxAttempts: 1,
+    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: job.concurrency }) },
+  };
+  const iot = new IoTClient(config);
+  const data = new IoTDataPlaneClient(config);
+  const mine = Math.ceil((job.things - job.worker) / job.workers);
+  const latencies = new Float64Array(mine * 3);
+  const failures: string[] = [];
+  let calls = 0;
+  let next = 0;
+  const timed = async (fn: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    try {
+      await fn();
+    } catch (e) {
+      if (failures.length < 5) failures.push(`${(e as Error).name}: ${(e as Error).message}`);
+      else failures.push("");
+    }
+    latencies[calls++] = performance.now() - t0;
+  };
+  const encoder = new TextEncoder();
+  const loop = async () => {
+    for (;;) {
+      const k = next++;
+      if (k >= mine) return;
+      const i = k * job.workers + job.worker;
+      const thingName = `bench-vehicle-${String(i).padStart(6, "0")}`;
+      await timed(() =>
+        iot.send(
+          new CreateThingCommand({
+            thingName,
+            attributePayload: { attributes: { country: "US", index: String(i) } },
+          }),
+        ),
+      );
+      await timed(() =>
+        iot.send(
+          new AddThingToThingGroupCommand({ thingGroupName: job.groups[i % job.groups.length], thingName }),
+        ),
+      );
+      const payload = encoder.encode(
+        JSON.stringify({ state: { reported: { batteryStatus: i % 100, firmware: "1.0.0" } } }),
+      );
+      await timed(() => data.send(new UpdateThingShadowCommand({ thingName, payload })));
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, loop));
+  iot.destroy();
+  data.destroy();
+  return { latencies: latencies.slice(0, calls), calls, failures };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  run(workerData as LoadJob).then((r) => port.postMessage(r, [r.latencies.buffer as ArrayBuffer]));
+}

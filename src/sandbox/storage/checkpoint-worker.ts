@@ -1,0 +1,26 @@
+/**
+ * Runs in a worker thread with its own SQLite connection: copies the WAL back into the
+ * database (PASSIVE checkpoints, which never block the writer) so the request thread never
+ * pays for a checkpoint in the middle of a request.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import Database from "better-sqlite3";
+
+const { file, intervalMs } = workerData as { file: string; intervalMs: number };
+const db = new Database(file);
+db.pragma("busy_timeout = 5000");
+
+const timer = setInterval(() => {
+  try {
+    db.pragma("wal_checkpoint(PASSIVE)");
+  } catch {
+    // busy: the next round catches up
+  }
+}, intervalMs);
+
+parentPort?.on("message", (msg: string) => {
+  if (msg !== "stop") return;
+  clearInterval(timer);
+  db.close();
+  parentPort?.postMessage("stopped");
+});
