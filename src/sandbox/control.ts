@@ -112,7 +112,10 @@ export async function ensureRunning(
   if (opts.thingTypeDeletionDelaySeconds !== undefined)
     args.push("--type-deletion-delay", String(opts.thingTypeDeletionDelaySeconds));
   const log = openSync(join(ref.dataDir, "sandbox.log"), "a");
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], { detached: true, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
+    detached: true,
+    stdio: ["ignore", log, log],
+  });
   let exited: number | null = null;
   child.on("exit", (code) => {
     exited = code ?? 1;

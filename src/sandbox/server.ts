@@ -202,7 +202,7 @@ function recorder(): GatewayHooks["record"] {
   if (!dir) return undefined;
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${process.pid}-${Date.now()}.jsonl`);
-  return ({ service, operation, method, response }) => {
+  return ({ service, operation, method, injected, response }) => {
     const type = response.headers["content-type"] ?? "";
     const textual = /json|xml/.test(type);
     const body = textual
@@ -210,7 +210,15 @@ function recorder(): GatewayHooks["record"] {
         ? response.body
         : response.body.toString("utf8")
       : undefined;
-    const entry = { service, operation, method, status: response.status, headers: response.headers, body };
+    const entry = {
+      service,
+      operation,
+      method,
+      injected,
+      status: response.status,
+      headers: response.headers,
+      body,
+    };
     appendFileSync(file, `${JSON.stringify(entry)}\n`);
   };
 }

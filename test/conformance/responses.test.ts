@@ -18,6 +18,7 @@ interface Recorded {
   status: number;
   headers: Record<string, string>;
   body?: string;
+  injected?: boolean;
 }
 
 /** Codes any operation may answer although its model does not list them (auth, routing, sandbox limits). */
@@ -74,7 +75,7 @@ if (!skip) {
   };
   const byOp = new Map<string, Recorded[]>();
   for (const r of records) {
-    if (r.operation === "?") continue;
+    if (r.operation === "?" || r.injected) continue;
     const k = `${r.service}:${r.operation}`;
     byOp.set(k, [...(byOp.get(k) ?? []), r]);
   }

@@ -316,7 +316,7 @@ test("IAM-1 IAM-6: a permissions boundary must be an existing managed policy and
         PermissionsBoundary: `arn:aws:iam::${sb.accountId}:policy/absent-boundary`,
       }),
     ),
-    "NoSuchEntity",
-    404,
+    "InvalidInput",
+    400,
   );
 });

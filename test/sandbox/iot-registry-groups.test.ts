@@ -65,7 +65,7 @@ test("GRP-1: CreateThingGroup returns name, ARN and id; identical re-create → 
   assert.equal(e.resourceArn, first.thingGroupArn);
 });
 
-test("GRP-1: parent must exist (404); ≤ 50 attributes; ≤ 100 children; depth ≤ 7", async () => {
+test("GRP-1: parent must exist (400, the model has no NotFound here); ≤ 50 attributes; ≤ 100 children; depth ≤ 7", async () => {
   await expectError(
     iot.send(
       new CreateThingGroupCommand({
@@ -73,8 +73,8 @@ test("GRP-1: parent must exist (404); ≤ 50 attributes; ≤ 100 children; depth
         parentGroupName: uniqueName("missing"),
       }),
     ),
-    "ResourceNotFoundException",
-    404,
+    "InvalidRequestException",
+    400,
   );
   const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
   await expectError(

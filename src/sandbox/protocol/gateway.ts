@@ -49,8 +49,19 @@ export interface GatewayHooks {
   transaction<R>(fn: () => R): R;
   onInternalError(e: unknown, op: string): void;
   /** Sees every answer (conformance recording in tests); absent in normal runs. */
-  record?(entry: { service: string; operation: string; method: string; response: RawResponse }): void;
+  record?(entry: RecordedExchange): void;
 }
+
+export interface RecordedExchange {
+  service: string;
+  operation: string;
+  method: string;
+  /** Throttled or failed on purpose (--throttle, --fail-rate): not the operation's own answer. */
+  injected: boolean;
+  response: RawResponse;
+}
+
+type DispatchState = Omit<RecordedExchange, "method" | "response">;
 
 const S3_HOST_ID = Buffer.from("iotdm-sandbox").toString("base64");
 
@@ -85,13 +96,13 @@ export class Gateway {
   }
 
   handle(req: IncomingRequest): RawResponse {
-    const state = { service: "?", operation: "?" };
+    const state: DispatchState = { service: "?", operation: "?", injected: false };
     const res = this.dispatch(req, state);
     this.hooks.record?.({ ...state, method: req.method, response: res });
     return res;
   }
 
-  private dispatch(req: IncomingRequest, state: { service: string; operation: string }): RawResponse {
+  private dispatch(req: IncomingRequest, state: DispatchState): RawResponse {
     const requestId = randomUUID();
     const host = headerString(req.headers.host) ?? "localhost";
     const signed = { method: req.method, path: req.rawPath, query: req.rawQuery, headers: req.headers };
@@ -126,7 +137,7 @@ export class Gateway {
       const region = scope?.region ?? this.hooks.defaultRegion;
       const accountId = this.hooks.accountFor(scope?.accessKeyId);
       const s3 = protocol === "restXml" ? s3Address(req.rawPath, host) : undefined;
-      const { op, labels, body } = this.route(service, req, query, s3);
+      const { op, labels, body, headers } = this.route(service, req, query, s3);
       opName = op.name;
       state.operation = op.name;
       const handler = service.handlers.get(op.name);
@@ -139,6 +150,7 @@ export class Gateway {
         );
       }
       const admitted = this.hooks.admit(service.def.key, op.name, `${accountId}:${region}`);
+      state.injected = admitted !== "ok";
       if (admitted === "throttle")
         throw new ServiceError(service.def.throttlingError, "Rate exceeded", {}, throttleStatus(service.def));
       if (admitted === "fail")
@@ -151,14 +163,14 @@ export class Gateway {
             ? 503
             : 500,
         );
-      const raw: RawRequest = { labels, query, headers: req.headers, body };
+      const raw: RawRequest = { labels, query, headers, body };
       const validationError = handler.validationError ?? service.def.validationError;
       let input: Record<string, unknown>;
       if (protocol === "awsQuery") input = decodeQueryRequest(op, queryParams(req, query), validationError);
       else if (protocol === "restXml") input = decodeRestXmlRequest(op, raw, validationError);
       else input = decodeRestJsonRequest(op, raw, validationError);
       validateInput(op.input, input, handler.constraints, validationError);
-      const ctx = this.hooks.context({ scope: { accountId, region }, requestId, host, headers: req.headers });
+      const ctx = this.hooks.context({ scope: { accountId, region }, requestId, host, headers });
       const output = this.hooks.transaction(() => handler.handler(input, ctx)) as
         | Record<string, unknown>
         | undefined;
@@ -167,6 +179,8 @@ export class Gateway {
         res = encodeQueryResponse(op, output, service.def.xmlNamespace ?? "", requestId);
       else if (protocol === "restXml") res = encodeRestXmlResponse(op, output, req.method);
       else res = encodeRestJsonResponse(op, output);
+      const status = output ? handler.status?.(output) : undefined;
+      if (status !== undefined) res.status = status;
       return withRequestId(res, requestId, protocol);
     } catch (e) {
       return withRequestId(this.renderError(e, service, req.method, requestId, opName), requestId, protocol);
@@ -230,12 +244,17 @@ export class Gateway {
     req: IncomingRequest,
     query: URLSearchParams,
     s3?: S3Address,
-  ): { op: OperationSchema; labels: Record<string, string>; body: Buffer } {
+  ): {
+    op: OperationSchema;
+    labels: Record<string, string>;
+    body: Buffer;
+    headers: IncomingRequest["headers"];
+  } {
     if (service.def.protocol === "awsQuery") {
       const action = queryParams(req, query).get("Action") ?? "";
       const op = service.schemas.operations.get(action);
       if (!op) throw invalidAction(action);
-      return { op, labels: {}, body: req.body };
+      return { op, labels: {}, body: req.body, headers: req.headers };
     }
     let segments: string[];
     if (s3) segments = s3.key !== undefined ? [s3.key] : [];
@@ -263,15 +282,20 @@ export class Gateway {
     }
     const labels = match.labels;
     let body = req.body;
+    let headers = req.headers;
     if (s3) {
       const needsBucket = service.schemas.operations.get(match.op.name)?.input;
       if (s3.bucket !== undefined) labels.Bucket = s3.bucket;
       else if (needsBucket && hasMember(needsBucket, "Bucket"))
         throw new ServiceError("InvalidBucketName", "The specified bucket is not valid.", {}, 400);
-      if (isAwsChunked(req.headers))
-        body = decodeAwsChunked(req.body, decodedContentLength(req.headers)).data;
+      if (isAwsChunked(req.headers)) {
+        const decoded = decodeAwsChunked(req.body, decodedContentLength(req.headers));
+        body = decoded.data;
+        // SIG-4: trailing checksums (x-amz-checksum-*) bind like the headers they stand for.
+        headers = { ...req.headers, ...decoded.trailers };
+      }
     }
-    return { op: match.op, labels, body };
+    return { op: match.op, labels, body, headers };
   }
 }
 

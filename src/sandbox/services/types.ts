@@ -44,6 +44,8 @@ export interface OperationDefinition<I = AnyInput, O = AnyInput> {
   /** The error code this operation uses for validation failures (default: the service's). */
   validationError?: string;
   handler: (input: I, ctx: OperationContext) => O;
+  /** A success status other than the modelled one, decided by the output (e.g. S3's 206 for a byte range). */
+  status?: (output: O) => number | undefined;
 }
 
 export function defineOperation<I, O>(def: OperationDefinition<I, O>): OperationDefinition<I, O> {

@@ -41,7 +41,8 @@ export const createRole = defineOperation<CreateRoleRequest, CreateRoleResponse>
     checkPolicyDocument(trust, "trust");
     const boundary = input.PermissionsBoundary;
     if (boundary !== undefined && !findManagedPolicy(ctx, boundary))
-      throw new ServiceError("NoSuchEntity", `Scope ARN: ${boundary} does not exist or is not attachable.`);
+      // CreateRole models no NoSuchEntity: a missing boundary policy is invalid input.
+      throw new ServiceError("InvalidInput", `Scope ARN: ${boundary} does not exist or is not attachable.`);
     const role: RoleDoc = {
       Path: path,
       RoleName: name,

@@ -2,7 +2,7 @@ import type { AddThingToThingGroupRequest, AddThingToThingGroupResponse } from "
 import { defineOperation, type OperationContext } from "../../types.js";
 import { invalidRequest, RELATION, relation } from "../common.js";
 import { resourceName } from "./constraints.js";
-import { rootName, MAX_GROUPS_PER_THING, requireStatic, resolveThing, resolveThingGroup } from "./groups.js";
+import { MAX_GROUPS_PER_THING, requireStatic, resolveThing, resolveThingGroup, rootName } from "./groups.js";
 import { type ThingGroupDoc, thingChanged, thingGroups } from "./model.js";
 
 /** GRP-3 / DYN-4: the most recently created dynamic group the thing belongs to, if any. */

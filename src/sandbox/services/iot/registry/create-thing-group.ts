@@ -9,7 +9,9 @@ import { alreadyExists, requireThingGroup, sameJson, thingGroupArn, thingGroups 
 
 /** GRP-1: parent must be an existing static group; depth ≤ 7, ≤ 100 children, ≤ 50 attributes. */
 function checkParent(ctx: OperationContext, parentName: string): void {
-  const parent = requireThingGroup(ctx, parentName);
+  // The model lists no ResourceNotFoundException for CreateThingGroup: a missing parent is a bad request.
+  const parent = thingGroups(ctx).get(parentName);
+  if (!parent) throw invalidRequest(`Parent thing group ${parentName} does not exist.`);
   if (parent.dynamic)
     throw invalidRequest(
       `Parent thing group ${parentName} is a dynamic thing group and cannot have children.`,

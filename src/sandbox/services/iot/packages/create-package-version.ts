@@ -1,0 +1,81 @@
+import type { CreatePackageVersionRequest, CreatePackageVersionResponse } from "@aws-sdk/client-iot";
+import { ServiceError } from "../../../errors.js";
+import { defineOperation } from "../../types.js";
+import { putTags } from "../common.js";
+import {
+  ATTRIBUTE_CONSTRAINTS,
+  CLIENT_TOKEN,
+  checkArtifact,
+  checkAttributes,
+  DESCRIPTION,
+  PACKAGE_NAME,
+  type PackageVersionDoc,
+  packages,
+  packageVersionArn,
+  packageVersions,
+  RECIPE,
+  TAG_CONSTRAINTS,
+  tagList,
+  VERSION_NAME,
+  validation,
+  versionId,
+} from "./helpers.js";
+
+/**
+ * PKG-2: a DRAFT version of an existing package (missing package -> 400, the model has no NotFound
+ * here); duplicate -> 409; attributes <= 3 KB; the artifact must exist in the sandbox S3.
+ */
+export const createPackageVersion = defineOperation<
+  CreatePackageVersionRequest,
+  CreatePackageVersionResponse
+>({
+  name: "CreatePackageVersion",
+  validationError: "ValidationException",
+  constraints: {
+    packageName: PACKAGE_NAME,
+    versionName: VERSION_NAME,
+    description: DESCRIPTION,
+    recipe: RECIPE,
+    clientToken: CLIENT_TOKEN,
+    ...TAG_CONSTRAINTS,
+    ...ATTRIBUTE_CONSTRAINTS,
+  },
+  handler: (input, ctx) => {
+    const name = input.packageName!;
+    const version = input.versionName!;
+    if (!packages(ctx).has(name)) throw validation(`Package ${name} does not exist`);
+    const id = versionId(name, version);
+    if (packageVersions(ctx).has(id))
+      throw new ServiceError(
+        "ConflictException",
+        `Package version ${id} already exists`,
+        { resourceId: id },
+        409,
+      );
+    const attributes = checkAttributes(input.attributes);
+    checkArtifact(ctx, input.artifact);
+    const now = ctx.clock.now().toISOString();
+    const doc: PackageVersionDoc = {
+      packageName: name,
+      versionName: version,
+      attributes,
+      status: "DRAFT",
+      creationDate: now,
+      lastModifiedDate: now,
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.artifact ? { artifact: input.artifact } : {}),
+      ...(input.recipe !== undefined ? { recipe: input.recipe } : {}),
+    };
+    packageVersions(ctx).put(id, doc);
+    const arn = packageVersionArn(ctx, name, version);
+    putTags(ctx, arn, tagList(input.tags), "ValidationException");
+    return {
+      packageVersionArn: arn,
+      packageName: name,
+      versionName: version,
+      description: doc.description,
+      attributes: doc.attributes,
+      status: doc.status,
+    };
+  },
+});

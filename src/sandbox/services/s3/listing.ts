@@ -1,0 +1,91 @@
+/**
+ * The ordered walk behind ListObjectsV2 and ListObjectVersions (S3-5): versions in id order (keys
+ * ascending, newest version first), `prefix` as an id prefix, `delimiter` rolling keys up into
+ * common prefixes (each counted once against max-keys and skipped in one jump), and exact
+ * truncation (one more qualifying entry must exist for IsTruncated).
+ */
+import type { Collection } from "../../storage/store.js";
+import { AFTER_KEY, AFTER_PREFIX, type ObjectVersionDoc } from "./objects.js";
+
+export type ListEntry =
+  | { kind: "version"; id: string; doc: ObjectVersionDoc; isLatest: boolean }
+  | { kind: "prefix"; prefix: string };
+
+export interface WalkOptions {
+  prefix: string;
+  delimiter?: string;
+  /** Exclusive id bound to start after (undefined = from the first id with the prefix). */
+  after?: string;
+  /** The key whose newer versions precede `after` (resuming inside a key's versions). */
+  resumeKey?: string;
+  maxKeys: number;
+  /** ListObjectsV2: only the newest version of each key, and none when it is a delete marker. */
+  latestOnly: boolean;
+}
+
+export interface WalkResult {
+  entries: ListEntry[];
+  truncated: boolean;
+}
+
+const BATCH = 256;
+
+/** The common prefix `key` rolls up into, if any. */
+export function commonPrefixOf(
+  key: string,
+  prefix: string,
+  delimiter: string | undefined,
+): string | undefined {
+  if (!delimiter) return undefined;
+  const at = key.indexOf(delimiter, prefix.length);
+  return at < 0 ? undefined : key.slice(0, at + delimiter.length);
+}
+
+/** The id bound to resume after a key marker / start-after (a whole common prefix when it is one). */
+export function afterKey(marker: string, prefix: string, delimiter: string | undefined): string {
+  const rolled = marker.startsWith(prefix) ? commonPrefixOf(marker, prefix, delimiter) : undefined;
+  return rolled === marker ? marker + AFTER_PREFIX : marker + AFTER_KEY;
+}
+
+/** The id bound that resumes after an entry. */
+export function afterEntry(entry: ListEntry, latestOnly: boolean): string {
+  if (entry.kind === "prefix") return entry.prefix + AFTER_PREFIX;
+  return latestOnly ? entry.doc.key + AFTER_KEY : entry.id;
+}
+
+export function walkVersions(versions: Collection<ObjectVersionDoc>, opts: WalkOptions): WalkResult {
+  const entries: ListEntry[] = [];
+  const prefix = opts.prefix === "" ? undefined : opts.prefix;
+  let after = opts.after;
+  let lastKey = opts.resumeKey;
+  if (opts.maxKeys <= 0) return { entries, truncated: false };
+  for (;;) {
+    const batch = versions.list({ after, prefix, limit: BATCH });
+    let jumped = false;
+    for (const { id, doc } of batch) {
+      const isLatest = doc.key !== lastKey;
+      lastKey = doc.key;
+      after = id;
+      // A common prefix shows only when a listed entry falls under it (a live key for V2).
+      if (opts.latestOnly && (!isLatest || doc.deleteMarker)) continue;
+      const rolled = commonPrefixOf(doc.key, opts.prefix, opts.delimiter);
+      if (rolled !== undefined) {
+        if (entries.length >= opts.maxKeys) return { entries, truncated: true };
+        entries.push({ kind: "prefix", prefix: rolled });
+        after = rolled + AFTER_PREFIX;
+        lastKey = undefined;
+        jumped = true;
+        break;
+      }
+      if (entries.length >= opts.maxKeys) return { entries, truncated: true };
+      entries.push({ kind: "version", id, doc, isLatest });
+    }
+    if (!jumped && batch.length < BATCH) return { entries, truncated: false };
+  }
+}
+
+/** `encoding-type=url`: S3 percent-encodes keys and prefixes in listings (botocore decodes them). */
+export function encoder(encodingType: string | undefined): (s: string | undefined) => string | undefined {
+  if (encodingType !== "url") return (s) => s;
+  return (s) => (s === undefined ? undefined : encodeURIComponent(s).replace(/%2F/g, "/"));
+}
