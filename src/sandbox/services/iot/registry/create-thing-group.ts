@@ -5,7 +5,7 @@ import { invalidRequest, putTags } from "../common.js";
 import { checkGroupAttributeCount } from "./attributes.js";
 import { resourceName, tagListConstraints, thingGroupPropertiesConstraints } from "./constraints.js";
 import { Hierarchy, MAX_CHILD_GROUPS, MAX_GROUP_DEPTH } from "./groups.js";
-import { alreadyExists, requireThingGroup, sameJson, thingGroupArn, thingGroups } from "./model.js";
+import { alreadyExists, sameJson, thingGroupArn, thingGroups } from "./model.js";
 
 /** GRP-1: parent must be an existing static group; depth ≤ 7, ≤ 100 children, ≤ 50 attributes. */
 function checkParent(ctx: OperationContext, parentName: string): void {
