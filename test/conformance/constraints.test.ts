@@ -42,50 +42,54 @@ if (!skip) {
     const schemas = readServiceSchemas(def.sdk);
     for (const op of def.operations) {
       const entry = find(def.key, op.name);
-      test(`${def.key}:${op.name} validates what the spec constrains`, {
-        skip: entry ? false : "not in the workshop spec",
-      }, () => {
-        const schema = schemas.operations.get(op.name)!;
-        const specRequired = entry!.input
-          .filter((m) => m.required)
-          .map((m) => m.name)
-          .sort();
-        assert.deepEqual([...requiredMembers(schema.input)].sort(), specRequired, "required members");
-        if (entry!.http && schema.method) assert.equal(schema.method, entry!.http.method, "HTTP method");
-        const mismatches: string[] = [];
-        for (const m of entry!.input) {
-          const c = m.constraints;
-          if (!c) continue;
-          const wanted: Constraint = {};
-          if (c.pattern !== undefined) wanted.pattern = c.pattern;
-          if (c.min !== undefined) wanted.min = c.min;
-          if (c.max !== undefined) wanted.max = c.max;
-          if (c.minMaxOf !== undefined && (c.min !== undefined || c.max !== undefined))
-            wanted.minMaxOf = c.minMaxOf;
-          if (c.enum !== undefined) wanted.enum = c.enum;
-          if (Object.keys(wanted).length === 0) continue;
-          const ours = op.constraints?.[m.name];
-          if (!ours) {
-            mismatches.push(`${m.name}: no constraint (spec ${JSON.stringify(wanted)})`);
-            continue;
+      test(
+        `${def.key}:${op.name} validates what the spec constrains`,
+        {
+          skip: entry ? false : "not in the workshop spec",
+        },
+        () => {
+          const schema = schemas.operations.get(op.name)!;
+          const specRequired = entry!.input
+            .filter((m) => m.required)
+            .map((m) => m.name)
+            .sort();
+          assert.deepEqual([...requiredMembers(schema.input)].sort(), specRequired, "required members");
+          if (entry!.http && schema.method) assert.equal(schema.method, entry!.http.method, "HTTP method");
+          const mismatches: string[] = [];
+          for (const m of entry!.input) {
+            const c = m.constraints;
+            if (!c) continue;
+            const wanted: Constraint = {};
+            if (c.pattern !== undefined) wanted.pattern = c.pattern;
+            if (c.min !== undefined) wanted.min = c.min;
+            if (c.max !== undefined) wanted.max = c.max;
+            if (c.minMaxOf !== undefined && (c.min !== undefined || c.max !== undefined))
+              wanted.minMaxOf = c.minMaxOf;
+            if (c.enum !== undefined) wanted.enum = c.enum;
+            if (Object.keys(wanted).length === 0) continue;
+            const ours = op.constraints?.[m.name];
+            if (!ours) {
+              mismatches.push(`${m.name}: no constraint (spec ${JSON.stringify(wanted)})`);
+              continue;
+            }
+            const normalized: Constraint = {};
+            for (const k of ["pattern", "min", "max", "minMaxOf", "enum"] as const) {
+              if (ours[k] !== undefined && wanted[k] !== undefined)
+                (normalized as Record<string, unknown>)[k] = ours[k];
+              else if (wanted[k] !== undefined) (normalized as Record<string, unknown>)[k] = undefined;
+            }
+            try {
+              assert.deepEqual(
+                { ...normalized, enum: normalized.enum ? [...normalized.enum].sort() : undefined },
+                { ...wanted, enum: wanted.enum ? [...wanted.enum].sort() : undefined },
+              );
+            } catch {
+              mismatches.push(`${m.name}: ours ${JSON.stringify(ours)} spec ${JSON.stringify(wanted)}`);
+            }
           }
-          const normalized: Constraint = {};
-          for (const k of ["pattern", "min", "max", "minMaxOf", "enum"] as const) {
-            if (ours[k] !== undefined && wanted[k] !== undefined)
-              (normalized as Record<string, unknown>)[k] = ours[k];
-            else if (wanted[k] !== undefined) (normalized as Record<string, unknown>)[k] = undefined;
-          }
-          try {
-            assert.deepEqual(
-              { ...normalized, enum: normalized.enum ? [...normalized.enum].sort() : undefined },
-              { ...wanted, enum: wanted.enum ? [...wanted.enum].sort() : undefined },
-            );
-          } catch {
-            mismatches.push(`${m.name}: ours ${JSON.stringify(ours)} spec ${JSON.stringify(wanted)}`);
-          }
-        }
-        assert.deepEqual(mismatches, []);
-      });
+          assert.deepEqual(mismatches, []);
+        },
+      );
     }
   }
 }

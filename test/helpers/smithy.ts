@@ -63,8 +63,7 @@ export class SmithyModel {
     return [...(op.errors ?? []).map((e) => e.target), ...this.serviceErrors].map((id) => {
       const traits = this.shapes[id]?.traits ?? {};
       const q = traits["aws.protocols#awsQueryError"] as
-        | { code: string; httpResponseCode: number }
-        | undefined;
+        { code: string; httpResponseCode: number } | undefined;
       return {
         name: id.split("#")[1],
         status: (traits["smithy.api#httpError"] as number | undefined) ?? q?.httpResponseCode,

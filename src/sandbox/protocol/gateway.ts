@@ -172,8 +172,7 @@ export class Gateway {
       validateInput(op.input, input, handler.constraints, validationError);
       const ctx = this.hooks.context({ scope: { accountId, region }, requestId, host, headers });
       const output = this.hooks.transaction(() => handler.handler(input, ctx)) as
-        | Record<string, unknown>
-        | undefined;
+        Record<string, unknown> | undefined;
       let res: RawResponse;
       if (protocol === "awsQuery")
         res = encodeQueryResponse(op, output, service.def.xmlNamespace ?? "", requestId);

@@ -72,8 +72,7 @@ export function contentMembers(c: ObjectContent | undefined) {
     Expires: c?.expires ? new Date(c.expires) : undefined,
     Metadata: c?.metadata,
     StorageClass: (c?.storageClass && c.storageClass !== "STANDARD" ? c.storageClass : undefined) as
-      | StorageClass
-      | undefined,
+      StorageClass | undefined,
   };
 }
 

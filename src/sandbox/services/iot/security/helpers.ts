@@ -149,8 +149,7 @@ export function requirePolicy(ctx: OperationContext, policyName: string): Policy
 }
 
 export type Principal =
-  | { kind: "certificate"; certificate: CertificateDoc }
-  | { kind: "cognito"; id: string };
+  { kind: "certificate"; certificate: CertificateDoc } | { kind: "cognito"; id: string };
 
 /**
  * A principal of CRT-2 / POL-1: a certificate ARN of this account and region (which must
