@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { IoHost } from "../io/host.js";
 import { initI18n, t } from "../io/i18n.js";
+import { PromptCancelled } from "../io/prompts.js";
 import { UsageError } from "./errors.js";
 import { COMMANDS } from "./registry.js";
 
@@ -19,12 +20,15 @@ export async function run(argv: string[]): Promise<number> {
   let host = new IoHost();
   const program = new Command("iotdm")
     .description(t("cli.description"))
-    .option("--lang <language>", "en, ja, ko")
-    .option("--json", "machine-readable output")
+    .option("--lang <language>", t("cli.opt.lang"))
+    .option("--json", t("cli.opt.json"))
+    .option("-y, --yes", t("cli.opt.yes"))
+    .option("--debug", t("cli.opt.debug"))
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .hook("preAction", (_this, action) => {
-      host = new IoHost({ json: Boolean(action.optsWithGlobals().json) });
+      const o = action.optsWithGlobals();
+      host = new IoHost({ json: Boolean(o.json), yes: Boolean(o.yes), debug: Boolean(o.debug) });
     });
   for (const c of COMMANDS) c.register(program, () => host);
   try {
@@ -39,6 +43,11 @@ export async function run(argv: string[]): Promise<number> {
       )
         return 0;
       return 2;
+    }
+    if (e instanceof PromptCancelled) {
+      // Ctrl-C at a prompt, or a declined confirmation: a clean stop, as the workshop does.
+      host.say("warn", "common.cancelled");
+      return 0;
     }
     if (e instanceof UsageError) {
       host.error("cli.usageError", { message: e.message });

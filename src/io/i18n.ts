@@ -4,9 +4,9 @@
  * English; a key missing in a language falls back to English.
  */
 import i18next from "i18next";
-import en from "./locales/en.json" with { type: "json" };
-import ja from "./locales/ja.json" with { type: "json" };
-import ko from "./locales/ko.json" with { type: "json" };
+import en from "./locales/en/index.js";
+import ja from "./locales/ja/index.js";
+import ko from "./locales/ko/index.js";
 
 export const CATALOGS = { en, ja, ko } as const;
 export type Language = keyof typeof CATALOGS;

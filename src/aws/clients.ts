@@ -1,0 +1,162 @@
+/**
+ * The one place that builds SDK v3 clients for a target: endpoint and credentials, retries
+ * (adaptive against AWS), client-side pacing at AWS's default quotas where the target
+ * enforces them, call statistics (calls, retries, failures) and --debug logging of every
+ * call with its input and full response.
+ */
+import { Agent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+import { DescribeEndpointCommand, IoTClient } from "@aws-sdk/client-iot";
+import { IoTDataPlaneClient } from "@aws-sdk/client-iot-data-plane";
+import { IoTJobsDataPlaneClient } from "@aws-sdk/client-iot-jobs-data-plane";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { S3Client } from "@aws-sdk/client-s3";
+import { STSClient } from "@aws-sdk/client-sts";
+import type { IoHost } from "../io/host.js";
+import { Pacer } from "./pacing.js";
+import type { Target } from "./target.js";
+
+export interface CallStats {
+  calls: number;
+  retries: number;
+  failures: number;
+}
+
+const SERVICE_OF_CLIENT: Record<string, string> = {
+  IoTClient: "iot",
+  IoTDataPlaneClient: "iot-data",
+  IoTJobsDataPlaneClient: "iot-jobs-data",
+  S3Client: "s3",
+  IAMClient: "iam",
+  STSClient: "sts",
+};
+
+interface MiddlewareClient {
+  middlewareStack: {
+    add: (mw: unknown, opts: { step: "initialize"; name: string; priority?: "high" | "low" }) => void;
+  };
+}
+
+type Handler = (args: { input: unknown }) => Promise<{ output: { $metadata?: { attempts?: number } } }>;
+interface HandlerContext {
+  clientName?: string;
+  commandName?: string;
+}
+
+export class AwsClients {
+  readonly stats: CallStats = { calls: 0, retries: 0, failures: 0 };
+  private readonly pacer = new Pacer();
+  private readonly cache = new Map<string, unknown>();
+  private dataEndpoint?: Promise<string | undefined>;
+
+  constructor(
+    readonly target: Target,
+    private readonly host: IoHost,
+  ) {}
+
+  private baseConfig() {
+    const t = this.target;
+    const sandbox = t.kind === "sandbox";
+    return {
+      region: t.region ?? (sandbox ? undefined : process.env.AWS_REGION),
+      ...(sandbox
+        ? {
+            endpoint: t.endpoint,
+            credentials: { accessKeyId: t.instance.accessKeyId, secretAccessKey: t.instance.secretAccessKey },
+          }
+        : {}),
+      ...(t.kind === "endpoint" && t.endpoint ? { endpoint: t.endpoint } : {}),
+      ...(t.kind !== "sandbox" && t.profile ? { profile: t.profile } : {}),
+      maxAttempts: 10,
+      retryMode: t.kind === "sandbox" && !t.paced ? "standard" : "adaptive",
+      requestHandler: {
+        httpAgent: new Agent({ keepAlive: true, maxSockets: 128 }),
+        httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 128 }),
+      },
+    };
+  }
+
+  private instrument<C>(client: C): C {
+    (client as unknown as MiddlewareClient).middlewareStack.add(
+      (next: Handler, context: HandlerContext) => async (args: { input: unknown }) => {
+        const command = context.commandName ?? "?";
+        const service = SERVICE_OF_CLIENT[context.clientName ?? ""] ?? "?";
+        if (this.target.paced) await this.pacer.acquire(service, command.replace(/Command$/, ""));
+        try {
+          const result = await next(args);
+          this.stats.calls++;
+          this.stats.retries += (result.output.$metadata?.attempts ?? 1) - 1;
+          this.host.debugCall(context.clientName ?? "", command, args.input, { output: result.output });
+          return result;
+        } catch (error) {
+          this.stats.calls++;
+          this.stats.failures++;
+          const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+          this.stats.retries += attempts - 1;
+          this.host.debugCall(context.clientName ?? "", command, args.input, { error });
+          throw error;
+        }
+      },
+      { step: "initialize", name: "iotdmInstrumentation", priority: "high" },
+    );
+    return client;
+  }
+
+  private client<C>(key: string, make: () => C): C {
+    let c = this.cache.get(key) as C | undefined;
+    if (!c) {
+      c = this.instrument(make());
+      this.cache.set(key, c);
+    }
+    return c;
+  }
+
+  get iot(): IoTClient {
+    return this.client("iot", () => new IoTClient(this.baseConfig()));
+  }
+
+  get s3(): S3Client {
+    return this.client(
+      "s3",
+      () => new S3Client({ ...this.baseConfig(), forcePathStyle: this.target.kind !== "aws" }),
+    );
+  }
+
+  get iam(): IAMClient {
+    return this.client("iam", () => new IAMClient(this.baseConfig()));
+  }
+
+  get sts(): STSClient {
+    return this.client("sts", () => new STSClient(this.baseConfig()));
+  }
+
+  /**
+   * The data endpoint of the account (PROTO-20): the sandbox answers with its own host:port
+   * (plain HTTP), AWS with `<prefix>-ats.iot.<region>.amazonaws.com` (HTTPS).
+   */
+  private dataPlaneEndpoint(): Promise<string | undefined> {
+    if (this.target.kind === "sandbox") return Promise.resolve(this.target.endpoint);
+    this.dataEndpoint ??= this.iot
+      .send(new DescribeEndpointCommand({ endpointType: "iot:Data-ATS" }))
+      .then((r) => {
+        const address = r.endpointAddress ?? "";
+        return /:\d+$/.test(address) ? `http://${address}` : `https://${address}`;
+      });
+    return this.dataEndpoint;
+  }
+
+  async iotData(): Promise<IoTDataPlaneClient> {
+    const endpoint = await this.dataPlaneEndpoint();
+    return this.client("iot-data", () => new IoTDataPlaneClient({ ...this.baseConfig(), endpoint }));
+  }
+
+  async jobsData(): Promise<IoTJobsDataPlaneClient> {
+    const endpoint = await this.dataPlaneEndpoint();
+    return this.client("iot-jobs-data", () => new IoTJobsDataPlaneClient({ ...this.baseConfig(), endpoint }));
+  }
+
+  destroy(): void {
+    for (const c of this.cache.values()) (c as { destroy(): void }).destroy();
+    this.cache.clear();
+  }
+}

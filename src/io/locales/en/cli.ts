@@ -1,0 +1,11 @@
+export default {
+  opt: {
+    lang: "language of messages: en, ja, ko (or AWS_IOT_LANG)",
+    json: "machine-readable result on stdout",
+    yes: "unattended: take defaults, no prompt, no pause",
+    debug: "print every AWS call with its input and full response; run calls one at a time",
+  },
+  description: "Learn and operate AWS IoT Device Management, on a local sandbox or on AWS",
+  usageError: "Usage error: {{message}}",
+  failed: "Failed: {{message}}",
+};

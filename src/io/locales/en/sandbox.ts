@@ -1,0 +1,49 @@
+export default {
+  description: "Run the local AWS sandbox (IoT, shadows, jobs data plane, S3, IAM, STS)",
+  start: {
+    description: "Start the sandbox in the background",
+  },
+  serve: {
+    description: "Run the sandbox in the foreground (Ctrl-C stops it)",
+  },
+  stop: {
+    description: "Stop the sandbox",
+  },
+  status: {
+    description: "Show whether the sandbox runs, and where",
+  },
+  reset: {
+    description: "Delete every resource the sandbox holds",
+  },
+  env: {
+    description: "Print shell exports that point AWS tools at the sandbox",
+  },
+  clock: {
+    description: "Advance the sandbox clock (for rules that wait, such as thing type deletion)",
+  },
+  opt: {
+    port: "TCP port of the instance",
+    dataDir: "state directory of the instance (default: ~/.iotdm/sandbox/<port>)",
+    host: "address to listen on",
+    noAuth: "accept requests without checking SigV4 signatures",
+    throttle: "request-rate limits: off, or aws for AWS's default quotas",
+    failRate: "share of calls (0..1) answered with an internal error",
+    account: "12-digit account id",
+    region: "default region",
+    advance: "seconds to advance the clock by",
+    typeDeletionDelay: "seconds between deprecating and deleting a thing type (AWS: 300)",
+  },
+  started: "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), state in {{dataDir}}",
+  alreadyRunning: "Sandbox already running on http://{{host}}:{{port}} (pid {{pid}})",
+  listening: "Sandbox listening on http://{{host}}:{{port}}, state in {{dataDir}}. Ctrl-C stops it.",
+  stopped: "Sandbox on port {{port}} stopped",
+  notRunning: "No sandbox runs on port {{port}} (state directory {{dataDir}})",
+  resetDone: "Sandbox on port {{port}} is empty again",
+  clockNow: "Sandbox clock: {{now}} (offset {{offset}} s)",
+  startFailed: "The sandbox did not start: {{message}}",
+  statusLine:
+    "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), account {{accountId}}, region {{region}}, auth {{auth}}, throttle {{throttle}}, state in {{dataDir}}",
+  badFailRate: "--fail-rate takes a number from 0 to 1",
+  badThrottle: "--throttle takes off or aws",
+  badPort: "--port takes a TCP port number",
+};

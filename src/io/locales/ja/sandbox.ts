@@ -1,0 +1,51 @@
+export default {
+  description: "ローカルの AWS サンドボックス(IoT、シャドウ、ジョブデータプレーン、S3、IAM、STS)を動かす",
+  start: {
+    description: "サンドボックスをバックグラウンドで起動する",
+  },
+  serve: {
+    description: "サンドボックスをフォアグラウンドで動かす(Ctrl-C で停止)",
+  },
+  stop: {
+    description: "サンドボックスを停止する",
+  },
+  status: {
+    description: "サンドボックスが動いているか、どこで動いているかを表示する",
+  },
+  reset: {
+    description: "サンドボックスが持つすべてのリソースを削除する",
+  },
+  env: {
+    description: "AWS ツールをサンドボックスに向けるシェルの export を表示する",
+  },
+  clock: {
+    description: "サンドボックスの時計を進める(モノのタイプの削除など、待ち時間のあるルールのため)",
+  },
+  opt: {
+    port: "インスタンスの TCP ポート",
+    dataDir: "インスタンスの状態ディレクトリ(既定: ~/.iotdm/sandbox/<port>)",
+    host: "待ち受けるアドレス",
+    noAuth: "SigV4 署名を検証せずにリクエストを受け付ける",
+    throttle: "リクエストレート制限: off、または AWS の既定クォータを使う aws",
+    failRate: "内部エラーで応答する呼び出しの割合(0..1)",
+    account: "12 桁のアカウント ID",
+    region: "既定のリージョン",
+    advance: "時計を進める秒数",
+    typeDeletionDelay: "モノのタイプを非推奨にしてから削除できるまでの秒数(AWS: 300)",
+  },
+  started:
+    "サンドボックスが http://{{host}}:{{port}} で動作中です(pid {{pid}})。状態は {{dataDir}} にあります",
+  alreadyRunning: "サンドボックスはすでに http://{{host}}:{{port}} で動作中です(pid {{pid}})",
+  listening:
+    "サンドボックスが http://{{host}}:{{port}} で待ち受けています。状態は {{dataDir}}。Ctrl-C で停止します。",
+  stopped: "ポート {{port}} のサンドボックスを停止しました",
+  notRunning: "ポート {{port}} で動いているサンドボックスはありません(状態ディレクトリ {{dataDir}})",
+  resetDone: "ポート {{port}} のサンドボックスを空にしました",
+  clockNow: "サンドボックスの時計: {{now}}(オフセット {{offset}} 秒)",
+  startFailed: "サンドボックスが起動しませんでした: {{message}}",
+  statusLine:
+    "サンドボックスが http://{{host}}:{{port}} で動作中(pid {{pid}})、アカウント {{accountId}}、リージョン {{region}}、認証 {{auth}}、スロットリング {{throttle}}、状態は {{dataDir}}",
+  badFailRate: "--fail-rate には 0 から 1 の数値を指定してください",
+  badThrottle: "--throttle には off または aws を指定してください",
+  badPort: "--port には TCP ポート番号を指定してください",
+};

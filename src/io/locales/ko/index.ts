@@ -1,0 +1,11 @@
+import cli from "./cli.js";
+import sandbox from "./sandbox.js";
+import common from "./common.js";
+import target from "./target.js";
+import provision from "./provision.js";
+import cleanup from "./cleanup.js";
+import workshop from "./workshop.js";
+import check from "./check.js";
+
+/** The ko catalog: one module per namespace, so each command owns its messages. */
+export default { cli, sandbox, common, target, provision, cleanup, workshop, check };

@@ -1,0 +1,51 @@
+export default {
+  description: "로컬 AWS 샌드박스(IoT, 섀도우, 작업 데이터 플레인, S3, IAM, STS)를 실행합니다",
+  start: {
+    description: "샌드박스를 백그라운드에서 시작합니다",
+  },
+  serve: {
+    description: "샌드박스를 포그라운드에서 실행합니다(Ctrl-C로 중지)",
+  },
+  stop: {
+    description: "샌드박스를 중지합니다",
+  },
+  status: {
+    description: "샌드박스가 실행 중인지, 어디에서 실행 중인지 보여줍니다",
+  },
+  reset: {
+    description: "샌드박스가 가진 모든 리소스를 삭제합니다",
+  },
+  env: {
+    description: "AWS 도구가 샌드박스를 가리키도록 하는 셸 export를 출력합니다",
+  },
+  clock: {
+    description: "샌드박스 시계를 앞으로 돌립니다(사물 유형 삭제처럼 기다려야 하는 규칙용)",
+  },
+  opt: {
+    port: "인스턴스의 TCP 포트",
+    dataDir: "인스턴스의 상태 디렉터리(기본값: ~/.iotdm/sandbox/<port>)",
+    host: "수신 대기할 주소",
+    noAuth: "SigV4 서명을 검증하지 않고 요청을 받습니다",
+    throttle: "요청 속도 제한: off, 또는 AWS 기본 할당량을 쓰는 aws",
+    failRate: "내부 오류로 응답할 호출의 비율(0..1)",
+    account: "12자리 계정 ID",
+    region: "기본 리전",
+    advance: "시계를 앞당길 초",
+    typeDeletionDelay: "사물 유형을 사용 중단한 뒤 삭제할 수 있을 때까지의 초(AWS: 300)",
+  },
+  started:
+    "샌드박스가 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}}). 상태는 {{dataDir}}에 있습니다",
+  alreadyRunning: "샌드박스가 이미 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}})",
+  listening:
+    "샌드박스가 http://{{host}}:{{port}}에서 수신 대기 중입니다. 상태는 {{dataDir}}. Ctrl-C로 중지합니다.",
+  stopped: "포트 {{port}}의 샌드박스를 중지했습니다",
+  notRunning: "포트 {{port}}에서 실행 중인 샌드박스가 없습니다(상태 디렉터리 {{dataDir}})",
+  resetDone: "포트 {{port}}의 샌드박스를 비웠습니다",
+  clockNow: "샌드박스 시계: {{now}}(오프셋 {{offset}}초)",
+  startFailed: "샌드박스가 시작되지 않았습니다: {{message}}",
+  statusLine:
+    "샌드박스가 http://{{host}}:{{port}}에서 실행 중(pid {{pid}}), 계정 {{accountId}}, 리전 {{region}}, 인증 {{auth}}, 스로틀링 {{throttle}}, 상태는 {{dataDir}}",
+  badFailRate: "--fail-rate에는 0에서 1 사이의 숫자를 지정하세요",
+  badThrottle: "--throttle에는 off 또는 aws를 지정하세요",
+  badPort: "--port에는 TCP 포트 번호를 지정하세요",
+};
