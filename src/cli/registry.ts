@@ -1,11 +1,21 @@
 /** The one command registry: each module adds one top-level command. */
 import type { Command } from "commander";
 import type { IoHost } from "../io/host.js";
+import { checkCommand } from "./commands/check.js";
+import { cleanupCommand } from "./commands/cleanup.js";
+import { provisionCommand } from "./commands/provision.js";
 import { sandboxCommand } from "./commands/sandbox.js";
+import { workshopCommand } from "./commands/workshop.js";
 
 export interface CommandModule {
   name: string;
   register(program: Command, host: () => IoHost): void;
 }
 
-export const COMMANDS: CommandModule[] = [sandboxCommand];
+export const COMMANDS: CommandModule[] = [
+  workshopCommand,
+  provisionCommand,
+  cleanupCommand,
+  sandboxCommand,
+  checkCommand,
+];

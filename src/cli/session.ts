@@ -5,7 +5,8 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import type { Command } from "commander";
 import { AwsClients } from "../aws/clients.js";
-import { type Target, type TargetOptions, describeTarget, resolveTarget } from "../aws/target.js";
+import type { AwsSession } from "../aws/session.js";
+import { type TargetOptions, describeTarget, resolveTarget } from "../aws/target.js";
 import type { IoHost } from "../io/host.js";
 import { t } from "../io/i18n.js";
 import { PromptCancelled } from "../io/prompts.js";
@@ -30,15 +31,8 @@ export function addTargetOptions(cmd: Command): Command {
     .option("--sandbox-dir <dir>", t("target.opt.sandboxDir"));
 }
 
-export interface Session {
+export interface Session extends AwsSession {
   host: IoHost;
-  clients: AwsClients;
-  target: Target;
-  accountId: string;
-  region: string;
-  /** Workflows run calls in parallel unless --debug asks for one at a time. */
-  concurrency(parallel: number): number;
-  close(): void;
 }
 
 function targetOptions(flags: TargetFlags): TargetOptions {
