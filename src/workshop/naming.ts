@@ -10,7 +10,7 @@ export const DEFAULT_VERSIONS = ["1.0.0", "1.1.0"];
 const PREFIX_PATTERN = /^[A-Za-z0-9_:-]+$/;
 export const MAX_PREFIX_LENGTH = 20;
 
-/** Why a things prefix is refused (catalog key under `common.prefix`), or undefined when valid. */
+/** Why a things prefix is refused, or undefined when valid. */
 export function prefixProblem(prefix: string): "empty" | "tooLong" | "characters" | undefined {
   if (prefix.length === 0) return "empty";
   if (prefix.length > MAX_PREFIX_LENGTH) return "tooLong";
