@@ -13,6 +13,7 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { IoHost } from "../io/host.js";
+import { CallPool } from "./call-pool.js";
 import { Pacer } from "./pacing.js";
 import type { Target } from "./target.js";
 
@@ -21,6 +22,16 @@ export interface CallStats {
   retries: number;
   failures: number;
 }
+
+/** In-flight calls beyond which a client's calls go to the worker pool. */
+const POOL_THRESHOLD = 8;
+/** Worker threads of the pool: the machine's cores (2 here) are shared with the sandbox. */
+const POOL_SIZE = 2;
+
+interface SdkCommand {
+  input: unknown;
+}
+type Sendable = { send: (command: SdkCommand, ...rest: unknown[]) => Promise<unknown> };
 
 const SERVICE_OF_CLIENT: Record<string, string> = {
   IoTClient: "iot",
@@ -48,13 +59,16 @@ export class AwsClients {
   private readonly pacer = new Pacer();
   private readonly cache = new Map<string, unknown>();
   private dataEndpoint?: Promise<string | undefined>;
+  private pool?: CallPool;
+  private inFlight = 0;
 
   constructor(
     readonly target: Target,
     private readonly host: IoHost,
   ) {}
 
-  private baseConfig() {
+  /** Client configuration without the HTTP agents (cloneable into the call pool's workers). */
+  private plainConfig() {
     const t = this.target;
     const sandbox = t.kind === "sandbox";
     return {
@@ -69,6 +83,12 @@ export class AwsClients {
       ...(t.kind !== "sandbox" && t.profile ? { profile: t.profile } : {}),
       maxAttempts: 10,
       retryMode: t.kind === "sandbox" && !t.paced ? "standard" : "adaptive",
+    };
+  }
+
+  private baseConfig() {
+    return {
+      ...this.plainConfig(),
       requestHandler: {
         httpAgent: new Agent({ keepAlive: true, maxSockets: 128 }),
         httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 128 }),
@@ -102,17 +122,53 @@ export class AwsClients {
     return client;
   }
 
-  private client<C>(key: string, make: () => C): C {
+  private client<C>(key: string, make: () => C, poolConfig?: Record<string, unknown>): C {
     let c = this.cache.get(key) as C | undefined;
     if (!c) {
       c = this.instrument(make());
+      if (poolConfig) this.routeThroughPool(c as unknown as Sendable, key, poolConfig);
       this.cache.set(key, c);
     }
     return c;
   }
 
+  /**
+   * Once more than POOL_THRESHOLD calls are in flight (a fan-out, not a conversation), calls
+   * of this client run in the worker pool; pacing and statistics stay here. --debug keeps
+   * every call in this thread, one at a time.
+   */
+  private routeThroughPool(client: Sendable, key: string, config: Record<string, unknown>): void {
+    const send = client.send.bind(client);
+    client.send = async (command: SdkCommand, ...rest: unknown[]) => {
+      const pooled = !this.host.debug && rest.length === 0 && this.inFlight >= POOL_THRESHOLD;
+      this.inFlight++;
+      try {
+        if (!pooled) return await send(command, ...rest);
+        const operation = command.constructor.name;
+        if (this.target.paced) await this.pacer.acquire(key, operation.replace(/Command$/, ""));
+        this.pool ??= new CallPool(POOL_SIZE);
+        try {
+          const output = (await this.pool.run(key, config, operation, command.input)) as {
+            $metadata?: { attempts?: number };
+          };
+          this.stats.calls++;
+          this.stats.retries += (output.$metadata?.attempts ?? 1) - 1;
+          return output;
+        } catch (error) {
+          this.stats.calls++;
+          this.stats.failures++;
+          this.stats.retries +=
+            ((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) - 1;
+          throw error;
+        }
+      } finally {
+        this.inFlight--;
+      }
+    };
+  }
+
   get iot(): IoTClient {
-    return this.client("iot", () => new IoTClient(this.baseConfig()));
+    return this.client("iot", () => new IoTClient(this.baseConfig()), this.plainConfig());
   }
 
   get s3(): S3Client {
@@ -123,7 +179,7 @@ export class AwsClients {
   }
 
   get iam(): IAMClient {
-    return this.client("iam", () => new IAMClient(this.baseConfig()));
+    return this.client("iam", () => new IAMClient(this.baseConfig()), this.plainConfig());
   }
 
   get sts(): STSClient {
@@ -147,16 +203,28 @@ export class AwsClients {
 
   async iotData(): Promise<IoTDataPlaneClient> {
     const endpoint = await this.dataPlaneEndpoint();
-    return this.client("iot-data", () => new IoTDataPlaneClient({ ...this.baseConfig(), endpoint }));
+    return this.client("iot-data", () => new IoTDataPlaneClient({ ...this.baseConfig(), endpoint }), {
+      ...this.plainConfig(),
+      endpoint,
+    });
   }
 
   async jobsData(): Promise<IoTJobsDataPlaneClient> {
     const endpoint = await this.dataPlaneEndpoint();
-    return this.client("iot-jobs-data", () => new IoTJobsDataPlaneClient({ ...this.baseConfig(), endpoint }));
+    return this.client(
+      "iot-jobs-data",
+      () => new IoTJobsDataPlaneClient({ ...this.baseConfig(), endpoint }),
+      {
+        ...this.plainConfig(),
+        endpoint,
+      },
+    );
   }
 
   destroy(): void {
     for (const c of this.cache.values()) (c as { destroy(): void }).destroy();
     this.cache.clear();
+    void this.pool?.close();
+    this.pool = undefined;
   }
 }
