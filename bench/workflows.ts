@@ -1,0 +1,96 @@
+/**
+ * Workflow bench: `iotdm provision --yes --count N` and `iotdm cleanup --yes` of the same
+ * fleet against a running sandbox (targets: both under 20 s for 10,000 things), then a
+ * provision against a sandbox that enforces AWS's rates (target: at least 90% of the
+ * CreateThing quota sustained with zero failed operations).
+ * Options: --things N (default 10000), --throttled-things N (default 1500).
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs, promisify } from "node:util";
+import { defaultRate } from "../src/aws/quotas.js";
+import { type StartOptions, ensureRunning, instanceRef, stopInstance } from "../src/sandbox/control.js";
+
+const exec = promisify(execFile);
+const CLI = join(fileURLToPath(new URL(".", import.meta.url)), "..", "src", "cli", "main.js");
+
+const { values } = parseArgs({
+  options: {
+    things: { type: "string", default: "10000" },
+    "throttled-things": { type: "string", default: "1500" },
+    port: { type: "string", default: "5997" },
+  },
+});
+
+interface Run<T> {
+  seconds: number;
+  report: T;
+}
+
+async function iotdm<T>(args: string[]): Promise<Run<T>> {
+  const t0 = performance.now();
+  const { stdout } = await exec(process.execPath, [CLI, "--yes", "--json", ...args], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { seconds: (performance.now() - t0) / 1000, report: JSON.parse(stdout) as T };
+}
+
+interface ProvisionJson {
+  ok: boolean;
+  things: { created: number; failed: number; seconds: number; perSecond: number };
+  calls: { calls: number; retries: number; failures: number };
+}
+
+interface CleanupJson {
+  calls?: { calls: number; retries: number; failures: number };
+}
+
+async function withSandbox<T>(opts: StartOptions, run: (flags: string[]) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), "iotdm-wbench-"));
+  const ref = instanceRef({ port: Number(values.port), dataDir });
+  await stopInstance(ref);
+  await ensureRunning(ref, opts);
+  try {
+    return await run(["--sandbox-port", String(ref.port), "--sandbox-dir", dataDir]);
+  } finally {
+    await stopInstance(ref);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
+async function main(): Promise<void> {
+  const count = Number(values.things);
+  console.log(`iotdm workflow bench: provision and cleanup of ${count} things on the sandbox`);
+  await withSandbox({}, async (flags) => {
+    const p = await iotdm<ProvisionJson>(["provision", "--count", String(count), ...flags]);
+    console.log(
+      `provision --count ${count}   ${fmt(p.seconds)} s (things phase ${fmt(p.report.things.seconds)} s, ${fmt(p.report.things.perSecond, 0)} things/s), ${p.report.calls.calls} calls, ${p.report.calls.failures} failed, ok=${p.report.ok}   (target < 20 s)`,
+    );
+    const c = await iotdm<CleanupJson>(["cleanup", ...flags]);
+    const calls = c.report.calls;
+    console.log(
+      `cleanup of the same fleet   ${fmt(c.seconds)} s${calls ? `, ${calls.calls} calls, ${calls.failures} failed` : ""}   (target < 20 s)`,
+    );
+  });
+
+  const throttled = Number(values["throttled-things"]);
+  const quota = defaultRate("iot", "CreateThing") ?? 100;
+  await withSandbox({ throttle: "aws" }, async (flags) => {
+    const p = await iotdm<ProvisionJson>(["provision", "--count", String(throttled), ...flags]);
+    const share = (p.report.things.perSecond / quota) * 100;
+    console.log(
+      `throttled sandbox (--throttle aws): ${throttled} things at ${fmt(p.report.things.perSecond)} CreateThing/s = ${fmt(share, 0)}% of the ${quota} TPS quota, ${p.report.calls.retries} retries, ${p.report.things.failed} failed things, run ok=${p.report.ok}   (target >= 90%, 0 failed)`,
+    );
+  });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
