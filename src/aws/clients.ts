@@ -25,8 +25,8 @@ export interface CallStats {
 
 /** In-flight calls beyond which a client's calls go to the worker pool. */
 const POOL_THRESHOLD = 8;
-/** Worker threads of the pool: the machine's cores (2 here) are shared with the sandbox. */
-const POOL_SIZE = 2;
+/** Worker threads of the pool (IOTDM_CALL_POOL, 0 turns it off): the cores are shared with the sandbox. */
+const POOL_SIZE = Number(process.env.IOTDM_CALL_POOL ?? 2);
 
 interface SdkCommand {
   input: unknown;
@@ -140,7 +140,7 @@ export class AwsClients {
   private routeThroughPool(client: Sendable, key: string, config: Record<string, unknown>): void {
     const send = client.send.bind(client);
     client.send = async (command: SdkCommand, ...rest: unknown[]) => {
-      const pooled = !this.host.debug && rest.length === 0 && this.inFlight >= POOL_THRESHOLD;
+      const pooled = POOL_SIZE > 0 && !this.host.debug && rest.length === 0 && this.inFlight >= POOL_THRESHOLD;
       this.inFlight++;
       try {
         if (!pooled) return await send(command, ...rest);
