@@ -140,7 +140,8 @@ export class AwsClients {
   private routeThroughPool(client: Sendable, key: string, config: Record<string, unknown>): void {
     const send = client.send.bind(client);
     client.send = async (command: SdkCommand, ...rest: unknown[]) => {
-      const pooled = POOL_SIZE > 0 && !this.host.debug && rest.length === 0 && this.inFlight >= POOL_THRESHOLD;
+      const pooled =
+        POOL_SIZE > 0 && !this.host.debug && rest.length === 0 && this.inFlight >= POOL_THRESHOLD;
       this.inFlight++;
       try {
         if (!pooled) return await send(command, ...rest);

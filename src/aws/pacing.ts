@@ -15,8 +15,9 @@ export class Pacer {
     const key = `${service}:${operation}`;
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      // Start empty-ish: the server's bucket may already be partly spent by a previous run.
-      bucket = new TokenBucket(tps, Date.now());
+      // Start empty: the server's bucket may be partly spent already (by a previous run or
+      // another client), and sending a full burst at exactly its rate leaves no margin.
+      bucket = new TokenBucket(tps, Date.now(), 0);
       this.buckets.set(key, bucket);
     }
     const wait = bucket.reserve(Date.now());

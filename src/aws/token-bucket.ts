@@ -6,8 +6,9 @@ export class TokenBucket {
   constructor(
     readonly rate: number,
     now: number,
+    initialTokens = rate,
   ) {
-    this.tokens = rate;
+    this.tokens = initialTokens;
     this.last = now;
   }
 

@@ -1,0 +1,157 @@
+/**
+ * Steps 4 and 5, firmware storage: a versioned S3 bucket (the first existing
+ * `iot-firmware-<region>-<n>` is reused) and one ZIP archive per thing type and version. An
+ * archive already in the bucket is reused, so package versions keep pointing at the same
+ * S3 object version.
+ */
+import {
+  type BucketLocationConstraint,
+  CreateBucketCommand,
+  ListBucketsCommand,
+  ListObjectVersionsCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
+import { allPages, mapLimit } from "../../aws/parallel.js";
+import { firmwareBucketName, firmwareBucketPattern, firmwareBucketPrefix, firmwareKey } from "../naming.js";
+import type { StepContext } from "./context.js";
+import { describeError } from "./errors.js";
+import type { FirmwareResult, ResourceResult } from "./report.js";
+import { zip } from "./zip.js";
+
+async function findBucket(ctx: StepContext): Promise<string | undefined> {
+  const { s3 } = ctx.session.clients;
+  const region = ctx.session.region;
+  const names = await allPages(
+    (token) =>
+      s3.send(
+        new ListBucketsCommand({
+          Prefix: `${firmwareBucketPrefix(region)}-`,
+          MaxBuckets: 1000,
+          ContinuationToken: token,
+        }),
+      ),
+    (page) => page.Buckets?.map((b) => b.Name ?? ""),
+    (page) => page.ContinuationToken,
+  );
+  const pattern = firmwareBucketPattern(region);
+  return names.filter((n) => pattern.test(n)).sort()[0];
+}
+
+export async function provisionBucket(ctx: StepContext): Promise<ResourceResult> {
+  const { s3 } = ctx.session.clients;
+  const region = ctx.session.region;
+  await ctx.io.learn("provision.learn.s3Storage", { region });
+  ctx.io.say("step", "provision.step.bucket");
+  let name = "";
+  try {
+    const existing = await findBucket(ctx);
+    name = existing ?? firmwareBucketName(region, Math.floor(Date.now() / 1000));
+    if (!existing)
+      await s3.send(
+        new CreateBucketCommand({
+          Bucket: name,
+          ...(region === "us-east-1"
+            ? {}
+            : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
+        }),
+      );
+    // Also on a reused bucket: package versions need object version ids.
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: "Enabled" } }),
+    );
+    const arn = `arn:aws:s3:::${name}`;
+    if (existing) {
+      ctx.io.say("info", "provision.bucket.existing", { name });
+      return { name, outcome: "existing", arn };
+    }
+    ctx.io.say("success", "provision.bucket.created", { name });
+    await ctx.tagger.tag("s3-bucket", name, name);
+    return { name, outcome: "created", arn };
+  } catch (e) {
+    const error = describeError(e);
+    ctx.io.say("error", "provision.bucket.failed", { name, error });
+    return { name, outcome: "failed", error };
+  }
+}
+
+/** The archive of one firmware version: `firmware_<version>.bin` inside. */
+export function firmwareArchive(thingType: string, version: string, now = new Date()): Buffer {
+  const text = `Firmware version ${version} for ${thingType} - ${Math.floor(now.getTime() / 1000)}\n`;
+  return zip([{ name: `firmware_${version}.bin`, data: Buffer.from(text, "utf8") }], now);
+}
+
+/** A versioned object's id; "null" (written before versioning was on) is no usable version. */
+const usableVersion = (id: string | undefined) => (id && id !== "null" ? id : undefined);
+
+/** The current version id of every object in the bucket (a delete marker means absent). */
+async function currentVersions(ctx: StepContext, bucket: string): Promise<Map<string, string | undefined>> {
+  const current = new Map<string, string | undefined>();
+  let KeyMarker: string | undefined;
+  let VersionIdMarker: string | undefined;
+  do {
+    const page = await ctx.session.clients.s3.send(
+      new ListObjectVersionsCommand({ Bucket: bucket, KeyMarker, VersionIdMarker }),
+    );
+    for (const v of page.Versions ?? []) if (v.IsLatest && v.Key) current.set(v.Key, v.VersionId);
+    KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+    VersionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+  } while (KeyMarker);
+  return current;
+}
+
+async function ensureArchive(
+  ctx: StepContext,
+  bucket: string,
+  current: ReadonlyMap<string, string | undefined>,
+  thingType: string,
+  version: string,
+): Promise<FirmwareResult> {
+  const { s3 } = ctx.session.clients;
+  const key = firmwareKey(thingType, version);
+  const base = { name: key, thingType, version, arn: `arn:aws:s3:::${bucket}/${key}` };
+  try {
+    if (current.has(key)) {
+      const versionId = current.get(key);
+      ctx.io.say("info", "provision.firmware.existing", { key, versionId: versionId ?? "-" });
+      return { ...base, outcome: "existing", versionId: usableVersion(versionId) };
+    }
+    const put = await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: firmwareArchive(thingType, version),
+        ContentType: "application/zip",
+      }),
+    );
+    ctx.io.say("success", "provision.firmware.uploaded", { key, versionId: put.VersionId ?? "-" });
+    return { ...base, outcome: "created", versionId: usableVersion(put.VersionId) };
+  } catch (e) {
+    const error = describeError(e);
+    ctx.io.say("error", "provision.firmware.failed", { key, error });
+    return { ...base, outcome: "failed", error };
+  }
+}
+
+export async function uploadFirmware(ctx: StepContext, bucket: ResourceResult): Promise<FirmwareResult[]> {
+  const { thingTypes, versions } = ctx.plan;
+  const pairs = thingTypes.flatMap((thingType) => versions.map((version) => ({ thingType, version })));
+  await ctx.io.learn("provision.learn.firmware", { total: pairs.length });
+  ctx.io.say("step", "provision.step.firmware");
+  let current: Map<string, string | undefined>;
+  try {
+    current = bucket.outcome === "created" ? new Map() : await currentVersions(ctx, bucket.name);
+  } catch (e) {
+    const error = describeError(e);
+    ctx.io.say("error", "provision.firmware.failed", { key: bucket.name, error });
+    return pairs.map((p) => ({
+      name: firmwareKey(p.thingType, p.version),
+      outcome: "failed",
+      error,
+      ...p,
+    }));
+  }
+  return mapLimit(pairs, ctx.session.concurrency(8), (p) =>
+    ensureArchive(ctx, bucket.name, current, p.thingType, p.version),
+  );
+}

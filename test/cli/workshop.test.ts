@@ -1,0 +1,104 @@
+/**
+ * `iotdm workshop`: the tour builds a small fleet, reads it back and removes it, unattended
+ * (`--yes`, what `npm start` runs) and interactively through a pseudo-terminal, where every
+ * learning moment waits for Enter.
+ */
+import assert from "node:assert/strict";
+import { execFile, spawn } from "node:child_process";
+import { after, before, test } from "node:test";
+import { promisify } from "node:util";
+import { IoTClient, ListThingTypesCommand, ListThingsCommand } from "@aws-sdk/client-iot";
+import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+
+const exec = promisify(execFile);
+
+let sb: TestSandbox;
+before(async () => {
+  sb = await startSandbox();
+});
+after(() => sb.dispose());
+
+interface TourJson {
+  ok: boolean;
+  fleet: {
+    thingTypes: string[];
+    groups: Array<{ name: string; members: number }>;
+    samples: Array<{ name: string; packages: Record<string, string>; battery?: number }>;
+    packages: Array<{ name: string; versions: Array<{ version: string; status?: string }> }>;
+    firmwareObjects: number;
+  };
+  cleanup: { totals: { failed: number; deleted: number } };
+}
+
+async function emptySandbox(): Promise<void> {
+  const iot = new IoTClient(sb.config);
+  assert.deepEqual((await iot.send(new ListThingsCommand({}))).things, []);
+  assert.deepEqual((await iot.send(new ListThingTypesCommand({}))).thingTypes, []);
+}
+
+test("workshop --yes builds, shows and removes the fleet", async () => {
+  const { stdout } = await exec(process.execPath, [
+    CLI,
+    "--yes",
+    "--json",
+    "workshop",
+    "--count",
+    "12",
+    "--sandbox-port",
+    String(sb.port),
+    "--sandbox-dir",
+    sb.dataDir,
+  ]);
+  const tour = JSON.parse(stdout) as TourJson;
+  assert.equal(tour.ok, true);
+  assert.deepEqual([...tour.fleet.thingTypes].sort(), ["SUVVehicle", "SedanVehicle", "TruckVehicle"]);
+  assert.deepEqual(tour.fleet.groups.map((g) => [g.name, g.members]).sort(), [
+    ["CA_Fleet", 4],
+    ["MX_Fleet", 4],
+    ["US_Fleet", 4],
+  ]);
+  assert.equal(tour.fleet.samples.length, 3);
+  for (const s of tour.fleet.samples) {
+    assert.match(s.name, /^Tour-VIN-\d{3}$/);
+    assert.deepEqual(Object.values(s.packages), ["1.0.0"]);
+    assert.ok(typeof s.battery === "number" && s.battery >= 30 && s.battery <= 100);
+  }
+  assert.equal(tour.fleet.packages.length, 3);
+  for (const p of tour.fleet.packages)
+    assert.deepEqual(
+      p.versions.map((v) => [v.version, v.status]),
+      [
+        ["1.0.0", "PUBLISHED"],
+        ["1.1.0", "PUBLISHED"],
+      ],
+    );
+  assert.equal(tour.fleet.firmwareObjects, 6);
+  assert.equal(tour.cleanup.totals.failed, 0);
+  await emptySandbox();
+});
+
+test("workshop in a terminal pauses at each learning moment until Enter", async () => {
+  const command = `${process.execPath} ${CLI} workshop --count 6 --sandbox-port ${sb.port} --sandbox-dir ${sb.dataDir}`;
+  const child = spawn("script", ["-qfec", command, "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (c: Buffer) => {
+    output += c.toString();
+  });
+  const plain = () => output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
+  const shown = () => (plain().match(/Press Enter to continue/g) ?? []).length;
+  const confirmed = () => (plain().match(/✔\s*Press Enter to continue/g) ?? []).length;
+  let seen = 0;
+  const deadline = Date.now() + 60_000;
+  while (child.exitCode === null && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    // Until Enter is pressed the tour stays at this learning moment.
+    if (shown() > seen) {
+      seen = shown();
+      child.stdin.write("\r");
+    }
+  }
+  if (child.exitCode === null) child.kill();
+  assert.match(output, /Tour finished/);
+  assert.ok(confirmed() >= 12, `only ${confirmed()} learning moments were confirmed`);
+  await emptySandbox();
+});
