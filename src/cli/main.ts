@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { IoHost } from "../io/host.js";
-import { initI18n, t } from "../io/i18n.js";
+import { type Language, initI18n, resolveLanguage, t } from "../io/i18n.js";
 import { PromptCancelled } from "../io/prompts.js";
 import { UsageError } from "./errors.js";
 import { COMMANDS } from "./registry.js";
@@ -19,6 +19,18 @@ function languageFromArgv(argv: string[]): string | undefined {
 // Node 22 requirement would print on every command, so it is acknowledged here once.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+const LANGUAGE_CHOICES: Array<{ value: Language; label: string }> = [
+  { value: "en", label: "English" },
+  { value: "ja", label: "日本語 (Japanese)" },
+  { value: "ko", label: "한국어 (Korean)" },
+];
+
+function topLevelName(command: Command): string {
+  let c = command;
+  while (c.parent?.parent) c = c.parent;
+  return c.name();
+}
+
 export async function run(argv: string[]): Promise<number> {
   initI18n(languageFromArgv(argv));
   let host = new IoHost();
@@ -30,9 +42,25 @@ export async function run(argv: string[]): Promise<number> {
     .option("--debug", t("cli.opt.debug"))
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .hook("preAction", (_this, action) => {
+    .hook("preAction", async (_this, action) => {
       const o = action.optsWithGlobals();
       host = new IoHost({ json: Boolean(o.json), yes: Boolean(o.yes), debug: Boolean(o.debug) });
+      // The workshop asks for a language when none was given and someone is there to answer.
+      const workflow = !["sandbox", "check"].includes(topLevelName(action));
+      if (
+        workflow &&
+        !o.lang &&
+        !resolveLanguage(process.env.AWS_IOT_LANG) &&
+        host.interactive &&
+        !host.yes
+      ) {
+        const language = await host.prompts.select<Language>({
+          key: "cli.chooseLanguage",
+          flag: "--lang",
+          choices: LANGUAGE_CHOICES,
+        });
+        initI18n(language);
+      }
     });
   for (const c of COMMANDS) c.register(program, () => host);
   try {

@@ -66,12 +66,15 @@ export async function openSession(
   const accountId = identity.Account ?? "";
   host.say("info", "target.summary", { target: describeTarget(target), account: accountId, region });
   if (opts.changes && target.kind !== "sandbox") {
-    const ok = await host.prompts.confirm({
-      key: "target.confirmChanges",
-      vars: { account: accountId, region },
-      flag: "--yes",
-      default: false,
-    });
+    // --yes is the user's answer to this question too.
+    const ok =
+      host.yes ||
+      (await host.prompts.confirm({
+        key: "target.confirmChanges",
+        vars: { account: accountId, region },
+        flag: "--yes",
+        default: false,
+      }));
     if (!ok) {
       clients.destroy();
       throw new PromptCancelled();

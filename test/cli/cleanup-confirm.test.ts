@@ -32,7 +32,7 @@ function inTerminal(
   const target = ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
   const command = [process.execPath, CLI, ...args, ...target].map(quote).join(" ");
   const child = spawn("script", ["-qfec", command, "/dev/null"], {
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
   });
   let output = "";
   let seen = 0;

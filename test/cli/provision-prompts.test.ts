@@ -124,7 +124,9 @@ class Terminal {
 
   constructor(args: string[]) {
     const command = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(" ");
-    this.child = spawn("script", ["-qfec", command, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } });
+    this.child = spawn("script", ["-qfec", command, "/dev/null"], {
+      env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
+    });
     this.child.stdout.on("data", (d: Buffer) => {
       this.output += d.toString("utf8");
     });

@@ -79,7 +79,10 @@ test("workshop --yes builds, shows and removes the fleet", async () => {
 
 test("workshop in a terminal pauses at each learning moment until Enter", async () => {
   const command = `${process.execPath} ${CLI} workshop --count 6 --sandbox-port ${sb.port} --sandbox-dir ${sb.dataDir}`;
-  const child = spawn("script", ["-qfec", command, "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("script", ["-qfec", command, "/dev/null"], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, AWS_IOT_LANG: "en" },
+  });
   let output = "";
   child.stdout.on("data", (c: Buffer) => {
     output += c.toString();

@@ -1,4 +1,5 @@
 export default {
+  chooseLanguage: "Language / 言語 / 언어",
   opt: {
     lang: "language of messages: en, ja, ko (or AWS_IOT_LANG)",
     json: "machine-readable result on stdout",

@@ -1,4 +1,5 @@
 export default {
+  chooseLanguage: "Language / 言語 / 언어",
   opt: {
     lang: "メッセージの言語: en、ja、ko(または AWS_IOT_LANG)",
     json: "機械可読の結果を標準出力に出す",

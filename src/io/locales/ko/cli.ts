@@ -1,4 +1,5 @@
 export default {
+  chooseLanguage: "Language / 言語 / 언어",
   opt: {
     lang: "메시지 언어: en, ja, ko(또는 AWS_IOT_LANG)",
     json: "기계가 읽을 수 있는 결과를 표준 출력에 씁니다",
