@@ -9,11 +9,17 @@ import { parentPort, workerData } from "node:worker_threads";
 import { AddThingToThingGroupCommand, CreateThingCommand, IoTClient } from "@aws-sdk/client-iot";
 import { IoTDataPlaneClient, UpdateThingShadowCommand } from "@aws-sdk/client-iot-data-plane";
 
+export const BENCH_TYPES = ["SedanVehicle", "SUVVehicle", "TruckVehicle"];
+export const BENCH_COUNTRIES = ["US", "CA", "MX", "BR"];
+export const benchGroup = (country: string) => `bench-${country}`;
+export const benchThing = (i: number) => `bench-vehicle-${String(i).padStart(6, "0")}`;
+
 export interface LoadJob {
+  /** fleet: CreateThing + AddThingToThingGroup + UpdateThingShadow; packages: the $package shadows. */
+  mode: "fleet" | "packages";
   endpoint: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
-  groups: string[];
   things: number;
   workers: number;
   worker: number;
@@ -37,7 +43,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const iot = new IoTClient(config);
   const data = new IoTDataPlaneClient(config);
   const mine = Math.ceil((job.things - job.worker) / job.workers);
-  const latencies = new Float64Array(mine * 3);
+  const latencies = new Float64Array(mine * (job.mode === "fleet" ? 3 : 1));
   const failures: string[] = [];
   let calls = 0;
   let next = 0;
@@ -57,19 +63,30 @@ async function run(job: LoadJob): Promise<LoadResult> {
       const k = next++;
       if (k >= mine) return;
       const i = k * job.workers + job.worker;
-      const thingName = `bench-vehicle-${String(i).padStart(6, "0")}`;
+      const thingName = benchThing(i);
+      const thingTypeName = BENCH_TYPES[i % BENCH_TYPES.length];
+      const country = BENCH_COUNTRIES[i % BENCH_COUNTRIES.length];
+      if (job.mode === "packages") {
+        const version = i % 2 === 0 ? "1.0.0" : "1.1.0";
+        const pkg = encoder.encode(
+          JSON.stringify({ state: { reported: { [thingTypeName]: { version, attributes: {} } } } }),
+        );
+        await timed(() =>
+          data.send(new UpdateThingShadowCommand({ thingName, shadowName: "$package", payload: pkg })),
+        );
+        continue;
+      }
       await timed(() =>
         iot.send(
           new CreateThingCommand({
             thingName,
-            attributePayload: { attributes: { country: "US", index: String(i) } },
+            thingTypeName,
+            attributePayload: { attributes: { country, index: String(i) } },
           }),
         ),
       );
       await timed(() =>
-        iot.send(
-          new AddThingToThingGroupCommand({ thingGroupName: job.groups[i % job.groups.length], thingName }),
-        ),
+        iot.send(new AddThingToThingGroupCommand({ thingGroupName: benchGroup(country), thingName })),
       );
       const payload = encoder.encode(
         JSON.stringify({ state: { reported: { batteryStatus: i % 100, firmware: "1.0.0" } } }),

@@ -4,16 +4,24 @@
  * exist; prints calls/s, p50/p99 latency, sandbox RSS, and the cold start time with those
  * 100k things on disk. Options: --things N (default 100000), --concurrency N (default 64).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { Agent } from "node:http";
 import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import { CreateThingGroupCommand, DescribeThingCommand, IoTClient } from "@aws-sdk/client-iot";
+import {
+  CreateThingGroupCommand,
+  CreateThingTypeCommand,
+  DescribeThingCommand,
+  IoTClient,
+  UpdateIndexingConfigurationCommand,
+} from "@aws-sdk/client-iot";
 import { ensureRunning, instanceRef, type RunningInstance, stopInstance } from "../src/sandbox/control.js";
-import type { LoadJob, LoadResult } from "./load-worker.js";
+import { BENCH_COUNTRIES, BENCH_TYPES, type LoadJob, type LoadResult, benchGroup } from "./load-worker.js";
+import { searchBench } from "./search.js";
+import { fmt, percentile, rssMb } from "./stats.js";
 
 // The bench runs on Node 20 on purpose; the SDK's notice about Node 22 would clutter the figures.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -41,18 +49,6 @@ function clientConfig(i: RunningInstance) {
   };
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-const fmt = (n: number, d = 1) => n.toFixed(d);
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "iotdm-bench-"));
   const ref = instanceRef({ port: Number(values.port), dataDir });
@@ -60,8 +56,9 @@ async function main(): Promise<void> {
   const nodeArgs = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
   const { instance } = await ensureRunning(ref, { nodeArgs });
   const iot = new IoTClient(clientConfig(instance));
-  const groups = ["bench-US", "bench-CA", "bench-MX", "bench-BR"];
-  for (const g of groups) await iot.send(new CreateThingGroupCommand({ thingGroupName: g }));
+  for (const thingTypeName of BENCH_TYPES) await iot.send(new CreateThingTypeCommand({ thingTypeName }));
+  for (const c of BENCH_COUNTRIES)
+    await iot.send(new CreateThingGroupCommand({ thingGroupName: benchGroup(c) }));
 
   const workers = Number(values.workers);
   // Load generator and sandbox share 2 cores: the client threads (created below, inheriting
@@ -70,14 +67,54 @@ async function main(): Promise<void> {
   console.log(
     `iotdm sandbox bench: ${THINGS} things x (CreateThing + AddThingToThingGroup + UpdateThingShadow), concurrency ${CONCURRENCY} over ${workers} client threads`,
   );
+  const load = await runLoad(instance, "fleet", workers);
+  const rss = rssMb(instance.pid);
+
+  console.log("");
+  console.log(`API calls             ${load.calls} in ${fmt(load.seconds)} s, ${load.failures} failed`);
+  console.log(`throughput            ${fmt(load.calls / load.seconds, 0)} calls/s   (target >= 2500)`);
+  console.log(
+    `latency p50 / p99     ${fmt(percentile(load.sorted, 50), 2)} ms / ${fmt(percentile(load.sorted, 99), 2)} ms   (target p99 < 50 ms)`,
+  );
+  console.log(`sandbox RSS           ${fmt(rss, 0)} MB with ${THINGS} things   (target < 300 MB)`);
+
+  // Fleet indexing (issue 4): index registry, classic and $package shadows, then query.
+  await iot.send(
+    new UpdateIndexingConfigurationCommand({
+      thingIndexingConfiguration: {
+        thingIndexingMode: "REGISTRY_AND_SHADOW",
+        namedShadowIndexingMode: "ON",
+        filter: { namedShadowNames: ["$package"] },
+      },
+    }),
+  );
+  await runLoad(instance, "packages", workers);
+  await searchBench(clientConfig(instance), instance.pid, THINGS);
+
+  await stopInstance(ref);
+  const t0 = performance.now();
+  const { instance: restarted } = await ensureRunning(ref);
+  const probe = new IoTClient(clientConfig(restarted));
+  await probe.send(new DescribeThingCommand({ thingName: "bench-vehicle-000000" }));
+  const cold = (performance.now() - t0) / 1000;
+  console.log(
+    `cold start            ${fmt(cold, 2)} s with ${THINGS} things on disk, first DescribeThing answered   (target < 2 s)`,
+  );
+  await stopInstance(ref);
+  rmSync(dataDir, { recursive: true, force: true });
+  iot.destroy();
+  probe.destroy();
+}
+
+async function runLoad(instance: RunningInstance, mode: LoadJob["mode"], workers: number) {
   const started = performance.now();
   const results = await Promise.all(
     Array.from({ length: workers }, (_, worker) => {
       const job: LoadJob = {
+        mode,
         endpoint: instance.endpoint,
         region: instance.region,
         credentials: { accessKeyId: instance.accessKeyId, secretAccessKey: instance.secretAccessKey },
-        groups,
         things: THINGS,
         workers,
         worker,
@@ -101,29 +138,7 @@ async function main(): Promise<void> {
     offset += r.latencies.length;
   }
   sorted.sort();
-  const rss = rssMb(instance.pid);
-
-  console.log("");
-  console.log(`API calls             ${calls} in ${fmt(seconds)} s, ${failures.length} failed`);
-  console.log(`throughput            ${fmt(calls / seconds, 0)} calls/s   (target >= 2500)`);
-  console.log(
-    `latency p50 / p99     ${fmt(percentile(sorted, 50), 2)} ms / ${fmt(percentile(sorted, 99), 2)} ms   (target p99 < 50 ms)`,
-  );
-  console.log(`sandbox RSS           ${fmt(rss, 0)} MB with ${THINGS} things   (target < 300 MB)`);
-
-  await stopInstance(ref);
-  const t0 = performance.now();
-  const { instance: restarted } = await ensureRunning(ref);
-  const probe = new IoTClient(clientConfig(restarted));
-  await probe.send(new DescribeThingCommand({ thingName: "bench-vehicle-000000" }));
-  const cold = (performance.now() - t0) / 1000;
-  console.log(
-    `cold start            ${fmt(cold, 2)} s with ${THINGS} things on disk, first DescribeThing answered   (target < 2 s)`,
-  );
-  await stopInstance(ref);
-  rmSync(dataDir, { recursive: true, force: true });
-  iot.destroy();
-  probe.destroy();
+  return { seconds, calls, failures: failures.length, sorted };
 }
 
 main().catch((e) => {

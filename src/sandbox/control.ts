@@ -32,6 +32,7 @@ export interface StartOptions {
   accountId?: string;
   region?: string;
   thingTypeDeletionDelaySeconds?: number;
+  indexBuildDelaySeconds?: number;
   /** Extra node flags for the server process (e.g. `--cpu-prof` from the bench). */
   nodeArgs?: string[];
 }
@@ -111,6 +112,8 @@ export async function ensureRunning(
   if (opts.region) args.push("--region", opts.region);
   if (opts.thingTypeDeletionDelaySeconds !== undefined)
     args.push("--type-deletion-delay", String(opts.thingTypeDeletionDelaySeconds));
+  if (opts.indexBuildDelaySeconds !== undefined)
+    args.push("--index-build-delay", String(opts.indexBuildDelaySeconds));
   const log = openSync(join(ref.dataDir, "sandbox.log"), "a");
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     detached: true,

@@ -39,6 +39,8 @@ export class Sandbox {
       () => this.settings.throttle,
       () => this.settings.failRate,
     );
+    for (const service of SERVICES)
+      service.start?.({ store: this.store, events: this.events, clock: this.clock, settings: this.settings });
     this.gateway = new Gateway(SERVICES, {
       secretFor: (k) => (k === settings.accessKeyId ? settings.secretAccessKey : undefined),
       accountFor: () => settings.accountId,

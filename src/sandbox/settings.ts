@@ -24,6 +24,8 @@ export interface SandboxSettings {
   failRate: number;
   /** TTY-4: seconds between DeprecateThingType and a permitted DeleteThingType. */
   thingTypeDeletionDelaySeconds: number;
+  /** IDX-4 / DYN-1: seconds an index or dynamic group stays BUILDING before ACTIVE. */
+  indexBuildDelaySeconds?: number;
 }
 
 export const DEFAULT_PORT = 4566 + 1000; // 5566: clear of LocalStack's 4566

@@ -28,6 +28,7 @@ interface ServerOpts extends InstanceOpts {
   account?: string;
   region?: string;
   typeDeletionDelay?: string;
+  indexBuildDelay?: string;
 }
 
 function ref(o: InstanceOpts) {
@@ -43,6 +44,9 @@ function serverOptions(o: ServerOpts) {
   const failRate = o.failRate === undefined ? 0 : Number(o.failRate);
   if (!(failRate >= 0 && failRate <= 1)) throw new UsageError(t("sandbox.badFailRate"));
   const delay = o.typeDeletionDelay === undefined ? 300 : Number(o.typeDeletionDelay);
+  const indexDelay = o.indexBuildDelay === undefined ? undefined : Number(o.indexBuildDelay);
+  if (!(delay >= 0) || (indexDelay !== undefined && !(indexDelay >= 0)))
+    throw new UsageError(t("sandbox.badDelay"));
   return {
     auth: o.auth,
     throttle: throttle as "off" | "aws",
@@ -50,6 +54,7 @@ function serverOptions(o: ServerOpts) {
     accountId: o.account,
     region: o.region ?? DEFAULT_REGION,
     thingTypeDeletionDelaySeconds: delay,
+    indexBuildDelaySeconds: indexDelay,
   };
 }
 
@@ -67,7 +72,8 @@ function serverFlags(cmd: Command): Command {
     .option("--fail-rate <share>", t("sandbox.opt.failRate"))
     .option("--account <id>", t("sandbox.opt.account"))
     .option("--region <region>", t("sandbox.opt.region"))
-    .option("--type-deletion-delay <seconds>", t("sandbox.opt.typeDeletionDelay"));
+    .option("--type-deletion-delay <seconds>", t("sandbox.opt.typeDeletionDelay"))
+    .option("--index-build-delay <seconds>", t("sandbox.opt.indexBuildDelay"));
 }
 
 function register(program: Command, host: () => IoHost): void {

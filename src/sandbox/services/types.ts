@@ -71,4 +71,6 @@ export interface ServiceDefinition {
   /** Whether resources are regional (partitioned by region) or account-global (IAM). */
   global?: boolean;
   operations: OperationDefinition[];
+  /** Called once when the sandbox starts (e.g. to subscribe to events). */
+  start?: (deps: Pick<OperationContext, "store" | "events" | "clock" | "settings">) => void;
 }

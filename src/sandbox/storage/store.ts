@@ -70,16 +70,13 @@ export class Collection<T> {
 
   /** Documents in id order, after `after`, with ids starting with `prefix`. */
   list(opts: ListOptions = {}): Array<{ id: string; doc: T }> {
-    const lower = maxString(opts.after, opts.prefix);
-    const inclusive =
-      opts.after === undefined || (opts.prefix !== undefined && opts.prefix > opts.after) ? 1 : 0;
-    const rows = this.stmts.list.all(
-      this.scope,
-      this.kind,
-      lower ?? "",
-      inclusive,
-      lower ?? "",
-      opts.limit ?? -1,
+    // Two plain range statements keep SQLite on the primary key (an OR in the bound would not).
+    const limit = opts.limit ?? -1;
+    const inclusive = opts.prefix !== undefined && (opts.after === undefined || opts.prefix > opts.after);
+    const rows = (
+      inclusive
+        ? this.stmts.listFrom.all(this.scope, this.kind, opts.prefix, limit)
+        : this.stmts.listAfter.all(this.scope, this.kind, opts.after ?? "", limit)
     ) as Array<{ id: string; body: string }>;
     const out: Array<{ id: string; doc: T }> = [];
     for (const r of rows) {
@@ -90,10 +87,9 @@ export class Collection<T> {
   }
 
   *iterate(): Generator<{ id: string; doc: T }> {
-    for (const r of this.stmts.list.iterate(this.scope, this.kind, "", 1, "", -1) as Iterable<{
-      id: string;
-      body: string;
-    }>) {
+    // A statement of its own: iterating keeps it busy, and callers may query while they iterate.
+    const stmt = this.stmts.db.prepare("SELECT id, body FROM docs WHERE scope = ? AND kind = ? ORDER BY id");
+    for (const r of stmt.iterate(this.scope, this.kind) as Iterable<{ id: string; body: string }>) {
       yield { id: r.id, doc: JSON.parse(r.body) as T };
     }
   }
@@ -101,12 +97,6 @@ export class Collection<T> {
   count(): number {
     return (this.stmts.count.get(this.scope, this.kind) as { n: number }).n;
   }
-}
-
-function maxString(a?: string, b?: string): string | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return a > b ? a : b;
 }
 
 /** A many-to-many relation `a -> b` (e.g. group -> thing) with insertion order kept in `seq`. */
@@ -189,8 +179,11 @@ function prepare(db: Db) {
     has: db.prepare("SELECT 1 FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
     put: db.prepare("INSERT OR REPLACE INTO docs (scope, kind, id, body) VALUES (?, ?, ?, ?)"),
     delete: db.prepare("DELETE FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
-    list: db.prepare(
-      "SELECT id, body FROM docs WHERE scope = ? AND kind = ? AND (id > ? OR (? = 1 AND id = ?)) ORDER BY id LIMIT ?",
+    listAfter: db.prepare(
+      "SELECT id, body FROM docs WHERE scope = ? AND kind = ? AND id > ? ORDER BY id LIMIT ?",
+    ),
+    listFrom: db.prepare(
+      "SELECT id, body FROM docs WHERE scope = ? AND kind = ? AND id >= ? ORDER BY id LIMIT ?",
     ),
     count: db.prepare("SELECT count(*) AS n FROM docs WHERE scope = ? AND kind = ?"),
     link: db.prepare("INSERT OR IGNORE INTO links (scope, kind, a, b, seq) VALUES (?, ?, ?, ?, ?)"),

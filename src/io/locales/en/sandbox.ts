@@ -32,6 +32,7 @@ export default {
     region: "default region",
     advance: "seconds to advance the clock by",
     typeDeletionDelay: "seconds between deprecating and deleting a thing type (AWS: 300)",
+    indexBuildDelay: "seconds a new index or dynamic group stays BUILDING (default 0)",
   },
   started: "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), state in {{dataDir}}",
   alreadyRunning: "Sandbox already running on http://{{host}}:{{port}} (pid {{pid}})",
@@ -45,5 +46,6 @@ export default {
     "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), account {{accountId}}, region {{region}}, auth {{auth}}, throttle {{throttle}}, state in {{dataDir}}",
   badFailRate: "--fail-rate takes a number from 0 to 1",
   badThrottle: "--throttle takes off or aws",
+  badDelay: "delays take a number of seconds, 0 or more",
   badPort: "--port takes a TCP port number",
 };

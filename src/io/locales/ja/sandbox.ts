@@ -32,6 +32,7 @@ export default {
     region: "既定のリージョン",
     advance: "時計を進める秒数",
     typeDeletionDelay: "モノのタイプを非推奨にしてから削除できるまでの秒数(AWS: 300)",
+    indexBuildDelay: "新しいインデックスや動的グループが BUILDING のままである秒数(既定 0)",
   },
   started:
     "サンドボックスが http://{{host}}:{{port}} で動作中です(pid {{pid}})。状態は {{dataDir}} にあります",
@@ -47,5 +48,6 @@ export default {
     "サンドボックスが http://{{host}}:{{port}} で動作中(pid {{pid}})、アカウント {{accountId}}、リージョン {{region}}、認証 {{auth}}、スロットリング {{throttle}}、状態は {{dataDir}}",
   badFailRate: "--fail-rate には 0 から 1 の数値を指定してください",
   badThrottle: "--throttle には off または aws を指定してください",
+  badDelay: "遅延には 0 以上の秒数を指定してください",
   badPort: "--port には TCP ポート番号を指定してください",
 };

@@ -32,6 +32,7 @@ export default {
     region: "기본 리전",
     advance: "시계를 앞당길 초",
     typeDeletionDelay: "사물 유형을 사용 중단한 뒤 삭제할 수 있을 때까지의 초(AWS: 300)",
+    indexBuildDelay: "새 인덱스나 동적 그룹이 BUILDING 상태로 있는 초(기본 0)",
   },
   started:
     "샌드박스가 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}}). 상태는 {{dataDir}}에 있습니다",
@@ -47,5 +48,6 @@ export default {
     "샌드박스가 http://{{host}}:{{port}}에서 실행 중(pid {{pid}}), 계정 {{accountId}}, 리전 {{region}}, 인증 {{auth}}, 스로틀링 {{throttle}}, 상태는 {{dataDir}}",
   badFailRate: "--fail-rate에는 0에서 1 사이의 숫자를 지정하세요",
   badThrottle: "--throttle에는 off 또는 aws를 지정하세요",
+  badDelay: "지연에는 0 이상의 초를 지정하세요",
   badPort: "--port에는 TCP 포트 번호를 지정하세요",
 };

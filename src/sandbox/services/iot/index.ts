@@ -1,5 +1,7 @@
 import * as sdk from "@aws-sdk/client-iot";
 import type { ServiceDefinition } from "../types.js";
+import { startFleetIndex } from "./index/fleet.js";
+import { indexOperations } from "./index/index.js";
 import { packagesOperations } from "./packages/index.js";
 import { registryOperations } from "./registry/index.js";
 import { securityOperations } from "./security/index.js";
@@ -12,5 +14,7 @@ export const iot: ServiceDefinition = {
   validationError: "InvalidRequestException",
   throttlingError: "ThrottlingException",
   internalError: "InternalFailureException",
-  operations: [...registryOperations, ...securityOperations, ...packagesOperations],
+  operations: [...registryOperations, ...securityOperations, ...packagesOperations, ...indexOperations],
+  // The fleet index follows registry and shadow changes from the start (IDX-5, DYN-2).
+  start: startFleetIndex,
 };

@@ -1,5 +1,6 @@
 import type { AddThingToThingGroupRequest, AddThingToThingGroupResponse } from "@aws-sdk/client-iot";
 import { defineOperation, type OperationContext } from "../../types.js";
+import { ensureDynamicMembership } from "../index/fleet.js";
 import { invalidRequest, RELATION, relation } from "../common.js";
 import { resourceName } from "./constraints.js";
 import { MAX_GROUPS_PER_THING, requireStatic, resolveThing, resolveThingGroup, rootName } from "./groups.js";
@@ -28,6 +29,7 @@ export const addThingToThingGroup = defineOperation<
     const group = resolveThingGroup(ctx, input.thingGroupName, input.thingGroupArn);
     const thing = resolveThing(ctx, input.thingName, input.thingArn);
     requireStatic(group, "AddThingToThingGroup");
+    ensureDynamicMembership(ctx);
     const members = relation(ctx, RELATION.groupMembers);
     if (members.has(group.thingGroupName, thing.thingName)) return {};
     const current = members.sources(thing.thingName);

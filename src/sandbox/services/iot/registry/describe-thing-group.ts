@@ -1,5 +1,6 @@
 import type { DescribeThingGroupRequest, DescribeThingGroupResponse } from "@aws-sdk/client-iot";
 import { defineOperation } from "../../types.js";
+import { dynamicGroupStatus } from "../index/fleet.js";
 import { resourceName } from "./constraints.js";
 import { ancestorNames, nameAndArn } from "./groups.js";
 import { requireThingGroup, thingGroupArn, toDate } from "./model.js";
@@ -31,7 +32,7 @@ export const describeThingGroup = defineOperation<DescribeThingGroupRequest, Des
       out.indexName = doc.indexName;
       out.queryString = doc.queryString;
       out.queryVersion = doc.queryVersion;
-      out.status = doc.status;
+      out.status = dynamicGroupStatus(ctx, doc);
     }
     return out;
   },

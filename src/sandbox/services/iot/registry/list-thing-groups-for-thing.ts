@@ -1,5 +1,6 @@
 import type { ListThingGroupsForThingRequest, ListThingGroupsForThingResponse } from "@aws-sdk/client-iot";
 import { defineOperation } from "../../types.js";
+import { ensureDynamicMembership } from "../index/fleet.js";
 import { decodeToken, RELATION, relation } from "../common.js";
 import { maxResults, resourceName } from "./constraints.js";
 import { nameAndArn } from "./groups.js";
@@ -15,6 +16,7 @@ export const listThingGroupsForThing = defineOperation<
   constraints: { thingName: resourceName, maxResults },
   handler: (input, ctx) => {
     const thing = requireThing(ctx, input.thingName as string);
+    ensureDynamicMembership(ctx);
     const after = decodeToken(input.nextToken);
     const max = input.maxResults ?? DEFAULT_MAX_RESULTS;
     const names = relation(ctx, RELATION.groupMembers).sources(thing.thingName, after ?? "", max + 1);

@@ -1,5 +1,6 @@
 import type { ListThingsInThingGroupRequest, ListThingsInThingGroupResponse } from "@aws-sdk/client-iot";
 import { defineOperation } from "../../types.js";
+import { ensureDynamicMembership } from "../index/fleet.js";
 import { decodeToken, RELATION, relation } from "../common.js";
 import { maxResults, resourceName } from "./constraints.js";
 import { Hierarchy } from "./groups.js";
@@ -15,6 +16,7 @@ export const listThingsInThingGroup = defineOperation<
   constraints: { thingGroupName: resourceName, maxResults },
   handler: (input, ctx) => {
     const group = requireThingGroup(ctx, input.thingGroupName as string);
+    if (group.dynamic) ensureDynamicMembership(ctx);
     const members = relation(ctx, RELATION.groupMembers);
     if (input.recursive) {
       const groups = [group.thingGroupName, ...new Hierarchy(ctx).descendants(group.thingGroupName)];

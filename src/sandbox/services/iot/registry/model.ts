@@ -50,6 +50,8 @@ export interface ThingGroupDoc {
   queryString?: string;
   queryVersion?: string;
   status?: "ACTIVE" | "BUILDING" | "REBUILDING";
+  /** Dynamic groups: when BUILDING/REBUILDING turns ACTIVE on the sandbox clock (ISO-8601). */
+  activeAt?: string;
 }
 
 export const things = (ctx: OperationContext): Collection<ThingDoc> => collection<ThingDoc>(ctx, KIND.thing);

@@ -15,6 +15,7 @@ import {
   readIndexingSettings,
   writeIndexingSettings,
 } from "./indexing.js";
+import { indexingConfigurationChanged } from "../index/fleet.js";
 import { thingGroups } from "./model.js";
 
 /** IDX-1 [S17]: named shadows in the filter, `$package` not counted. */
@@ -124,6 +125,7 @@ export const updateIndexingConfiguration = defineOperation<
         : current.group,
     };
     writeIndexingSettings(ctx, next);
+    indexingConfigurationChanged(ctx, current, next);
     return {};
   },
 });

@@ -1,0 +1,184 @@
+/**
+ * Per-sandbox state of fleet indexing: one in-memory thing index per (account, region), built
+ * lazily from the store and kept current from the event bus. Listeners run inside the
+ * writer's transaction, which may still roll back, so they only mark things dirty; dirty
+ * documents are reloaded from committed state right after the request (setImmediate) or by
+ * the next query, whichever comes first.
+ */
+import { randomUUID } from "node:crypto";
+import type { EventBus, SandboxEvent } from "../../../events.js";
+import type { OperationContext } from "../../types.js";
+import { scopeKey } from "../common.js";
+import { readIndexingSettings } from "../registry/indexing.js";
+import { indexEpoch } from "./index-status.js";
+import type { QueryNode } from "./query-syntax.js";
+import { loadAllIndexedThings, loadIndexedThing, type ThingIndexing } from "./thing-document.js";
+import { ThingIndex } from "./thing-index.js";
+
+/** Dirty documents reloaded per background slice, so requests are never held up for long. */
+const FLUSH_SLICE = 500;
+
+export interface DynamicGroup {
+  name: string;
+  creationDate: string;
+  query: QueryNode;
+}
+
+export interface ScopeState {
+  index?: ThingIndex;
+  dirty: Set<string>;
+  dynamic?: { generation: string | undefined; groups: DynamicGroup[] };
+}
+
+export interface Fleet {
+  /** Context of the request that attached (store, clock, settings, bus); re-scoped per event. */
+  readonly base: OperationContext;
+  readonly scopes: Map<string, ScopeState>;
+  /** Identifies this attachment's memberships as reconciled (see fleet.ts). */
+  run: string;
+  /** Changes may have gone unheard (attached late, or a listener failed): reconcile before reading. */
+  late: boolean;
+  /** > 0 while fleet indexing emits events itself (its own listener ignores them). */
+  quiet: number;
+  flushScheduled: boolean;
+}
+
+const fleets = new WeakMap<EventBus, Fleet>();
+
+export const fleetOf = (events: EventBus): Fleet | undefined => fleets.get(events);
+
+export function createFleet(
+  ctx: OperationContext,
+  late: boolean,
+  listener: (fleet: Fleet, e: SandboxEvent) => void,
+): Fleet {
+  const fleet: Fleet = {
+    base: ctx,
+    scopes: new Map(),
+    run: randomUUID(),
+    late,
+    quiet: 0,
+    flushScheduled: false,
+  };
+  fleets.set(ctx.events, fleet);
+  ctx.events.on((e) => listener(fleet, e));
+  return fleet;
+}
+
+export function scopeState(fleet: Fleet, scope: string): ScopeState {
+  let s = fleet.scopes.get(scope);
+  if (!s) {
+    s = { dirty: new Set() };
+    fleet.scopes.set(scope, s);
+  }
+  return s;
+}
+
+/** A context for the scope `<account>:<region>` of an event. */
+export function scopeContext(fleet: Fleet, scope: string): OperationContext {
+  const cut = scope.indexOf(":");
+  return {
+    ...fleet.base,
+    scope: { accountId: scope.slice(0, cut), region: scope.slice(cut + 1) },
+    requestId: "fleet-index",
+    headers: {},
+  };
+}
+
+/** Emits events for other listeners (jobs...) without re-entering fleet indexing's own. */
+export function emitQuietly(fleet: Fleet, emit: () => void): void {
+  fleet.quiet++;
+  try {
+    emit();
+  } finally {
+    fleet.quiet--;
+  }
+}
+
+const indexKey = (ctx: OperationContext, cfg: ThingIndexing) => `${indexEpoch(ctx)}|${JSON.stringify(cfg)}`;
+
+function build(ctx: OperationContext, cfg: ThingIndexing, key: string): ThingIndex {
+  const index = new ThingIndex(key);
+  for (const loaded of loadAllIndexedThings(ctx, cfg)) index.append(loaded);
+  return index;
+}
+
+function reload(ctx: OperationContext, cfg: ThingIndexing, index: ThingIndex, names: Iterable<string>): void {
+  for (const name of names) {
+    const loaded = loadIndexedThing(ctx, cfg, name);
+    if (loaded) index.upsert(loaded);
+    else index.remove(name);
+  }
+}
+
+/**
+ * The current thing index of the request's scope, or undefined when thing indexing is OFF.
+ * Rebuilt when the configuration or the epoch changed; dirty documents are reloaded first.
+ */
+export function currentThingIndex(fleet: Fleet, ctx: OperationContext): ThingIndex | undefined {
+  const cfg = readIndexingSettings(ctx).thing;
+  const s = scopeState(fleet, scopeKey(ctx));
+  if (cfg.thingIndexingMode === "OFF") {
+    s.index = undefined;
+    return undefined;
+  }
+  const key = indexKey(ctx, cfg);
+  if (!s.index || s.index.key !== key) {
+    s.dirty.clear();
+    s.index = build(ctx, cfg, key);
+  } else if (s.dirty.size > 0) {
+    const names = [...s.dirty];
+    s.dirty.clear();
+    reload(ctx, cfg, s.index, names);
+  }
+  return s.index;
+}
+
+/** Forgets a scope's in-memory state (after a failure that may have left it inconsistent). */
+export function dropScope(fleet: Fleet, scope: string): void {
+  fleet.scopes.delete(scope);
+}
+
+export function markDirty(fleet: Fleet, scope: string, thingName: string): void {
+  const s = scopeState(fleet, scope);
+  if (!s.index) return;
+  s.dirty.add(thingName);
+  if (fleet.flushScheduled) return;
+  fleet.flushScheduled = true;
+  setImmediate(() => flush(fleet));
+}
+
+/** Reloads dirty documents from committed state, a slice at a time. */
+function flush(fleet: Fleet): void {
+  fleet.flushScheduled = false;
+  let more = false;
+  for (const [scope, s] of fleet.scopes) {
+    if (!s.index || s.dirty.size === 0) continue;
+    const ctx = scopeContext(fleet, scope);
+    try {
+      ctx.store.transaction(() => {
+        const cfg = readIndexingSettings(ctx).thing;
+        if (!s.index || cfg.thingIndexingMode === "OFF" || s.index.key !== indexKey(ctx, cfg)) {
+          s.index = undefined;
+          s.dirty.clear();
+          return;
+        }
+        const slice: string[] = [];
+        for (const name of s.dirty) {
+          slice.push(name);
+          if (slice.length === FLUSH_SLICE) break;
+        }
+        for (const name of slice) s.dirty.delete(name);
+        reload(ctx, cfg, s.index, slice);
+      });
+    } catch (e) {
+      dropScope(fleet, scope);
+      process.stderr.write(`iotdm sandbox: fleet index refresh failed: ${String(e)}\n`);
+    }
+    if (s.dirty.size > 0) more = true;
+  }
+  if (more && !fleet.flushScheduled) {
+    fleet.flushScheduled = true;
+    setImmediate(() => flush(fleet));
+  }
+}
