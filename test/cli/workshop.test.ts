@@ -27,6 +27,7 @@ interface TourJson {
     packages: Array<{ name: string; versions: Array<{ version: string; status?: string }> }>;
     firmwareObjects: number;
   };
+  dynamicGroup: { created: boolean; members: number };
   cleanup: { totals: { failed: number; deleted: number } };
 }
 
@@ -73,6 +74,9 @@ test("workshop --yes builds, shows and removes the fleet", async () => {
       ],
     );
   assert.equal(tour.fleet.firmwareObjects, 6);
+  // Devices round-robin over types and countries: those like the first device form the group.
+  assert.equal(tour.dynamicGroup.created, true);
+  assert.ok(tour.dynamicGroup.members >= 1);
   assert.equal(tour.cleanup.totals.failed, 0);
   await emptySandbox();
 });
@@ -84,8 +88,10 @@ test("workshop in a terminal pauses at each learning moment until Enter", async 
     env: { ...process.env, AWS_IOT_LANG: "en" },
   });
   let output = "";
+  let lastOutput = Date.now();
   child.stdout.on("data", (c: Buffer) => {
     output += c.toString();
+    lastOutput = Date.now();
   });
   const plain = () => output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
   const shown = () => (plain().match(/Press Enter to continue/g) ?? []).length;
@@ -97,6 +103,10 @@ test("workshop in a terminal pauses at each learning moment until Enter", async 
     // Until Enter is pressed the tour stays at this learning moment.
     if (shown() > seen) {
       seen = shown();
+      child.stdin.write("\r");
+    } else if (Date.now() - lastOutput > 1500) {
+      // An Enter typed before the prompt was listening is lost: type it again.
+      lastOutput = Date.now();
       child.stdin.write("\r");
     }
   }

@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
 import { cleanup } from "../../workshop/cleanup/index.js";
+import { tourDynamicGroup } from "../../workshop/dynamic-groups/tour.js";
 import { renderSummary } from "../../workshop/cleanup/summary.js";
 import { provision } from "../../workshop/provision/index.js";
 import {
@@ -72,6 +73,7 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
     host.say("step", "workshop.stop.explore");
     const samples = [0, 1, 2].filter((i) => i < plan.count).map((i) => deviceAt(plan, i).name);
     const fleet = await showFleet(session, host, samples);
+    const dynamicGroup = await tourDynamicGroup(session, host, { ...deviceAt(plan, 0), prefix: plan.prefix });
 
     await host.learn("workshop.learn.cleanup");
     host.say("step", "workshop.stop.cleanup");
@@ -80,11 +82,11 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
 
     await host.learn("workshop.learn.next");
     const seconds = (Date.now() - started) / 1000;
-    const ok = provisioned.ok && cleaned.totals.failed === 0;
+    const ok = provisioned.ok && dynamicGroup.created && cleaned.totals.failed === 0;
     host.say(ok ? "success" : "error", ok ? "workshop.done" : "workshop.doneWithProblems", {
       seconds: seconds.toFixed(1),
     });
-    host.result({ ok, seconds, provision: provisioned, fleet, cleanup: cleaned });
+    host.result({ ok, seconds, provision: provisioned, fleet, dynamicGroup, cleanup: cleaned });
     if (!ok) process.exitCode = 1;
   } finally {
     session.close();

@@ -6,6 +6,7 @@ import provision from "./provision.js";
 import cleanup from "./cleanup.js";
 import workshop from "./workshop.js";
 import check from "./check.js";
+import dynamicGroups from "./dynamicGroups.js";
 
 /** The ko catalog: one module per namespace, so each command owns its messages. */
-export default { cli, sandbox, common, target, provision, cleanup, workshop, check };
+export default { cli, sandbox, common, target, provision, cleanup, workshop, check, dynamicGroups };
