@@ -22,10 +22,12 @@ export type SandboxEvent =
       payload: Buffer;
       qos: 0 | 1;
       retain: boolean;
+      /** MQTT 5 properties, present only when the request set them. */
       userProperties?: Array<[string, string]>;
       payloadFormatIndicator?: "UNSPECIFIED_BYTES" | "UTF8_DATA";
       contentType?: string;
       responseTopic?: string;
+      /** Base64 text, as sent in `x-amz-mqtt5-correlation-data`. */
       correlationData?: string;
       messageExpirySeconds?: number;
     };

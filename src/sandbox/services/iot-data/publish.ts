@@ -3,6 +3,7 @@
  * and hands the message to the sandbox broker. Not registered yet: the event bus has no
  * `mqtt.publish` event, so the operation is built by `definePublish(deliver)` once it has one.
  */
+import type { SandboxEvent } from "../../events.js";
 import type { PublishRequest } from "@aws-sdk/client-iot-data-plane";
 import { ServiceError } from "../../errors.js";
 import { oneOf, range } from "../../protocol/validate.js";
@@ -15,21 +16,8 @@ export const MAX_TOPIC_BYTES = 256;
 /** MQTT-1: at most 7 `/` in a non-reserved topic (Basic Ingest's `$aws/rules/<rule>/` prefix is exempt). */
 export const MAX_TOPIC_SLASHES = 7;
 
-/** What the broker receives; the `mqtt.publish` event is this plus `type` and `scope`. */
-export interface PublishedMessage {
-  topic: string;
-  payload: Buffer;
-  qos: 0 | 1;
-  retain: boolean;
-  /** MQTT 5 properties, present only when the request set them. */
-  userProperties?: Array<[string, string]>;
-  payloadFormatIndicator?: "UNSPECIFIED_BYTES" | "UTF8_DATA";
-  contentType?: string;
-  responseTopic?: string;
-  /** Base64 text, as sent in `x-amz-mqtt5-correlation-data`. */
-  correlationData?: string;
-  messageExpirySeconds?: number;
-}
+/** What the broker receives: the `mqtt.publish` event without its `type` and `scope`. */
+export type PublishedMessage = Omit<Extract<SandboxEvent, { type: "mqtt.publish" }>, "type" | "scope">;
 
 /** Publish has no output members. */
 type PublishResponse = Record<string, never>;
