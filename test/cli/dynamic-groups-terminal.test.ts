@@ -1,0 +1,89 @@
+/**
+ * `iotdm dynamic-groups` answered at its prompts in a pseudo-terminal: the menu, the guided
+ * wizard (countries, thing types, versions, battery, name) and a query test.
+ */
+import assert from "node:assert/strict";
+import { execFile, spawn } from "node:child_process";
+import { after, before, test } from "node:test";
+import { promisify } from "node:util";
+import { DescribeThingGroupCommand, IoTClient } from "@aws-sdk/client-iot";
+import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+
+const exec = promisify(execFile);
+const DOWN = "\x1b[B";
+
+let sb: TestSandbox;
+before(async () => {
+  sb = await startSandbox();
+  const target = ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
+  await exec(process.execPath, [CLI, "--yes", "provision", "--count", "18", ...target]);
+});
+after(() => sb.dispose());
+
+/** Runs the command in a terminal, typing each answer once its prompt (a pattern) shows. */
+async function converse(args: string[], answers: Array<{ after: RegExp; type: string }>): Promise<string> {
+  const target = ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
+  const command = [process.execPath, CLI, ...args, ...target].join(" ");
+  const child = spawn("script", ["-qfec", command, "/dev/null"], {
+    env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
+  });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  const plain = () => output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
+  let from = 0;
+  for (const a of answers) {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const m = a.after.exec(plain().slice(from));
+      if (m) {
+        from += m.index + m[0].length;
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`no prompt ${a.after} in:\n${plain()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 150));
+    child.stdin.write(a.type);
+  }
+  if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+  return plain();
+}
+
+test("the menu and the guided wizard create the group the answers describe", async () => {
+  const out = await converse(
+    ["dynamic-groups"],
+    [
+      { after: /What would you like to do\?/, type: "\r" },
+      { after: /Press Enter to continue/, type: "\r" },
+      { after: /How should the group's query be built\?/, type: "\r" },
+      { after: /Countries, comma-separated/, type: "US\r" },
+      { after: /Thing types, comma-separated/, type: "SedanVehicle\r" },
+      { after: /Package versions, comma-separated/, type: "1.0.0\r" },
+      { after: /battery at or below/, type: "\r" },
+      { after: /battery at or above/, type: "\r" },
+      { after: /Name of the dynamic group/, type: "Terminal_Sedans_US\r" },
+    ],
+  );
+  const group = await new IoTClient(sb.config).send(
+    new DescribeThingGroupCommand({ thingGroupName: "Terminal_Sedans_US" }),
+  );
+  assert.equal(
+    group.queryString,
+    "thingTypeName:SedanVehicle AND attributes.country:US AND shadow.name.$package.reported.SedanVehicle.version:1.0.0",
+    out,
+  );
+});
+
+test("the menu's query test reports how many devices match", async () => {
+  const out = await converse(
+    ["dynamic-groups"],
+    [
+      { after: /What would you like to do\?/, type: `${DOWN}${DOWN}${DOWN}${DOWN}\r` },
+      { after: /query/i, type: "thingTypeName:TruckVehicle\r" },
+    ],
+  );
+  assert.match(out, /\b6\b/);
+  assert.match(out, /Vehicle-VIN-0\d\d/);
+});
