@@ -47,6 +47,7 @@ interface ProvisionJson {
 
 interface CleanupJson {
   calls?: { calls: number; retries: number; failures: number };
+  totals: { found: number; deleted: number; failed: number };
 }
 
 async function withSandbox<T>(opts: StartOptions, run: (flags: string[]) => Promise<T>): Promise<T> {
@@ -70,12 +71,12 @@ async function main(): Promise<void> {
   await withSandbox({}, async (flags) => {
     const p = await iotdm<ProvisionJson>(["provision", "--count", String(count), ...flags]);
     console.log(
-      `provision --count ${count}   ${fmt(p.seconds)} s (things phase ${fmt(p.report.things.seconds)} s, ${fmt(p.report.things.perSecond, 0)} things/s), ${p.report.calls.calls} calls, ${p.report.calls.failures} failed, ok=${p.report.ok}   (target < 20 s)`,
+      `provision --count ${count}   ${fmt(p.seconds)} s (things phase ${fmt(p.report.things.seconds)} s, ${fmt(p.report.things.perSecond, 0)} things/s), ${p.report.calls.calls} calls, ${p.report.things.failed} failed things, ok=${p.report.ok}   (target < 20 s)`,
     );
     const c = await iotdm<CleanupJson>(["cleanup", ...flags]);
     const calls = c.report.calls;
     console.log(
-      `cleanup of the same fleet   ${fmt(c.seconds)} s${calls ? `, ${calls.calls} calls, ${calls.failures} failed` : ""}   (target < 20 s)`,
+      `cleanup of the same fleet   ${fmt(c.seconds)} s, ${c.report.totals.deleted} resources deleted, ${c.report.totals.failed} failed${calls ? `, ${calls.calls} calls (${calls.failures} answered with an expected error such as 404 or 501)` : ""}   (target < 20 s)`,
     );
   });
 
