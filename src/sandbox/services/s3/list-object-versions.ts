@@ -1,12 +1,10 @@
 import type { ListObjectVersionsOutput, ListObjectVersionsRequest } from "@aws-sdk/client-s3";
 import { defineOperation } from "../types.js";
-import { ownerOf, requireBucket } from "./buckets.js";
+import { ownerOf } from "./buckets.js";
 import { ENCODING_TYPE, REQUEST_PAYER } from "./constraints.js";
 import { invalidArgument } from "./errors.js";
-import { afterKey, encoder, walkVersions } from "./listing.js";
+import { afterKey, encoder, listingParameters, walkVersions } from "./listing.js";
 import { checkVersionId, findVersion, objectVersions, versionDocId, versionIdDocId } from "./objects.js";
-
-const MAX_KEYS = 1000;
 
 /**
  * S3-5: every version and delete marker, keys ascending and newest version first, resumable at
@@ -16,12 +14,7 @@ export const listObjectVersions = defineOperation<ListObjectVersionsRequest, Lis
   name: "ListObjectVersions",
   constraints: { EncodingType: ENCODING_TYPE, RequestPayer: REQUEST_PAYER },
   handler: (input, ctx) => {
-    const bucket = requireBucket(ctx, input.Bucket!);
-    const prefix = input.Prefix ?? "";
-    const delimiter = input.Delimiter || undefined;
-    if (input.MaxKeys !== undefined && input.MaxKeys < 0)
-      throw invalidArgument("Argument maxKeys must be an integer between 0 and 2147483647", "max-keys");
-    const maxKeys = Math.min(input.MaxKeys ?? MAX_KEYS, MAX_KEYS);
+    const { bucket, prefix, delimiter, maxKeys } = listingParameters(ctx, input);
     const keyMarker = input.KeyMarker || undefined;
     const versionMarker = input.VersionIdMarker || undefined;
     if (versionMarker !== undefined && keyMarker === undefined)

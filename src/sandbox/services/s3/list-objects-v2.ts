@@ -1,12 +1,10 @@
 import type { ListObjectsV2Output, ListObjectsV2Request } from "@aws-sdk/client-s3";
 import { defineOperation } from "../types.js";
-import { ownerOf, requireBucket } from "./buckets.js";
+import { ownerOf } from "./buckets.js";
 import { ENCODING_TYPE, REQUEST_PAYER } from "./constraints.js";
 import { invalidArgument } from "./errors.js";
-import { afterEntry, afterKey, encoder, walkVersions } from "./listing.js";
+import { afterEntry, afterKey, encoder, listingParameters, walkVersions } from "./listing.js";
 import { objectVersions } from "./objects.js";
-
-const MAX_KEYS = 1000;
 
 function encodeToken(after: string): string {
   return Buffer.from(JSON.stringify({ a: after }), "utf8").toString("base64");
@@ -27,12 +25,7 @@ export const listObjectsV2 = defineOperation<ListObjectsV2Request, ListObjectsV2
   name: "ListObjectsV2",
   constraints: { EncodingType: ENCODING_TYPE, RequestPayer: REQUEST_PAYER },
   handler: (input, ctx) => {
-    const bucket = requireBucket(ctx, input.Bucket!);
-    const prefix = input.Prefix ?? "";
-    const delimiter = input.Delimiter || undefined;
-    if (input.MaxKeys !== undefined && input.MaxKeys < 0)
-      throw invalidArgument("Argument maxKeys must be an integer between 0 and 2147483647", "max-keys");
-    const maxKeys = Math.min(input.MaxKeys ?? MAX_KEYS, MAX_KEYS);
+    const { bucket, prefix, delimiter, maxKeys } = listingParameters(ctx, input);
     let after: string | undefined;
     if (input.ContinuationToken !== undefined) after = decodeToken(input.ContinuationToken);
     else if (input.StartAfter) after = afterKey(input.StartAfter, prefix, delimiter);

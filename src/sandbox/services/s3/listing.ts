@@ -5,6 +5,9 @@
  * truncation (one more qualifying entry must exist for IsTruncated).
  */
 import type { Collection } from "../../storage/store.js";
+import type { OperationContext } from "../types.js";
+import { type BucketDoc, requireBucket } from "./buckets.js";
+import { invalidArgument } from "./errors.js";
 import { AFTER_KEY, AFTER_PREFIX, type ObjectVersionDoc } from "./objects.js";
 
 export type ListEntry =
@@ -88,4 +91,23 @@ export function walkVersions(versions: Collection<ObjectVersionDoc>, opts: WalkO
 export function encoder(encodingType: string | undefined): (s: string | undefined) => string | undefined {
   if (encodingType !== "url") return (s) => s;
   return (s) => (s === undefined ? undefined : encodeURIComponent(s).replace(/%2F/g, "/"));
+}
+
+/** S3-5: at most 1000 keys a page, whatever max-keys asks for. */
+export const MAX_KEYS = 1000;
+
+/** The parameters every listing shares: the bucket, prefix, delimiter and page size (0..1000). */
+export function listingParameters(
+  ctx: OperationContext,
+  input: { Bucket?: string; Prefix?: string; Delimiter?: string; MaxKeys?: number },
+): { bucket: BucketDoc; prefix: string; delimiter: string | undefined; maxKeys: number } {
+  const bucket = requireBucket(ctx, input.Bucket!);
+  if (input.MaxKeys !== undefined && input.MaxKeys < 0)
+    throw invalidArgument("Argument maxKeys must be an integer between 0 and 2147483647", "max-keys");
+  return {
+    bucket,
+    prefix: input.Prefix ?? "",
+    delimiter: input.Delimiter || undefined,
+    maxKeys: Math.min(input.MaxKeys ?? MAX_KEYS, MAX_KEYS),
+  };
 }
