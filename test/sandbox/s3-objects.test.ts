@@ -15,6 +15,7 @@ import {
   type S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { md5Hex, uniqueKey } from "./s3-helpers.js";
 
 let sb: TestSandbox;
 let s3: S3Client;
@@ -27,8 +28,8 @@ before(async () => {
 });
 after(() => sb.dispose());
 
-const key = (p: string) => `${p}/${randomBytes(4).toString("hex")}`;
-const md5 = (b: Buffer | string) => createHash("md5").update(b).digest("hex");
+const key = uniqueKey;
+const md5 = md5Hex;
 
 async function rejectsWith(p: Promise<unknown>, code: string, status: number) {
   await assert.rejects(p, (e: S3ServiceException) => {

@@ -1,11 +1,12 @@
 /** SigV4 forms that S3 clients use beyond plain signed requests: presigned GETs (SIG-3) and aws-chunked uploads (SIG-4). */
 import assert from "node:assert/strict";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Hash } from "@smithy/core/serde";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { md5Hex, uniqueKey } from "./s3-helpers.js";
 
 let sb: TestSandbox;
 let s3: S3Client;
@@ -18,8 +19,8 @@ before(async () => {
 });
 after(() => sb.dispose());
 
-const key = (p: string) => `${p}/${randomBytes(4).toString("hex")}`;
-const md5 = (b: Buffer | string) => createHash("md5").update(b).digest("hex");
+const key = uniqueKey;
+const md5 = md5Hex;
 
 /** A presigned GET URL as @aws-sdk/s3-request-presigner builds it (UNSIGNED-PAYLOAD hoisted into the query). */
 async function presignGet(objectKey: string, expiresIn: number, signingDate = new Date()): Promise<string> {
