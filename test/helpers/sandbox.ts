@@ -57,17 +57,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+class ExitedDuringStart extends Error {}
+
+/**
+ * Waits until *this* child answers on the port: another test's sandbox may have taken the
+ * port between freePort() and our listen (tests run in parallel), so the pid must match.
+ */
 async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 20_000;
-  let exited = false;
+  let exited = child.exitCode !== null;
   child.once("exit", () => {
     exited = true;
   });
   while (Date.now() < deadline) {
-    if (exited) throw new Error("sandbox process exited during start");
+    if (exited) throw new ExitedDuringStart("sandbox process exited during start");
     try {
       const res = await fetch(`http://127.0.0.1:${port}/_iotdm/health`);
-      if (res.ok) return;
+      if (res.ok && ((await res.json()) as { pid?: number }).pid === child.pid) return;
     } catch {
       // not yet listening
     }
@@ -82,12 +88,26 @@ export interface StartTestSandboxOptions {
 }
 
 export async function startSandbox(opts: StartTestSandboxOptions = {}): Promise<TestSandbox> {
-  const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "iotdm-test-"));
-  const args = [CLI, "sandbox", "serve", "--port", String(port), "--data-dir", dataDir, ...(opts.args ?? [])];
-  const launch = () => spawn(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
-  let child = launch();
-  await waitForHealth(port, child);
+  let port = 0;
+  const launch = () =>
+    spawn(
+      process.execPath,
+      [CLI, "sandbox", "serve", "--port", String(port), "--data-dir", dataDir, ...(opts.args ?? [])],
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
+  let child!: ChildProcess;
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    child = launch();
+    try {
+      await waitForHealth(port, child);
+      break;
+    } catch (err) {
+      // Lost the port race: try another port, a few times.
+      if (!(err instanceof ExitedDuringStart) || attempt >= 5) throw err;
+    }
+  }
   const identity = JSON.parse(readFileSync(join(dataDir, "settings.json"), "utf8")) as {
     accountId: string;
     accessKeyId: string;
