@@ -3,7 +3,7 @@
  * fresh data directory, and SDK v3 client configuration pointing at it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,7 +45,14 @@ export interface TestSandbox {
   dispose(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
+const RESERVATIONS = join(tmpdir(), "iotdm-test-ports");
+const reserved: string[] = [];
+process.on("exit", () => {
+  for (const file of reserved) rmSync(file, { force: true });
+});
+
+/** A port the OS says is free right now. */
+function osFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once("error", reject);
@@ -55,6 +62,26 @@ export async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A free port no other test process has been given: test files run in parallel processes and
+ * the OS may hand the same free port to two of them before either listens, so each port is
+ * also reserved by an exclusive file (removed when this process exits).
+ */
+export async function freePort(): Promise<number> {
+  mkdirSync(RESERVATIONS, { recursive: true });
+  for (;;) {
+    const port = await osFreePort();
+    const file = join(RESERVATIONS, String(port));
+    try {
+      closeSync(openSync(file, "wx"));
+      reserved.push(file);
+      return port;
+    } catch {
+      // Given to another test process already: ask again.
+    }
+  }
 }
 
 class ExitedDuringStart extends Error {}
