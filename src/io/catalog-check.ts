@@ -2,6 +2,10 @@
  * Consistency of the message catalogs: every language has exactly the English keys with the
  * same placeholders; every key the code uses exists; every key is used. Shared by the test
  * suite and `iotdm check`.
+ *
+ * Plural forms follow i18next: `found_one` and `found_other` are the forms of the key `found`
+ * (chosen by the `count` variable and the language's plural rules). A language may give one
+ * plain form where another has several (Japanese and Korean have no grammatical plural).
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -25,18 +29,47 @@ const placeholders = (s: string) =>
     .sort()
     .join(",");
 
-export const english = (): Map<string, string> => flatten(CATALOGS.en as unknown as Tree);
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Each key as the code uses it, with the texts of its plural forms (one text if plain). */
+function families(flat: Map<string, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of flat) {
+    const key = k.replace(PLURAL_SUFFIX, "");
+    out.set(key, [...(out.get(key) ?? []), v]);
+  }
+  return out;
+}
+
+const catalog = (lang: keyof typeof CATALOGS) => families(flatten(CATALOGS[lang] as unknown as Tree));
+
+/** English keys as the code uses them (plural forms folded into their key), with their texts. */
+export const english = (): Map<string, string[]> => catalog("en");
+
+/** English plural forms must be exactly `_one` and `_other`, with the same placeholders. */
+export function englishPluralProblems(): string[] {
+  const flat = flatten(CATALOGS.en as unknown as Tree);
+  const problems: string[] = [];
+  for (const [key, texts] of english()) {
+    if (texts.length === 1 && flat.has(key)) continue;
+    if (!flat.has(`${key}_one`) || !flat.has(`${key}_other`) || texts.length !== 2)
+      problems.push(`en: ${key} needs exactly the forms ${key}_one and ${key}_other`);
+    else if (new Set(texts.map(placeholders)).size !== 1)
+      problems.push(`en: the plural forms of ${key} have different placeholders`);
+  }
+  return problems;
+}
 
 /** Problems of one translation against English. */
 export function compareWithEnglish(lang: keyof typeof CATALOGS): string[] {
   const en = english();
-  const flat = flatten(CATALOGS[lang] as unknown as Tree);
+  const translated = catalog(lang);
   const problems: string[] = [];
-  for (const k of flat.keys()) if (!en.has(k)) problems.push(`${lang}: extra key ${k}`);
-  for (const [k, v] of en) {
-    const other = flat.get(k);
-    if (other === undefined) problems.push(`${lang}: missing key ${k}`);
-    else if (placeholders(other) !== placeholders(v))
+  for (const k of translated.keys()) if (!en.has(k)) problems.push(`${lang}: extra key ${k}`);
+  for (const [k, [text]] of en) {
+    const forms = translated.get(k);
+    if (forms === undefined) problems.push(`${lang}: missing key ${k}`);
+    else if (forms.some((form) => placeholders(form) !== placeholders(text)))
       problems.push(`${lang}: placeholders of ${k} differ from English`);
   }
   return problems;

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { compareWithEnglish, usageProblems } from "../../src/io/catalog-check.js";
+import { compareWithEnglish, englishPluralProblems, usageProblems } from "../../src/io/catalog-check.js";
 import { CATALOGS, initI18n, t } from "../../src/io/i18n.js";
 
 const SRC = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "..", "src");
@@ -17,6 +17,22 @@ for (const lang of Object.keys(CATALOGS) as Array<keyof typeof CATALOGS>) {
     assert.deepEqual(compareWithEnglish(lang), []);
   });
 }
+
+test("English plural forms are exactly _one and _other with the same placeholders", () => {
+  assert.deepEqual(englishPluralProblems(), []);
+});
+
+test("a count picks the English plural form; Japanese and Korean keep their one form", () => {
+  initI18n("en");
+  assert.match(t("dynamicGroups.list.found", { count: 1 }), /^1 dynamic thing group:/);
+  assert.match(t("dynamicGroups.list.found", { count: 3 }), /^3 dynamic thing groups:/);
+  initI18n("ja");
+  assert.equal(
+    t("dynamicGroups.list.found", { count: 1 }).replace("1", "N"),
+    t("dynamicGroups.list.found", { count: 3 }).replace("3", "N"),
+  );
+  initI18n("en");
+});
 
 test("every key used in src exists, and every key is used", () => {
   assert.deepEqual(usageProblems(SRC), []);

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { compareWithEnglish, usageProblems } from "../../io/catalog-check.js";
+import { compareWithEnglish, englishPluralProblems, usageProblems } from "../../io/catalog-check.js";
 import type { IoHost } from "../../io/host.js";
 import { CATALOGS, t } from "../../io/i18n.js";
 import { UsageError } from "../errors.js";
@@ -32,6 +32,7 @@ function tool(name: string, bin: string, args: string[]): CheckResult {
 
 function catalogs(): CheckResult {
   const problems = [
+    ...englishPluralProblems(),
     ...(Object.keys(CATALOGS) as Array<keyof typeof CATALOGS>)
       .filter((l) => l !== "en")
       .flatMap(compareWithEnglish),

@@ -98,9 +98,12 @@ export default {
     deleting: "Deleting things",
   },
   thingTypes: {
-    deprecated:
-      "Deprecated {{count}} workshop thing type(s) ({{names}}); they can be deleted 5 minutes later.",
-    deleting: "Thing types: deleting {{count}} deprecated type(s) as soon as the 5-minute rule allows",
+    deprecated_one:
+      "Deprecated {{count}} workshop thing type ({{names}}); it can be deleted 5 minutes later.",
+    deprecated_other:
+      "Deprecated {{count}} workshop thing types ({{names}}); they can be deleted 5 minutes later.",
+    deleting_one: "Thing types: deleting {{count}} deprecated type as soon as the 5-minute rule allows",
+    deleting_other: "Thing types: deleting {{count}} deprecated types as soon as the 5-minute rule allows",
     clockAdvanced:
       "⏩ Sandbox clock moved forward {{seconds}} s instead of waiting (AWS deletes a thing type 5 minutes after deprecation).",
     countdown: "⏳ About {{left}} left of the 5 minutes; trying again in {{seconds}} s...",
@@ -125,8 +128,10 @@ export default {
     calls: "API calls: {{calls}} (automatically retried: {{retries}})",
     clock: "Sandbox clock moved forward {{seconds}} s for the thing types.",
     waited: "Waited {{seconds}} s for AWS's thing type rule.",
-    someFailed:
-      "⚠️  {{count}} resource(s) could not be deleted (see above). Running iotdm cleanup again retries them.",
+    someFailed_one:
+      "⚠️  {{count}} resource could not be deleted (see above). Running iotdm cleanup again retries it.",
+    someFailed_other:
+      "⚠️  {{count}} resources could not be deleted (see above). Running iotdm cleanup again retries them.",
     done: "🎉 Cleanup complete: the workshop's resources are gone.",
     doneDryRun: "🎉 Dry run complete. Run without --dry-run to delete what is listed above.",
     elapsed: "⏱️  Total time: {{seconds}} s",

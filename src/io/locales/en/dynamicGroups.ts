@@ -50,7 +50,8 @@ export default {
   preview: {
     query: "🔍 Query: {{query}}",
     none: "No device matches this query right now.",
-    found: "✅ {{count}} devices match this query, for example:",
+    found_one: "✅ {{count}} device matches this query:",
+    found_other: "✅ {{count}} devices match this query, for example:",
     more: "   ... and {{count}} more",
   },
   create: {
@@ -58,11 +59,13 @@ export default {
       "Not creating {{name}}: its query matches no device. A group that starts empty usually means a typo in the\n" +
       "query; check it with `iotdm dynamic-groups test --query ...` first.",
     exists: "A thing group named {{name}} already exists; choose another name.",
-    done: "✅ Dynamic group {{name}} created with {{count}} members: {{arn}}",
+    done_one: "✅ Dynamic group {{name}} created with {{count}} member: {{arn}}",
+    done_other: "✅ Dynamic group {{name}} created with {{count}} members: {{arn}}",
   },
   list: {
     none: "No dynamic thing groups yet.",
-    found: "{{count}} dynamic thing groups:",
+    found_one: "{{count}} dynamic thing group:",
+    found_other: "{{count}} dynamic thing groups:",
     line: "   • {{name}}: {{members}} members | created {{created}}\n     query: {{query}}",
   },
   describe: {

@@ -170,8 +170,10 @@ export default {
   },
   summary: {
     done: "🎉 Provisioning complete",
-    problems:
-      "⚠️ Provisioning finished with {{count}} problem(s); see the messages above. Running it again retries them.",
+    problems_one:
+      "⚠️ Provisioning finished with {{count}} problem; see the messages above. Running it again retries it.",
+    problems_other:
+      "⚠️ Provisioning finished with {{count}} problems; see the messages above. Running it again retries them.",
     devices:
       "📊 {{count}} devices across {{countries}} countries ({{first}} … {{last}}): {{created}} created, {{updated}} updated, {{failed}} failed",
     resources:

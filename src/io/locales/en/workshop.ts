@@ -21,7 +21,8 @@ export default {
     },
   },
   stop: {
-    provision: "🚗 Stop 1: provisioning {{count}} devices",
+    provision_one: "🚗 Stop 1: provisioning {{count}} device",
+    provision_other: "🚗 Stop 1: provisioning {{count}} devices",
     explore: "🔎 Stop 2: what was created",
     cleanup: "🧹 Stop 3: cleaning up",
   },
