@@ -16,6 +16,8 @@ export const KIND = {
   package: "iot.package",
   /** id = `<packageName>/<versionName>` */
   packageVersion: "iot.packageVersion",
+  /** id = rule name */
+  topicRule: "iot.topicRule",
   /** id = resource ARN; doc = Record<key, value> */
   tags: "iot.tags",
   /** singletons by id: `indexing`, `logging`, `packageConfiguration`, `endpointPrefix` */

@@ -4,6 +4,7 @@ import { startFleetIndex } from "./index/fleet.js";
 import { indexOperations } from "./index/index.js";
 import { packagesOperations } from "./packages/index.js";
 import { registryOperations } from "./registry/index.js";
+import { rulesOperations } from "./rules/index.js";
 import { securityOperations } from "./security/index.js";
 
 export const iot: ServiceDefinition = {
@@ -14,7 +15,13 @@ export const iot: ServiceDefinition = {
   validationError: "InvalidRequestException",
   throttlingError: "ThrottlingException",
   internalError: "InternalFailureException",
-  operations: [...registryOperations, ...securityOperations, ...packagesOperations, ...indexOperations],
+  operations: [
+    ...registryOperations,
+    ...securityOperations,
+    ...packagesOperations,
+    ...indexOperations,
+    ...rulesOperations,
+  ],
   // The fleet index follows registry and shadow changes from the start (IDX-5, DYN-2).
   start: startFleetIndex,
 };

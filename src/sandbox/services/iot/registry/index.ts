@@ -26,6 +26,7 @@ import { untagResource } from "./untag-resource.js";
 import { updateIndexingConfiguration } from "./update-indexing-configuration.js";
 import { updateThing } from "./update-thing.js";
 import { updateThingGroup } from "./update-thing-group.js";
+import { updateThingGroupsForThing } from "./update-thing-groups-for-thing.js";
 import { updateThingType } from "./update-thing-type.js";
 
 export const registryOperations: OperationDefinition[] = [
@@ -48,6 +49,7 @@ export const registryOperations: OperationDefinition[] = [
   deleteThingGroup,
   addThingToThingGroup,
   removeThingFromThingGroup,
+  updateThingGroupsForThing,
   listThingsInThingGroup,
   listThingGroupsForThing,
   tagResource,
