@@ -11,13 +11,11 @@ import { Hash } from "@smithy/core/serde";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { ServiceError } from "../../src/sandbox/errors.js";
 import {
-  AuthError,
-  type AuthErrorKind,
-  authErrorFor,
   readCredentialScope,
   type SignedRequest,
   verifySignature,
 } from "../../src/sandbox/protocol/sigv4.js";
+import { AuthError, type AuthErrorKind, authErrorFor } from "../../src/sandbox/protocol/sigv4-errors.js";
 
 const AKID = "AKIAIOSFODNN7EXAMPLE";
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";

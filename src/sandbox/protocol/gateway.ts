@@ -15,7 +15,8 @@ import { decodeRestXmlRequest, encodeRestXmlError, encodeRestXmlResponse } from 
 import { RouteTable } from "./routes.js";
 import { type S3Address, s3Address } from "./s3-address.js";
 import { type OperationSchema, readServiceSchemas, type ServiceSchemas } from "./schema.js";
-import { isAuthError, readCredentialScope, verifySignature } from "./sigv4.js";
+import { readCredentialScope, verifySignature } from "./sigv4.js";
+import { isAuthError } from "./sigv4-errors.js";
 import { validateInput } from "./validate.js";
 
 export interface IncomingRequest {

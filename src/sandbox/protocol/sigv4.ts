@@ -15,18 +15,6 @@ import {
   toAmzDate,
 } from "./sigv4-errors.js";
 
-export {
-  AuthError,
-  type AuthErrorDetails,
-  type AuthErrorKind,
-  type AuthProtocol,
-  authErrorFor,
-  isAuthError,
-  MAX_CLOCK_SKEW_MS,
-  parseAmzDate,
-  toAmzDate,
-} from "./sigv4-errors.js";
-
 /** `path`: raw, still percent-encoded; `query`: raw, without `?`; `headers`: node's, lower-case names. */
 export interface SignedRequest {
   method: string;
