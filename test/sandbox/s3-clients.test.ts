@@ -1,12 +1,10 @@
 /** S3 through the other clients the workshop uses: the AWS CLI (path style, multipart above 8 MB) and boto3. */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { promisify } from "node:util";
 import {
   CreateBucketCommand,
   HeadObjectCommand,
@@ -15,43 +13,23 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { type PythonClients, pythonClients } from "./s3-helpers.js";
 
-const run = promisify(execFile);
 let sb: TestSandbox;
 let s3: S3Client;
 let dir: string;
-let env: NodeJS.ProcessEnv;
+let aws: PythonClients["aws"];
+let boto3: PythonClients["boto3"];
 before(async () => {
   sb = await startSandbox();
   s3 = new S3Client(sb.s3Config);
   dir = mkdtempSync(join(tmpdir(), "iotdm-s3-clients-"));
-  env = { ...process.env, ...sb.env, AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" };
+  ({ aws, boto3 } = pythonClients(sb));
 });
 after(async () => {
   rmSync(dir, { recursive: true, force: true });
   await sb.dispose();
 });
-
-const aws = async (...args: string[]) =>
-  (await run("aws", ["--endpoint-url", sb.endpoint, ...args], { env, maxBuffer: 1 << 24 })).stdout;
-
-/** Runs a boto3 snippet with `s3` (path style, the sandbox endpoint) and ARGS in scope; returns its JSON output. */
-async function boto3(code: string, args: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const script = [
-    "import json, os, sys, boto3, botocore",
-    "from botocore.config import Config",
-    "ARGS = json.loads(os.environ['ARGS'])",
-    "def client(region='us-east-1'):",
-    "    return boto3.client('s3', endpoint_url=os.environ['AWS_ENDPOINT_URL'], region_name=region,",
-    "        config=Config(signature_version='s3v4', s3={'addressing_style': 'path'}))",
-    "s3 = client()",
-    "out = {}",
-    code,
-    "print(json.dumps(out, default=str))",
-  ].join("\n");
-  const { stdout } = await run("python3", ["-c", script], { env: { ...env, ARGS: JSON.stringify(args) } });
-  return JSON.parse(stdout) as Record<string, unknown>;
-}
 
 async function newBucket(prefix: string): Promise<string> {
   const name = `${prefix}-${randomBytes(4).toString("hex")}`;

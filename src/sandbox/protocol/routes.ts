@@ -2,7 +2,9 @@
  * Matches method + path + query of a REST request against the URI templates of a service's
  * operations (restJson1 and restXml). Literal segments beat labels, literal query keys and
  * present required query/header members beat their absence, so `PUT /{Key+}` with
- * `x-amz-copy-source` is CopyObject and with `partNumber&uploadId` is UploadPart.
+ * `x-amz-copy-source` is CopyObject and with `partNumber&uploadId` is UploadPart. Labels the
+ * address supplies outside the path (S3's bucket, from the host or the first segment, S3P-1)
+ * count too: `GET /` naming a bucket is ListObjects, naming none is ListBuckets.
  */
 import type { OperationSchema } from "./schema.js";
 import { membersOf, requiredMembers } from "./schema.js";
@@ -21,6 +23,8 @@ interface CompiledRoute {
   /** Query keys and headers required by the operation's input members. */
   requiredQuery: string[];
   requiredHeaders: string[];
+  /** Label members not in the path template (S3's `Bucket`), with whether each is required. */
+  addressLabels: Array<{ name: string; required: boolean }>;
   literalCount: number;
 }
 
@@ -35,6 +39,8 @@ export interface RouteRequest {
   segments: string[];
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
+  /** Labels the address supplied outside the path segments (S3: `Bucket`); undefined elsewhere. */
+  addressLabels?: readonly string[];
 }
 
 export class RouteTable {
@@ -55,7 +61,11 @@ export class RouteTable {
       const required = requiredMembers(op.input);
       const requiredQuery: string[] = [];
       const requiredHeaders: string[] = [];
+      const addressLabels: CompiledRoute["addressLabels"] = [];
+      const inPath = new Set(segments.map((s) => s.label));
       for (const m of membersOf(op.input)) {
+        if (m.binding.kind === "label" && !inPath.has(m.name))
+          addressLabels.push({ name: m.name, required: required.has(m.name) });
         if (!required.has(m.name)) continue;
         if (m.binding.kind === "query") requiredQuery.push(m.binding.name);
         if (m.binding.kind === "header") requiredHeaders.push(m.binding.name);
@@ -65,6 +75,7 @@ export class RouteTable {
         segments,
         requiredQuery,
         requiredHeaders,
+        addressLabels,
         literalCount: segments.filter((s) => s.literal !== undefined).length,
       };
       const list = this.byMethod.get(op.method) ?? [];
@@ -118,10 +129,30 @@ export class RouteTable {
         else score += 10;
       }
       if (!viable) continue;
+      const addressed = addressScore(route, req.addressLabels);
+      if (addressed === undefined) continue;
+      score += addressed;
       if (!best || score > best.score) best = { score, match: { op: route.op, labels } };
     }
     return best?.match;
   }
+}
+
+/**
+ * How the labels the address supplied fit a route: undefined when it takes one of them nowhere
+ * (a bucket is never ListBuckets'), +10 per one it takes, -1 per required one missing (still
+ * viable, so a bucket operation without a bucket gets its own error, but never beats a route
+ * that needs none).
+ */
+function addressScore(route: CompiledRoute, supplied: readonly string[] | undefined): number | undefined {
+  if (supplied === undefined) return 0;
+  let score = 0;
+  for (const name of supplied) if (!route.addressLabels.some((l) => l.name === name)) return undefined;
+  for (const l of route.addressLabels) {
+    if (supplied.includes(l.name)) score += 10;
+    else if (l.required) score -= 1;
+  }
+  return score;
 }
 
 function matchSegments(template: Segment[], actual: string[]): Record<string, string> | undefined {

@@ -20,6 +20,7 @@ import { headObject } from "./head-object.js";
 import { listBuckets } from "./list-buckets.js";
 import { listMultipartUploads } from "./list-multipart-uploads.js";
 import { listObjectVersions } from "./list-object-versions.js";
+import { listObjects } from "./list-objects.js";
 import { listObjectsV2 } from "./list-objects-v2.js";
 import { listParts } from "./list-parts.js";
 import { putBucketTagging } from "./put-bucket-tagging.js";
@@ -44,6 +45,7 @@ const operations: OperationDefinition[] = [
   headObject,
   deleteObject,
   deleteObjects,
+  listObjects,
   listObjectsV2,
   listObjectVersions,
   putObjectTagging,

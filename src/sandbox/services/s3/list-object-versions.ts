@@ -3,7 +3,7 @@ import { defineOperation } from "../types.js";
 import { ownerOf } from "./buckets.js";
 import { ENCODING_TYPE, REQUEST_PAYER } from "./constraints.js";
 import { invalidArgument } from "./errors.js";
-import { afterKey, encoder, listingParameters, walkVersions } from "./listing.js";
+import { afterKey, encoder, entryKey, listingParameters, walkVersions } from "./listing.js";
 import { checkVersionId, findVersion, objectVersions, versionDocId, versionIdDocId } from "./objects.js";
 
 /**
@@ -84,7 +84,7 @@ export const listObjectVersions = defineOperation<ListObjectVersionsRequest, Lis
       KeyMarker: enc(input.KeyMarker ?? ""),
       VersionIdMarker: input.VersionIdMarker ?? "",
       IsTruncated: truncated,
-      NextKeyMarker: truncated && last ? enc(last.kind === "prefix" ? last.prefix : last.doc.key) : undefined,
+      NextKeyMarker: truncated && last ? enc(entryKey(last)) : undefined,
       NextVersionIdMarker: truncated && last?.kind === "version" ? last.doc.versionId : undefined,
       Versions: versions.length > 0 ? versions : undefined,
       DeleteMarkers: markers.length > 0 ? markers : undefined,

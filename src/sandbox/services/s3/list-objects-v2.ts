@@ -1,9 +1,8 @@
 import type { ListObjectsV2Output, ListObjectsV2Request } from "@aws-sdk/client-s3";
 import { defineOperation } from "../types.js";
-import { ownerOf } from "./buckets.js";
 import { ENCODING_TYPE, REQUEST_PAYER } from "./constraints.js";
 import { invalidArgument } from "./errors.js";
-import { afterEntry, afterKey, encoder, listingParameters, walkVersions } from "./listing.js";
+import { afterEntry, afterKey, encoder, listingParameters, objectPage, walkVersions } from "./listing.js";
 import { objectVersions } from "./objects.js";
 
 function encodeToken(after: string): string {
@@ -37,23 +36,6 @@ export const listObjectsV2 = defineOperation<ListObjectsV2Request, ListObjectsV2
       latestOnly: true,
     });
     const enc = encoder(input.EncodingType);
-    const contents = entries.flatMap((e) =>
-      e.kind === "version"
-        ? [
-            {
-              Key: enc(e.doc.key),
-              LastModified: new Date(e.doc.lastModified),
-              ETag: e.doc.etag,
-              Size: e.doc.size ?? 0,
-              StorageClass: (e.doc.content?.storageClass ?? "STANDARD") as "STANDARD",
-              ChecksumAlgorithm: e.doc.checksum ? [e.doc.checksum.algorithm as "CRC32"] : undefined,
-              ChecksumType: e.doc.checksum?.type,
-              Owner: input.FetchOwner ? ownerOf(e.doc.owner) : undefined,
-            },
-          ]
-        : [],
-    );
-    const prefixes = entries.flatMap((e) => (e.kind === "prefix" ? [{ Prefix: enc(e.prefix) }] : []));
     const last = entries[entries.length - 1];
     return {
       Name: bucket.name,
@@ -62,8 +44,7 @@ export const listObjectsV2 = defineOperation<ListObjectsV2Request, ListObjectsV2
       MaxKeys: maxKeys,
       KeyCount: entries.length,
       IsTruncated: truncated,
-      Contents: contents.length > 0 ? contents : undefined,
-      CommonPrefixes: prefixes.length > 0 ? prefixes : undefined,
+      ...objectPage(entries, enc, input.FetchOwner === true),
       ContinuationToken: input.ContinuationToken,
       NextContinuationToken: truncated && last ? encodeToken(afterEntry(last, true)) : undefined,
       StartAfter: enc(input.StartAfter),

@@ -1,12 +1,14 @@
 /**
- * The ordered walk behind ListObjectsV2 and ListObjectVersions (S3-5): versions in id order (keys
- * ascending, newest version first), `prefix` as an id prefix, `delimiter` rolling keys up into
- * common prefixes (each counted once against max-keys and skipped in one jump), and exact
- * truncation (one more qualifying entry must exist for IsTruncated).
+ * The ordered walk behind ListObjects, ListObjectsV2 and ListObjectVersions (S3-5): versions in
+ * id order (keys ascending, newest version first), `prefix` as an id prefix, `delimiter` rolling
+ * keys up into common prefixes (each counted once against max-keys and skipped in one jump), and
+ * exact truncation (one more qualifying entry must exist for IsTruncated). Also what the object
+ * listings render alike: an object's summary, the common prefixes, url encoding.
  */
+import type { _Object, CommonPrefix } from "@aws-sdk/client-s3";
 import type { Collection } from "../../storage/store.js";
 import type { OperationContext } from "../types.js";
-import { type BucketDoc, requireBucket } from "./buckets.js";
+import { type BucketDoc, ownerOf, requireBucket } from "./buckets.js";
 import { invalidArgument } from "./errors.js";
 import { AFTER_KEY, AFTER_PREFIX, type ObjectVersionDoc } from "./objects.js";
 
@@ -87,8 +89,46 @@ export function walkVersions(versions: Collection<ObjectVersionDoc>, opts: WalkO
   }
 }
 
+/** The key or common prefix an entry stands for (what a key marker resumes after). */
+export const entryKey = (entry: ListEntry): string =>
+  entry.kind === "prefix" ? entry.prefix : entry.doc.key;
+
+type Encode = (s: string | undefined) => string | undefined;
+
+/** The `<Contents>` of the current version of an object (ListObjects, ListObjectsV2). */
+export function objectSummary(doc: ObjectVersionDoc, enc: Encode, withOwner: boolean): _Object {
+  return {
+    Key: enc(doc.key),
+    LastModified: new Date(doc.lastModified),
+    ETag: doc.etag,
+    Size: doc.size ?? 0,
+    StorageClass: (doc.content?.storageClass ?? "STANDARD") as "STANDARD",
+    ChecksumAlgorithm: doc.checksum ? [doc.checksum.algorithm as "CRC32"] : undefined,
+    ChecksumType: doc.checksum?.type,
+    Owner: withOwner ? ownerOf(doc.owner) : undefined,
+  };
+}
+
+/** The listed objects and common prefixes of a page, each undefined when empty (no empty element). */
+export function objectPage(
+  entries: ListEntry[],
+  enc: Encode,
+  withOwner: boolean,
+): { Contents?: _Object[]; CommonPrefixes?: CommonPrefix[] } {
+  const contents: _Object[] = [];
+  const prefixes: CommonPrefix[] = [];
+  for (const e of entries) {
+    if (e.kind === "prefix") prefixes.push({ Prefix: enc(e.prefix) });
+    else contents.push(objectSummary(e.doc, enc, withOwner));
+  }
+  return {
+    Contents: contents.length > 0 ? contents : undefined,
+    CommonPrefixes: prefixes.length > 0 ? prefixes : undefined,
+  };
+}
+
 /** `encoding-type=url`: S3 percent-encodes keys and prefixes in listings (botocore decodes them). */
-export function encoder(encodingType: string | undefined): (s: string | undefined) => string | undefined {
+export function encoder(encodingType: string | undefined): Encode {
   if (encodingType !== "url") return (s) => s;
   return (s) => (s === undefined ? undefined : encodeURIComponent(s).replace(/%2F/g, "/"));
 }
