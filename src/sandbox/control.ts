@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_PORT, defaultDataDir, loadIdentity } from "./settings.js";
+import { DEFAULT_PORT, defaultDataDir, type FailMode, loadIdentity } from "./settings.js";
 
 export interface InstanceRef {
   port: number;
@@ -29,6 +29,7 @@ export interface StartOptions {
   auth?: boolean;
   throttle?: "off" | "aws";
   failRate?: number;
+  failMode?: FailMode;
   accountId?: string;
   region?: string;
   thingTypeDeletionDelaySeconds?: number;
@@ -109,6 +110,7 @@ export async function ensureRunning(
   if (opts.auth === false) args.push("--no-auth");
   if (opts.throttle) args.push("--throttle", opts.throttle);
   if (opts.failRate !== undefined) args.push("--fail-rate", String(opts.failRate));
+  if (opts.failMode !== undefined) args.push("--fail-mode", opts.failMode);
   if (opts.region) args.push("--region", opts.region);
   if (opts.thingTypeDeletionDelaySeconds !== undefined)
     args.push("--type-deletion-delay", String(opts.thingTypeDeletionDelaySeconds));

@@ -12,7 +12,7 @@ import { Gateway, type GatewayHooks } from "./protocol/gateway.js";
 import type { RawResponse } from "./protocol/http-bindings.js";
 import { SERVICES } from "./services/index.js";
 import type { OperationContext } from "./services/types.js";
-import type { SandboxSettings } from "./settings.js";
+import { isFailMode, type SandboxSettings } from "./settings.js";
 import { Checkpointer } from "./storage/checkpointer.js";
 import { openDatabase, Store } from "./storage/store.js";
 import { Throttle } from "./throttle.js";
@@ -38,6 +38,7 @@ export class Sandbox {
     this.throttle = new Throttle(
       () => this.settings.throttle,
       () => this.settings.failRate,
+      () => this.settings.failMode ?? "before",
     );
     for (const service of SERVICES)
       service.start?.({ store: this.store, events: this.events, clock: this.clock, settings: this.settings });
@@ -166,6 +167,7 @@ export class Sandbox {
       if (payload.throttle === "aws" || payload.throttle === "off") this.settings.throttle = payload.throttle;
       if (typeof payload.failRate === "number" && payload.failRate >= 0 && payload.failRate <= 1)
         this.settings.failRate = payload.failRate;
+      if (isFailMode(payload.failMode)) this.settings.failMode = payload.failMode;
       if (typeof payload.auth === "boolean") this.settings.auth = payload.auth;
       return json(200, this.status());
     }
@@ -192,6 +194,7 @@ export class Sandbox {
       auth: this.settings.auth,
       throttle: this.settings.throttle,
       failRate: this.settings.failRate,
+      failMode: this.settings.failMode ?? "before",
       clockOffsetSeconds: this.clock.offset / 1000,
       implemented: this.gateway.implemented(),
     };

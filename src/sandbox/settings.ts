@@ -22,11 +22,23 @@ export interface SandboxSettings {
   throttle: "off" | "aws";
   /** Share of calls answered with InternalFailure / ServiceUnavailable (0..1). */
   failRate: number;
+  /** When an injected failure strikes (`--fail-mode`); `before` when absent. */
+  failMode?: FailMode;
   /** TTY-4: seconds between DeprecateThingType and a permitted DeleteThingType. */
   thingTypeDeletionDelaySeconds: number;
   /** IDX-4 / DYN-1: seconds an index or dynamic group stays BUILDING before ACTIVE. */
   indexBuildDelaySeconds?: number;
 }
+
+/**
+ * `before`: the call is refused without running (a failure on the way in); `after`: the call
+ * runs and commits, then its answer is replaced by the injected error (a failure on the way
+ * out, which a client's retry must survive: the retried call meets its own earlier effect);
+ * `both`: each injected failure is one or the other, at random.
+ */
+export type FailMode = "before" | "after" | "both";
+export const FAIL_MODES: readonly FailMode[] = ["before", "after", "both"];
+export const isFailMode = (v: unknown): v is FailMode => FAIL_MODES.includes(v as FailMode);
 
 export const DEFAULT_PORT = 4566 + 1000; // 5566: clear of LocalStack's 4566
 export const DEFAULT_REGION = "us-east-1";

@@ -1,10 +1,17 @@
 /**
  * `--throttle aws`: one token bucket per (account, region, operation) at AWS's default
  * request rate, burst = rate (section 15.1). Operations without a published rate are not
- * limited. `--fail-rate` answers a share of calls with the service's internal error.
+ * limited. `--fail-rate` answers a share of calls with the service's internal error, before
+ * the call runs or, with `--fail-mode after|both`, after it has run and committed.
  */
 import { defaultRate } from "../aws/quotas.js";
 import { TokenBucket } from "../aws/token-bucket.js";
+import { ServiceError } from "./errors.js";
+import type { ServiceDefinition } from "./services/types.js";
+import type { FailMode } from "./settings.js";
+
+/** `fail`: answer the injected error instead of running; `failAfter`: run, commit, then answer it. */
+export type Admission = "ok" | "throttle" | "fail" | "failAfter";
 
 export class Throttle {
   private readonly buckets = new Map<string, TokenBucket>();
@@ -12,10 +19,11 @@ export class Throttle {
   constructor(
     private readonly mode: () => "off" | "aws",
     private readonly failRate: () => number,
+    private readonly failMode: () => FailMode = () => "before",
     private readonly random: () => number = Math.random,
   ) {}
 
-  admit(service: string, operation: string, scope: string, nowMs = Date.now()): "ok" | "throttle" | "fail" {
+  admit(service: string, operation: string, scope: string, nowMs = Date.now()): Admission {
     if (this.mode() === "aws") {
       const tps = defaultRate(service, operation);
       if (tps !== undefined) {
@@ -29,7 +37,25 @@ export class Throttle {
       }
     }
     const share = this.failRate();
-    if (share > 0 && this.random() < share) return "fail";
+    if (share > 0 && this.random() < share) return this.failure();
     return "ok";
   }
+
+  private failure(): "fail" | "failAfter" {
+    const mode = this.failMode();
+    if (mode === "both") return this.random() < 0.5 ? "fail" : "failAfter";
+    return mode === "after" ? "failAfter" : "fail";
+  }
+}
+
+/** The service's internal error, as an injected failure answers it (500, or 503 where that is the code). */
+export function injectedFailure(def: ServiceDefinition, committed: boolean): ServiceError {
+  const status =
+    def.internalError === "ServiceUnavailableException" || def.internalError === "ServiceUnavailable"
+      ? 503
+      : 500;
+  const message = committed
+    ? "An internal failure was injected by the sandbox after the operation completed (--fail-mode after)"
+    : "An internal failure was injected by the sandbox (--fail-rate)";
+  return new ServiceError(def.internalError, message, {}, status);
 }

@@ -130,6 +130,9 @@ test("usage errors exit 2 with a message; --lang translates", async () => {
   const ja = await iotdm(["--lang", "ja", "sandbox", "start", "--fail-rate", "2", "--data-dir", tmp()]);
   assert.equal(ja.code, 2);
   assert.match(ja.stderr, /--fail-rate には 0 から 1 の数値/);
+  const mode = await iotdm(["sandbox", "start", "--fail-mode", "sideways", "--data-dir", tmp()]);
+  assert.equal(mode.code, 2);
+  assert.match(mode.stderr, /--fail-mode takes before, after or both/);
   const unknown = await iotdm(["no-such-command"]);
   assert.equal(unknown.code, 2);
 });

@@ -11,7 +11,7 @@ import {
   stopInstance,
 } from "../../sandbox/control.js";
 import { serve } from "../../sandbox/main.js";
-import { DEFAULT_REGION, loadIdentity } from "../../sandbox/settings.js";
+import { DEFAULT_REGION, isFailMode, loadIdentity } from "../../sandbox/settings.js";
 import { UsageError } from "../errors.js";
 import type { CommandModule } from "../registry.js";
 
@@ -25,6 +25,7 @@ interface ServerOpts extends InstanceOpts {
   auth: boolean;
   throttle?: string;
   failRate?: string;
+  failMode?: string;
   account?: string;
   region?: string;
   typeDeletionDelay?: string;
@@ -43,6 +44,8 @@ function serverOptions(o: ServerOpts) {
   if (throttle !== "off" && throttle !== "aws") throw new UsageError(t("sandbox.badThrottle"));
   const failRate = o.failRate === undefined ? 0 : Number(o.failRate);
   if (!(failRate >= 0 && failRate <= 1)) throw new UsageError(t("sandbox.badFailRate"));
+  const failMode = o.failMode ?? "before";
+  if (!isFailMode(failMode)) throw new UsageError(t("sandbox.badFailMode"));
   const delay = o.typeDeletionDelay === undefined ? 300 : Number(o.typeDeletionDelay);
   const indexDelay = o.indexBuildDelay === undefined ? undefined : Number(o.indexBuildDelay);
   if (!(delay >= 0) || (indexDelay !== undefined && !(indexDelay >= 0)))
@@ -51,6 +54,7 @@ function serverOptions(o: ServerOpts) {
     auth: o.auth,
     throttle: throttle as "off" | "aws",
     failRate,
+    failMode,
     accountId: o.account,
     region: o.region ?? DEFAULT_REGION,
     thingTypeDeletionDelaySeconds: delay,
@@ -70,6 +74,7 @@ function serverFlags(cmd: Command): Command {
     .option("--no-auth", t("sandbox.opt.noAuth"))
     .addOption(new Option("--throttle <mode>", t("sandbox.opt.throttle")))
     .option("--fail-rate <share>", t("sandbox.opt.failRate"))
+    .option("--fail-mode <mode>", t("sandbox.opt.failMode"))
     .option("--account <id>", t("sandbox.opt.account"))
     .option("--region <region>", t("sandbox.opt.region"))
     .option("--type-deletion-delay <seconds>", t("sandbox.opt.typeDeletionDelay"))
@@ -107,6 +112,7 @@ function register(program: Command, host: () => IoHost): void {
           auth: s.auth,
           throttle: s.throttle,
           failRate: s.failRate,
+          failMode: s.failMode,
           thingTypeDeletionDelaySeconds: s.thingTypeDeletionDelaySeconds,
         },
         onListening: (port) => host().info("sandbox.listening", { host: r.host, port, dataDir: r.dataDir }),

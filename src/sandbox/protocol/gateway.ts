@@ -6,6 +6,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { isServiceError, ServiceError } from "../errors.js";
+import { type Admission, injectedFailure } from "../throttle.js";
 import type { OperationContext, OperationDefinition, ServiceDefinition } from "../services/types.js";
 import { decodeAwsChunked, decodedContentLength, isAwsChunked } from "./aws-chunked.js";
 import type { RawRequest, RawResponse } from "./http-bindings.js";
@@ -42,8 +43,8 @@ export interface GatewayHooks {
   defaultRegion: string;
   auth(): boolean;
   now(): Date;
-  /** Throttling / fault injection; return an error code kind to answer instead of running. */
-  admit(service: string, operation: string, scope: string): "ok" | "throttle" | "fail";
+  /** Throttling / fault injection: run, answer throttling, or fail before or after running. */
+  admit(service: string, operation: string, scope: string): Admission;
   /** Builds the operation context (store, clock, events...) for one request. */
   context(base: Pick<OperationContext, "scope" | "requestId" | "host" | "headers">): OperationContext;
   /** Runs fn atomically. */
@@ -154,16 +155,7 @@ export class Gateway {
       state.injected = admitted !== "ok";
       if (admitted === "throttle")
         throw new ServiceError(service.def.throttlingError, "Rate exceeded", {}, throttleStatus(service.def));
-      if (admitted === "fail")
-        throw new ServiceError(
-          service.def.internalError,
-          "An internal failure was injected by the sandbox (--fail-rate)",
-          {},
-          service.def.internalError === "ServiceUnavailableException" ||
-            service.def.internalError === "ServiceUnavailable"
-            ? 503
-            : 500,
-        );
+      if (admitted === "fail") throw injectedFailure(service.def, false);
       const raw: RawRequest = { labels, query, headers, body };
       const validationError = handler.validationError ?? service.def.validationError;
       let input: Record<string, unknown>;
@@ -174,6 +166,8 @@ export class Gateway {
       const ctx = this.hooks.context({ scope: { accountId, region }, requestId, host, headers });
       const output = this.hooks.transaction(() => handler.handler(input, ctx)) as
         Record<string, unknown> | undefined;
+      // --fail-mode after: the operation has committed; the client sees a failure and retries.
+      if (admitted === "failAfter") throw injectedFailure(service.def, true);
       let res: RawResponse;
       if (protocol === "awsQuery")
         res = encodeQueryResponse(op, output, service.def.xmlNamespace ?? "", requestId);
@@ -263,7 +257,14 @@ export class Gateway {
         .split("/")
         .filter((s) => s.length > 0)
         .map(safeDecode);
-    const match = service.routes.match({ method: req.method, segments, query, headers: req.headers });
+    const addressLabels = s3 ? (s3.bucket !== undefined ? ["Bucket"] : []) : undefined;
+    const match = service.routes.match({
+      method: req.method,
+      segments,
+      query,
+      headers: req.headers,
+      addressLabels,
+    });
     if (!match) {
       const allowed = service.routes.methodsForPath(segments);
       if (allowed.length > 0 && service.def.key === "iot-data")

@@ -28,6 +28,8 @@ export default {
     noAuth: "accept requests without checking SigV4 signatures",
     throttle: "request-rate limits: off, or aws for AWS's default quotas",
     failRate: "share of calls (0..1) answered with an internal error",
+    failMode:
+      "when an injected failure strikes: before the call runs (default), after it has run and committed, or both at random",
     account: "12-digit account id",
     region: "default region",
     advance: "seconds to advance the clock by",
@@ -45,6 +47,7 @@ export default {
   statusLine:
     "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), account {{accountId}}, region {{region}}, auth {{auth}}, throttle {{throttle}}, state in {{dataDir}}",
   badFailRate: "--fail-rate takes a number from 0 to 1",
+  badFailMode: "--fail-mode takes before, after or both",
   badThrottle: "--throttle takes off or aws",
   badDelay: "delays take a number of seconds, 0 or more",
   badPort: "--port takes a TCP port number",

@@ -28,6 +28,8 @@ export default {
     noAuth: "SigV4 署名を検証せずにリクエストを受け付ける",
     throttle: "リクエストレート制限: off、または AWS の既定クォータを使う aws",
     failRate: "内部エラーで応答する呼び出しの割合(0..1)",
+    failMode:
+      "注入した失敗をいつ返すか: 呼び出しの実行前(既定)、実行して確定した後(after)、またはその両方をランダムに(both)",
     account: "12 桁のアカウント ID",
     region: "既定のリージョン",
     advance: "時計を進める秒数",
@@ -47,6 +49,7 @@ export default {
   statusLine:
     "サンドボックスが http://{{host}}:{{port}} で動作中(pid {{pid}})、アカウント {{accountId}}、リージョン {{region}}、認証 {{auth}}、スロットリング {{throttle}}、状態は {{dataDir}}",
   badFailRate: "--fail-rate には 0 から 1 の数値を指定してください",
+  badFailMode: "--fail-mode には before、after、both のいずれかを指定してください",
   badThrottle: "--throttle には off または aws を指定してください",
   badDelay: "遅延には 0 以上の秒数を指定してください",
   badPort: "--port には TCP ポート番号を指定してください",

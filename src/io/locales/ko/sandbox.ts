@@ -28,6 +28,8 @@ export default {
     noAuth: "SigV4 서명을 검증하지 않고 요청을 받습니다",
     throttle: "요청 속도 제한: off, 또는 AWS 기본 할당량을 쓰는 aws",
     failRate: "내부 오류로 응답할 호출의 비율(0..1)",
+    failMode:
+      "주입한 실패를 언제 돌려줄지: 호출 실행 전(기본값), 실행하여 반영된 후(after), 또는 둘 중 무작위(both)",
     account: "12자리 계정 ID",
     region: "기본 리전",
     advance: "시계를 앞당길 초",
@@ -47,6 +49,7 @@ export default {
   statusLine:
     "샌드박스가 http://{{host}}:{{port}}에서 실행 중(pid {{pid}}), 계정 {{accountId}}, 리전 {{region}}, 인증 {{auth}}, 스로틀링 {{throttle}}, 상태는 {{dataDir}}",
   badFailRate: "--fail-rate에는 0에서 1 사이의 숫자를 지정하세요",
+  badFailMode: "--fail-mode에는 before, after, both 중 하나를 지정하세요",
   badThrottle: "--throttle에는 off 또는 aws를 지정하세요",
   badDelay: "지연에는 0 이상의 초를 지정하세요",
   badPort: "--port에는 TCP 포트 번호를 지정하세요",
