@@ -24,6 +24,13 @@ CREATE TABLE IF NOT EXISTS blobs (
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
 
+/**
+ * What the WAL file may keep once it is reset: SQLite truncates it to this size whenever a
+ * writer restarts it (`journal_size_limit`), and the checkpointer truncates it to zero when it
+ * grows past this (checkpoint-worker.ts), so a burst does not leave a large file behind.
+ */
+export const WAL_LIMIT_BYTES = 8 * 1024 * 1024;
+
 export function openDatabase(file: string): Db {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
@@ -32,6 +39,7 @@ export function openDatabase(file: string): Db {
   db.pragma("busy_timeout = 5000");
   // Checkpoints run in a background thread (Checkpointer), not inside request commits.
   db.pragma("wal_autocheckpoint = 0");
+  db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
   db.exec(SCHEMA);
   return db;
 }
