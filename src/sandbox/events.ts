@@ -1,7 +1,9 @@
 /**
  * In-process notifications between sandbox services (a shadow update for the index and the
- * MQTT broker, a thing deletion for jobs...). Listeners run synchronously inside the
- * request's transaction.
+ * MQTT broker, a thing deletion for jobs...). Listeners run synchronously, inside the request's
+ * transaction when a request emits; an emitter outside any request (the MQTT broker) emits
+ * outside a transaction, so a listener that writes opens one (Store.transaction joins an outer
+ * one). Who listens to what, and why, is said where each service subscribes (its `start`).
  */
 export type SandboxEvent =
   | {
@@ -13,8 +15,32 @@ export type SandboxEvent =
       payload: object;
     }
   | { type: "shadow.deleted"; scope: string; thingName: string; shadowName?: string; payload: object }
-  | { type: "thing.changed"; scope: string; thingName: string }
+  | {
+      type: "thing.changed";
+      scope: string;
+      thingName: string;
+      /**
+       * Set when fleet indexing itself changed the thing's dynamic group memberships (DYN-2):
+       * other listeners (jobs) follow it, fleet indexing does not re-evaluate its own change.
+       */
+      dynamicMembership?: true;
+    }
   | { type: "thing.deleted"; scope: string; thingName: string }
+  /**
+   * An MQTT session whose client id is a thing's name opened or closed, as AWS IoT's lifecycle
+   * events say (`$aws/events/presence/connected|disconnected/<clientId>`). The MQTT broker emits
+   * them; connectivity.ts stores the state, fleet indexing (`connectivity.*`, IDX-5) and dynamic
+   * groups follow it. `timestamp` is epoch milliseconds on the sandbox clock.
+   */
+  | { type: "thing.connected"; scope: string; thingName: string; timestamp: number }
+  | {
+      type: "thing.disconnected";
+      scope: string;
+      thingName: string;
+      timestamp: number;
+      /** AWS's disconnect reasons, e.g. `CLIENT_INITIATED_DISCONNECT`, `CONNECTION_LOST`. */
+      disconnectReason?: string;
+    }
   | {
       type: "mqtt.publish";
       scope: string;

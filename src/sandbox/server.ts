@@ -11,7 +11,8 @@ import { EventBus } from "./events.js";
 import { Gateway, type GatewayHooks } from "./protocol/gateway.js";
 import type { RawResponse } from "./protocol/http-bindings.js";
 import { SERVICES } from "./services/index.js";
-import type { OperationContext } from "./services/types.js";
+import { ServiceRuntime } from "./services/runtime.js";
+import type { OperationContext, ServiceDeps } from "./services/types.js";
 import { isFailMode, type SandboxSettings } from "./settings.js";
 import { Checkpointer } from "./storage/checkpointer.js";
 import { openDatabase, Store } from "./storage/store.js";
@@ -24,10 +25,14 @@ export class Sandbox {
   readonly store: Store;
   readonly clock: Clock;
   readonly events = new EventBus();
+  /** In-memory state of the services (the fleet index), set up by their start hooks. */
+  readonly runtime = new ServiceRuntime();
   readonly gateway: Gateway;
   private server?: Server;
   private readonly throttle: Throttle;
   private readonly checkpointer: Checkpointer;
+  /** What every service's start hook and every operation context get. */
+  private readonly deps: ServiceDeps;
 
   constructor(readonly settings: SandboxSettings) {
     mkdirSync(settings.dataDir, { recursive: true });
@@ -40,8 +45,14 @@ export class Sandbox {
       () => this.settings.failRate,
       () => this.settings.failMode ?? "before",
     );
-    for (const service of SERVICES)
-      service.start?.({ store: this.store, events: this.events, clock: this.clock, settings: this.settings });
+    this.deps = {
+      store: this.store,
+      events: this.events,
+      clock: this.clock,
+      settings: this.settings,
+      runtime: this.runtime,
+    };
+    for (const service of SERVICES) service.start?.(this.deps);
     this.gateway = new Gateway(SERVICES, {
       secretFor: (k) => (k === settings.accessKeyId ? settings.secretAccessKey : undefined),
       accountFor: () => settings.accountId,
@@ -63,7 +74,7 @@ export class Sandbox {
   private context(
     base: Pick<OperationContext, "scope" | "requestId" | "host" | "headers">,
   ): OperationContext {
-    return { ...base, store: this.store, clock: this.clock, settings: this.settings, events: this.events };
+    return { ...base, ...this.deps };
   }
 
   advanceClock(seconds: number): void {

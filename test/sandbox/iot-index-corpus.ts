@@ -158,7 +158,10 @@ export function corpus(fleet: FleetThing[]): Array<[string, Predicate]> {
     ["registry.version:2", nums("registry.version", (n) => n === 2)],
     ["registry.version>1", nums("registry.version", (n) => n > 1)],
     ["registry.version:[1 TO 1]", nums("registry.version", (n) => n === 1)],
-    ["connectivity.connected:*", none],
+    ["connectivity.connected:*", exists("connectivity.connected")],
+    ["connectivity.connected:false", term("connectivity.connected", "false")],
+    ["connectivity.connected:true", term("connectivity.connected", "true")],
+    ["connectivity.timestamp:*", none],
     // Attributes, numeric twins (IDX-6)
     ["attributes.country:US", country("US")],
     ["attributes.country:us", country("US")],

@@ -255,6 +255,8 @@ export function fieldsOf(t: FleetThing): Map<string, Scalar[]> {
   if (t.type) out.set("thingTypeName", [t.type]);
   if (t.groups.length > 0) out.set("thingGroupNames", [...t.groups]);
   out.set("registry.version", [t.version]);
+  // Connectivity is indexed (STATUS) and no fleet thing ever connects: offline (IDX-5).
+  out.set("connectivity.connected", [false]);
   for (const [k, v] of Object.entries(t.attrs)) out.set(`attributes.${k}`, [v]);
   shadowFields("shadow", t.classic, out);
   shadowFields("shadow.name.$package", t.pkg, out);

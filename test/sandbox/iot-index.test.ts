@@ -136,7 +136,11 @@ test("IDX-11: a thing's document: registry parts, shadow as JSON text with class
   assert.equal(doc.thingTypeName, type);
   assert.deepEqual(doc.thingGroupNames, [group]);
   assert.deepEqual(doc.attributes, { country: "US" });
-  assert.equal(doc.connectivity, undefined, "no connectivity data is known for this thing");
+  assert.deepEqual(
+    doc.connectivity,
+    { connected: false },
+    "never connected: offline, no time (emulator choice)",
+  );
   assert.equal(typeof doc.shadow, "string");
   const shadow = JSON.parse(doc.shadow as string);
   assert.deepEqual(shadow.reported, { batteryStatus: 80, fw: "1.0.0" });
@@ -154,7 +158,7 @@ test("IDX-11: a thing's document: registry parts, shadow as JSON text with class
   const bare = uniqueName("bare");
   await iot.send(new CreateThingCommand({ thingName: bare }));
   const b = (await iot.send(new SearchIndexCommand({ queryString: `thingName:${bare}` }))).things![0];
-  assert.deepEqual(Object.keys(b).sort(), ["thingId", "thingName"]);
+  assert.deepEqual(Object.keys(b).sort(), ["connectivity", "thingId", "thingName"]);
 });
 
 test("IDX-5: REGISTRY mode indexes no shadow; switching to REGISTRY_AND_SHADOW indexes it (REBUILDING runs queries)", async () => {

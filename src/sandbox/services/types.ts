@@ -8,6 +8,7 @@ import type { EventBus } from "../events.js";
 import type { Constraint } from "../protocol/validate.js";
 import type { SandboxSettings } from "../settings.js";
 import type { Store } from "../storage/store.js";
+import type { ServiceRuntime } from "./runtime.js";
 
 export type Protocol = "restJson1" | "restXml" | "awsQuery";
 
@@ -27,7 +28,12 @@ export interface OperationContext {
   host: string;
   /** Raw request headers, lower-case names (for the few operations that read unmodelled headers). */
   headers: Record<string, string | string[] | undefined>;
+  /** The services' in-memory state for this sandbox, set up by their `start` hooks. */
+  runtime: ServiceRuntime;
 }
+
+/** What a service's `start` hook gets: the sandbox's parts, without a request. */
+export type ServiceDeps = Pick<OperationContext, "store" | "events" | "clock" | "settings" | "runtime">;
 
 // Handler lists mix every operation's input/output types; each handler is typed where it is defined.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -71,6 +77,9 @@ export interface ServiceDefinition {
   /** Whether resources are regional (partitioned by region) or account-global (IAM). */
   global?: boolean;
   operations: OperationDefinition[];
-  /** Called once when the sandbox starts (e.g. to subscribe to events). */
-  start?: (deps: Pick<OperationContext, "store" | "events" | "clock" | "settings">) => void;
+  /**
+   * Called once when the sandbox starts, before it serves a request: where a service subscribes
+   * to events and provides its in-memory state (ServiceRuntime).
+   */
+  start?: (deps: ServiceDeps) => void;
 }

@@ -1,5 +1,6 @@
 import * as sdk from "@aws-sdk/client-iot";
 import type { ServiceDefinition } from "../types.js";
+import { startConnectivity } from "./index/connectivity.js";
 import { startFleetIndex } from "./index/fleet.js";
 import { indexOperations } from "./index/index.js";
 import { packagesOperations } from "./packages/index.js";
@@ -22,6 +23,9 @@ export const iot: ServiceDefinition = {
     ...indexOperations,
     ...rulesOperations,
   ],
-  // The fleet index follows registry and shadow changes from the start (IDX-5, DYN-2).
-  start: startFleetIndex,
+  // Connectivity is stored before fleet indexing follows the same event (IDX-5, DYN-2).
+  start: (deps) => {
+    startConnectivity(deps);
+    startFleetIndex(deps);
+  },
 };

@@ -88,7 +88,7 @@ export const createDynamicThingGroup = defineOperation<
       bumpDynamicGroupsGeneration(ctx);
       const groups = dynamicGroups(ctx, s);
       const group = groups.find((g) => g.name === name);
-      if (index && group) recomputeGroup(fleet, ctx, index, group, groups);
+      if (index && group) recomputeGroup(ctx, index, group, groups);
       return {
         thingGroupName: name,
         thingGroupArn: arn,

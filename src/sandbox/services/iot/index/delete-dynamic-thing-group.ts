@@ -21,8 +21,8 @@ export const deleteDynamicThingGroup = defineOperation<
     if (!doc) return {};
     requireDynamic(doc, "DeleteDynamicThingGroup");
     checkExpectedVersion("thing group", name, doc.version, input.expectedVersion);
-    withFleet(ctx, (fleet, s) => {
-      removeAllMembers(fleet, ctx, s.index, name);
+    withFleet(ctx, (_fleet, s) => {
+      removeAllMembers(ctx, s.index, name);
       thingGroups(ctx).delete(name);
       deleteTags(ctx, thingGroupArn(ctx, name));
       bumpDynamicGroupsGeneration(ctx);

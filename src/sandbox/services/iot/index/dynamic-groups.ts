@@ -10,12 +10,12 @@
  * Groups are evaluated oldest first, each seeing the memberships decided before it.
  */
 import type { OperationContext } from "../../types.js";
-import { RELATION, relation } from "../common.js";
+import { RELATION, relation, scopeKey } from "../common.js";
 import { MAX_GROUPS_PER_THING } from "../registry/groups.js";
 import { readIndexingSettings } from "../registry/indexing.js";
-import { thingChanged, thingGroups } from "../registry/model.js";
+import { thingGroups } from "../registry/model.js";
 import { dynamicGroupsGeneration } from "./index-status.js";
-import { type DynamicGroup, emitQuietly, type Fleet, type ScopeState } from "./fleet-state.js";
+import type { DynamicGroup, ScopeState } from "./fleet-state.js";
 import { type DocValues, DocValuesBuilder, emitValue, matchesDocument } from "./query-match.js";
 import { parseQuery } from "./query-syntax.js";
 import { type IndexedThing, loadIndexedThing, thingValues } from "./thing-document.js";
@@ -83,6 +83,14 @@ function leave(ctx: OperationContext, m: Membership, group: DynamicGroup): void 
   m.changed = true;
 }
 
+/**
+ * Tells other listeners (jobs) that fleet indexing changed a thing's dynamic memberships; fleet
+ * indexing itself does not follow the event (fleet.ts), having updated its index already.
+ */
+function membershipChanged(ctx: OperationContext, thingName: string): void {
+  ctx.events.emit({ type: "thing.changed", scope: scopeKey(ctx), thingName, dynamicMembership: true });
+}
+
 /** Replaces the `thingGroupNames` values of a document by the current memberships. */
 function setGroupValues(values: DocValues, memberOf: Set<string>): void {
   const b = new DocValuesBuilder();
@@ -93,7 +101,7 @@ function setGroupValues(values: DocValues, memberOf: Set<string>): void {
 }
 
 /** DYN-2: brings one thing's dynamic memberships in line with its current document. */
-export function reevaluateThing(fleet: Fleet, ctx: OperationContext, s: ScopeState, thingName: string): void {
+export function reevaluateThing(ctx: OperationContext, s: ScopeState, thingName: string): void {
   const groups = dynamicGroups(ctx, s);
   if (groups.length === 0) return;
   const loaded = loadIndexedThing(ctx, readIndexingSettings(ctx).thing, thingName);
@@ -108,7 +116,7 @@ export function reevaluateThing(fleet: Fleet, ctx: OperationContext, s: ScopeSta
     else leave(ctx, m, g);
     setGroupValues(values, m.memberOf);
   }
-  if (m.changed) emitQuietly(fleet, () => thingChanged(ctx, thingName));
+  if (m.changed) membershipChanged(ctx, thingName);
 }
 
 /**
@@ -116,7 +124,6 @@ export function reevaluateThing(fleet: Fleet, ctx: OperationContext, s: ScopeSta
  * memberships may have been missed). Updates the index's group lists in place.
  */
 export function recomputeGroup(
-  fleet: Fleet,
   ctx: OperationContext,
   index: ThingIndex,
   group: DynamicGroup,
@@ -142,18 +149,11 @@ export function recomputeGroup(
     leave(ctx, m, group);
     if (doc) apply(doc, m);
   }
-  emitQuietly(fleet, () => {
-    for (const name of changed) thingChanged(ctx, name);
-  });
+  for (const name of changed) membershipChanged(ctx, name);
 }
 
 /** DYN-5: a deleted group's members are detached. */
-export function removeAllMembers(
-  fleet: Fleet,
-  ctx: OperationContext,
-  index: ThingIndex | undefined,
-  name: string,
-): void {
+export function removeAllMembers(ctx: OperationContext, index: ThingIndex | undefined, name: string): void {
   const members = relation(ctx, RELATION.groupMembers);
   const things = members.targets(name);
   members.unlinkAllFrom(name);
@@ -165,7 +165,5 @@ export function removeAllMembers(
         doc.groups.filter((g) => g !== name),
       );
   }
-  emitQuietly(fleet, () => {
-    for (const thing of things) thingChanged(ctx, thing);
-  });
+  for (const thing of things) membershipChanged(ctx, thing);
 }

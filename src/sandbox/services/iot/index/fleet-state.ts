@@ -1,13 +1,12 @@
 /**
  * Per-sandbox state of fleet indexing: one in-memory thing index per (account, region), built
- * lazily from the store and kept current from the event bus. Listeners run inside the
- * writer's transaction, which may still roll back, so they only mark things dirty; dirty
- * documents are reloaded from committed state right after the request (setImmediate) or by
- * the next query, whichever comes first.
+ * lazily from the store and kept current from the event bus (fleet.ts subscribes it). Listeners
+ * run inside the writer's transaction, which may still roll back, so they only mark things
+ * dirty; dirty documents are reloaded from committed state right after the request
+ * (setImmediate) or by the next query, whichever comes first.
  */
 import { randomUUID } from "node:crypto";
-import type { EventBus, SandboxEvent } from "../../../events.js";
-import type { OperationContext } from "../../types.js";
+import type { OperationContext, ServiceDeps } from "../../types.js";
 import { scopeKey } from "../common.js";
 import { readIndexingSettings } from "../registry/indexing.js";
 import { indexEpoch } from "./index-status.js";
@@ -31,38 +30,30 @@ export interface ScopeState {
 }
 
 export interface Fleet {
-  /** Context of the request that attached (store, clock, settings, bus); re-scoped per event. */
+  /** The sandbox's parts (store, clock, settings, bus), as a context re-scoped per event. */
   readonly base: OperationContext;
   readonly scopes: Map<string, ScopeState>;
-  /** Identifies this attachment's memberships as reconciled (see fleet.ts). */
+  /** Identifies this process's memberships as reconciled (see fleet.ts). */
   run: string;
-  /** Changes may have gone unheard (attached late, or a listener failed): reconcile before reading. */
-  late: boolean;
-  /** > 0 while fleet indexing emits events itself (its own listener ignores them). */
-  quiet: number;
+  /** A listener failed, so changes may have gone unheard: reconcile memberships before reading. */
+  stale: boolean;
   flushScheduled: boolean;
 }
 
-const fleets = new WeakMap<EventBus, Fleet>();
-
-export const fleetOf = (events: EventBus): Fleet | undefined => fleets.get(events);
-
-export function createFleet(
-  ctx: OperationContext,
-  late: boolean,
-  listener: (fleet: Fleet, e: SandboxEvent) => void,
-): Fleet {
-  const fleet: Fleet = {
-    base: ctx,
+export function createFleet(deps: ServiceDeps): Fleet {
+  return {
+    base: {
+      ...deps,
+      scope: { accountId: "", region: "" },
+      requestId: "fleet-index",
+      host: "localhost",
+      headers: {},
+    },
     scopes: new Map(),
     run: randomUUID(),
-    late,
-    quiet: 0,
+    stale: false,
     flushScheduled: false,
   };
-  fleets.set(ctx.events, fleet);
-  ctx.events.on((e) => listener(fleet, e));
-  return fleet;
 }
 
 export function scopeState(fleet: Fleet, scope: string): ScopeState {
@@ -83,16 +74,6 @@ export function scopeContext(fleet: Fleet, scope: string): OperationContext {
     requestId: "fleet-index",
     headers: {},
   };
-}
-
-/** Emits events for other listeners (jobs...) without re-entering fleet indexing's own. */
-export function emitQuietly(fleet: Fleet, emit: () => void): void {
-  fleet.quiet++;
-  try {
-    emit();
-  } finally {
-    fleet.quiet--;
-  }
 }
 
 const indexKey = (ctx: OperationContext, cfg: ThingIndexing) => `${indexEpoch(ctx)}|${JSON.stringify(cfg)}`;

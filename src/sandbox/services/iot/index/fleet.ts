@@ -1,14 +1,25 @@
 /**
- * Entry points of fleet indexing for handlers (its own and the registry's). The first call in a
- * process subscribes to the event bus. Events emitted before that were not heard, so when the
- * subscription is late, dynamic memberships are recomputed once per process and scope before
- * they are read (the index itself is always built from the store, so it never misses anything).
- * `startFleetIndex` subscribes at startup instead, which makes that recomputation unnecessary.
+ * Fleet indexing's entry points for handlers (its own and the registry's), and its one attach
+ * path: `startFleetIndex`, the IoT service's start hook, creates the sandbox's fleet state,
+ * provides it to every operation context (ServiceRuntime) and subscribes it to the event bus
+ * before the first request, so the index never misses a change. It listens to:
+ * - `thing.changed` (registry writes: create, update, type, static groups) and `thing.deleted`:
+ *   the thing's document changes; a change fleet indexing made itself (`dynamicMembership`,
+ *   DYN-2) is not followed again, since its index entry was updated on the spot;
+ * - `shadow.updated` (once per accepted update: its `update/accepted` event; the `documents`
+ *   and `delta` events of the same update are ignored) and `shadow.deleted`, when that shadow is
+ *   indexed (IDX-5: classic with REGISTRY_AND_SHADOW, named ones in the filter);
+ * - `thing.connected` / `thing.disconnected`, when connectivity is indexed (STATUS): the state
+ *   is stored by connectivity.ts, subscribed just before;
+ * and not to `mqtt.publish`. For each, the thing is marked dirty (its document is reloaded from
+ * committed state before the next query: read-your-writes) and, unless it was deleted, its
+ * dynamic group memberships are re-evaluated inside the writer's transaction (DYN-2).
  */
 import { randomUUID } from "node:crypto";
 import { isServiceError } from "../../../errors.js";
 import type { SandboxEvent } from "../../../events.js";
-import type { OperationContext } from "../../types.js";
+import { runtimeSlot } from "../../runtime.js";
+import type { OperationContext, ServiceDeps } from "../../types.js";
 import { scopeKey } from "../common.js";
 import { type IndexingSettings, readIndexingSettings } from "../registry/indexing.js";
 import type { ThingGroupDoc } from "../registry/model.js";
@@ -18,59 +29,63 @@ import {
   currentThingIndex,
   dropScope,
   type Fleet,
-  fleetOf,
   markDirty,
   type ScopeState,
   scopeContext,
   scopeState,
 } from "./fleet-state.js";
 import { markReconciled, reconciledBy, recordConfigurationChange } from "./index-status.js";
-import { shadowIndexed } from "./thing-document.js";
+import { type ThingIndexing, shadowIndexed } from "./thing-document.js";
 import type { ThingIndex } from "./thing-index.js";
 
+const FLEET = runtimeSlot<Fleet>("fleet indexing");
+
+/** Whether an event changes what the index holds for its thing under this configuration. */
+function concerns(cfg: ThingIndexing, e: SandboxEvent): boolean {
+  switch (e.type) {
+    case "thing.changed":
+      return !e.dynamicMembership;
+    case "thing.deleted":
+      return true;
+    case "shadow.updated":
+      return e.topicSuffix === "update/accepted" && shadowIndexed(cfg, e.shadowName);
+    case "shadow.deleted":
+      return shadowIndexed(cfg, e.shadowName);
+    case "thing.connected":
+    case "thing.disconnected":
+      return cfg.thingConnectivityIndexingMode === "STATUS";
+    case "mqtt.publish":
+      return false;
+  }
+}
+
+function follow(fleet: Fleet, e: Exclude<SandboxEvent, { type: "mqtt.publish" }>): void {
+  const ctx = scopeContext(fleet, e.scope);
+  const cfg = readIndexingSettings(ctx).thing;
+  if (cfg.thingIndexingMode === "OFF" || !concerns(cfg, e)) return;
+  markDirty(fleet, e.scope, e.thingName);
+  if (e.type !== "thing.deleted") reevaluateThing(ctx, scopeState(fleet, e.scope), e.thingName);
+}
+
 function onEvent(fleet: Fleet, e: SandboxEvent): void {
+  if (e.type === "mqtt.publish") return;
   try {
-    follow(fleet, e);
+    // Inside a request this joins its transaction; an emitter outside one (the MQTT broker) gets its own.
+    fleet.base.store.transaction(() => follow(fleet, e));
   } catch (err) {
     // The writer's change stands; memberships are recomputed before they are next read.
     process.stderr.write(`iotdm sandbox: fleet index could not follow ${e.type}: ${String(err)}\n`);
-    if (e.type !== "mqtt.publish") dropScope(fleet, e.scope);
-    fleet.late = true;
+    dropScope(fleet, e.scope);
+    fleet.stale = true;
     fleet.run = randomUUID();
   }
 }
 
-function follow(fleet: Fleet, e: SandboxEvent): void {
-  if (fleet.quiet > 0) return;
-  if (e.type === "mqtt.publish") return;
-  // One accepted update emits accepted, documents and delta: react once.
-  if (e.type === "shadow.updated" && e.topicSuffix !== "update/accepted") return;
-  const ctx = scopeContext(fleet, e.scope);
-  const cfg = readIndexingSettings(ctx).thing;
-  if (cfg.thingIndexingMode === "OFF") return;
-  if ((e.type === "shadow.updated" || e.type === "shadow.deleted") && !shadowIndexed(cfg, e.shadowName))
-    return;
-  markDirty(fleet, e.scope, e.thingName);
-  if (e.type !== "thing.deleted") reevaluateThing(fleet, ctx, scopeState(fleet, e.scope), e.thingName);
-}
-
-function attach(ctx: OperationContext): Fleet {
-  return fleetOf(ctx.events) ?? createFleet(ctx, true, onEvent);
-}
-
-/** Subscribes fleet indexing to a sandbox's events before it serves requests. */
-export function startFleetIndex(
-  deps: Pick<OperationContext, "store" | "events" | "clock" | "settings">,
-): void {
-  if (fleetOf(deps.events)) return;
-  const base: OperationContext = {
-    ...deps,
-    scope: { accountId: "", region: "" },
-    requestId: "fleet-index",
-    host: "localhost",
-    headers: {},
-  };
-  createFleet(base, false, onEvent);
+/** The IoT service's start hook for fleet indexing (see above); after startConnectivity. */
+export function startFleetIndex(deps: ServiceDeps): void {
+  const fleet = createFleet(deps);
+  deps.runtime.provide(FLEET, fleet);
+  deps.events.on((e) => onEvent(fleet, e));
 }
 
 /**
@@ -79,7 +94,7 @@ export function startFleetIndex(
  * back, so the scope's in-memory state is dropped and rebuilt from the store when next used.
  */
 export function withFleet<T>(ctx: OperationContext, fn: (fleet: Fleet, s: ScopeState) => T): T {
-  const fleet = attach(ctx);
+  const fleet = ctx.runtime.get(FLEET);
   const scope = scopeKey(ctx);
   try {
     return fn(fleet, scopeState(fleet, scope));
@@ -100,7 +115,7 @@ function recomputeAllGroups(fleet: Fleet, ctx: OperationContext, s: ScopeState):
   if (groups.length === 0) return;
   const index = currentThingIndex(fleet, ctx);
   if (!index) return;
-  for (const g of groups) recomputeGroup(fleet, ctx, index, g, groups);
+  for (const g of groups) recomputeGroup(ctx, index, g, groups);
 }
 
 /**
@@ -109,7 +124,7 @@ function recomputeAllGroups(fleet: Fleet, ctx: OperationContext, s: ScopeState):
  */
 export function ensureDynamicMembership(ctx: OperationContext): void {
   withFleet(ctx, (fleet, s) => {
-    if (!fleet.late || reconciledBy(ctx) === fleet.run) return;
+    if (!fleet.stale || reconciledBy(ctx) === fleet.run) return;
     if (readIndexingSettings(ctx).thing.thingIndexingMode === "OFF") return;
     recomputeAllGroups(fleet, ctx, s);
     markReconciled(ctx, fleet.run);

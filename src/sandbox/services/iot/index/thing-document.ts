@@ -4,38 +4,17 @@
  * (Q-1, IDX-6), and its loading from the store, one thing or all of them.
  */
 import type { ThingDocument } from "@aws-sdk/client-iot";
-import type { Collection } from "../../../storage/store.js";
 import type { OperationContext } from "../../types.js";
 import type { JsonObject, JsonValue, StoredShadow } from "../../iot-data/shadow-document.js";
 import { computeDelta } from "../../iot-data/shadow-document.js";
 import { type ShadowRecord, SHADOW_KIND } from "../../iot-data/shadow-store.js";
-import { collection, RELATION, relation, scopeKey } from "../common.js";
+import { RELATION, relation, scopeKey } from "../common.js";
 import type { IndexingSettings } from "../registry/indexing.js";
-import { type ThingDoc, thingChanged, thingGroups, things } from "../registry/model.js";
+import { type ThingDoc, thingGroups, things } from "../registry/model.js";
+import { type ConnectivityState, connectivityStates, NEVER_CONNECTED } from "./connectivity.js";
 import { DocValuesBuilder, type DocValues, emitValue, type ValueSink } from "./query-match.js";
 
 export type ThingIndexing = IndexingSettings["thing"];
-
-/**
- * Connectivity state of a thing (IDX-5, `connectivity.*`), id = thing name. Written by whatever
- * tracks MQTT sessions, through `recordConnectivity`.
- */
-export const CONNECTIVITY_KIND = "iot.connectivity";
-export interface ConnectivityState {
-  connected: boolean;
-  /** Epoch milliseconds of the last connect or disconnect. */
-  timestamp: number;
-  disconnectReason?: string;
-}
-
-const connectivity = (ctx: OperationContext): Collection<ConnectivityState> =>
-  collection<ConnectivityState>(ctx, CONNECTIVITY_KIND);
-
-/** Stores a thing's connectivity and lets the index and dynamic groups follow (IDX-5, DYN-2). */
-export function recordConnectivity(ctx: OperationContext, thingName: string, state: ConnectivityState): void {
-  connectivity(ctx).put(thingName, state);
-  thingChanged(ctx, thingName);
-}
 
 export interface IndexedThing {
   name: string;
@@ -119,7 +98,7 @@ export function indexedThing(cfg: ThingIndexing, src: ThingSources): LoadedThing
   if (src.thing.thingTypeName !== undefined) doc.type = src.thing.thingTypeName;
   const shadow = shadowObject(cfg, src.shadows);
   if (shadow !== undefined) doc.shadow = flat(JSON.stringify(shadow));
-  if (cfg.thingConnectivityIndexingMode === "STATUS" && src.connectivity) doc.connectivity = src.connectivity;
+  if (cfg.thingConnectivityIndexingMode === "STATUS") doc.connectivity = src.connectivity ?? NEVER_CONNECTED;
   return { doc, shadow };
 }
 
@@ -156,7 +135,8 @@ export function loadIndexedThing(
     thing,
     groups: relation(ctx, RELATION.groupMembers).sources(name),
     shadows: indexedShadows(ctx, cfg, name),
-    connectivity: cfg.thingConnectivityIndexingMode === "STATUS" ? connectivity(ctx).get(name) : undefined,
+    connectivity:
+      cfg.thingConnectivityIndexingMode === "STATUS" ? connectivityStates(ctx).get(name) : undefined,
   });
 }
 
@@ -176,7 +156,7 @@ export function* loadAllIndexedThings(ctx: OperationContext, cfg: ThingIndexing)
   }
   const states = new Map<string, ConnectivityState>();
   if (cfg.thingConnectivityIndexingMode === "STATUS")
-    for (const { id, doc } of connectivity(ctx).iterate()) states.set(id, doc);
+    for (const { id, doc } of connectivityStates(ctx).iterate()) states.set(id, doc);
   const scan = things(ctx).iterate();
   try {
     for (const { doc: thing } of scan) {
@@ -218,7 +198,8 @@ export function emitThingValues(doc: IndexedThing, sink: ValueSink, shadow?: Jso
   if (doc.shadow !== undefined) emitJson(sink, "shadow", shadow ?? (JSON.parse(doc.shadow) as JsonValue));
   if (doc.connectivity) {
     emitValue(sink, "connectivity.connected", doc.connectivity.connected);
-    emitValue(sink, "connectivity.timestamp", doc.connectivity.timestamp);
+    if (doc.connectivity.timestamp !== undefined)
+      emitValue(sink, "connectivity.timestamp", doc.connectivity.timestamp);
     if (doc.connectivity.disconnectReason !== undefined)
       emitValue(sink, "connectivity.disconnectReason", doc.connectivity.disconnectReason);
   }
@@ -238,7 +219,8 @@ export function renderThingDocument(doc: IndexedThing): ThingDocument {
   if (Object.keys(doc.attributes).length > 0) out.attributes = { ...doc.attributes };
   if (doc.shadow !== undefined) out.shadow = doc.shadow;
   if (doc.connectivity) {
-    out.connectivity = { connected: doc.connectivity.connected, timestamp: doc.connectivity.timestamp };
+    out.connectivity = { connected: doc.connectivity.connected };
+    if (doc.connectivity.timestamp !== undefined) out.connectivity.timestamp = doc.connectivity.timestamp;
     if (doc.connectivity.disconnectReason !== undefined)
       out.connectivity.disconnectReason = doc.connectivity.disconnectReason;
   }

@@ -50,7 +50,7 @@ export const updateDynamicThingGroup = defineOperation<
       bumpDynamicGroupsGeneration(ctx);
       const groups = dynamicGroups(ctx, s);
       const group = groups.find((g) => g.name === doc.thingGroupName);
-      if (index && group) recomputeGroup(fleet, ctx, index, group, groups);
+      if (index && group) recomputeGroup(ctx, index, group, groups);
       return { version: doc.version };
     });
   },
