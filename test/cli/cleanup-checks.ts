@@ -75,7 +75,10 @@ export async function typeNames(c: Clients): Promise<string[]> {
   return (r.thingTypes ?? []).map((g) => g.thingTypeName ?? "");
 }
 
-async function shadowsOf(c: Clients, thingName: string): Promise<{ classic: boolean; named: string[] }> {
+export async function shadowsOf(
+  c: Clients,
+  thingName: string,
+): Promise<{ classic: boolean; named: string[] }> {
   const named = await c.data.send(new ListNamedShadowsForThingCommand({ thingName }));
   const classic = await c.data.send(new GetThingShadowCommand({ thingName })).then(
     () => true,

@@ -15,7 +15,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import { firmwareBucketPrefix } from "../naming.js";
-import { type CleanupContext, guard, settle, verdict } from "./context.js";
+import { type CleanupContext, deleteOnce, guard, settle, verdict } from "./context.js";
 import { bucketsPattern, bucketTags, identify } from "./identify.js";
 import type { Outcome } from "./types.js";
 
@@ -62,7 +62,7 @@ async function abortUploads(ctx: CleanupContext, Bucket: string): Promise<void> 
   const s3 = ctx.session.clients.s3;
   const uploads = await s3.send(new ListMultipartUploadsCommand({ Bucket }));
   await mapLimit(uploads.Uploads ?? [], ctx.session.concurrency(8), (u) =>
-    s3.send(new AbortMultipartUploadCommand({ Bucket, Key: u.Key, UploadId: u.UploadId })),
+    deleteOnce(() => s3.send(new AbortMultipartUploadCommand({ Bucket, Key: u.Key, UploadId: u.UploadId }))),
   );
 }
 
@@ -80,7 +80,7 @@ async function remove(ctx: CleanupContext, Bucket: string) {
       throw new Error(`${failed[0].Code ?? "Error"}: ${failed[0].Message ?? ""} (${failed[0].Key ?? ""})`);
     deleted.push(...page.ids.map((i) => i.Key ?? ""));
   }
-  await s3.send(new DeleteBucketCommand({ Bucket }));
+  await deleteOnce(() => s3.send(new DeleteBucketCommand({ Bucket })));
   return dependents(Bucket, deleted.sort());
 }
 

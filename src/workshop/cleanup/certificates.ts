@@ -17,7 +17,7 @@ import {
   UpdateCertificateCommand,
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
-import { type CleanupContext, guard, retryOn, settle, verdict } from "./context.js";
+import { type CleanupContext, deleteOnce, guard, retryOn, settle, verdict } from "./context.js";
 import { iotTags, TAG_EVIDENCE } from "./identify.js";
 import { shortList } from "./report.js";
 import { isWorkshopTagSet } from "../tags.js";
@@ -49,7 +49,7 @@ async function removeCertificate(ctx: CleanupContext, arn: string): Promise<void
     ["DeleteConflictException"],
     6,
     (n) => 1000 * n,
-    () => iot.send(new DeleteCertificateCommand({ certificateId: id, forceDelete: true })),
+    () => deleteOnce(() => iot.send(new DeleteCertificateCommand({ certificateId: id, forceDelete: true }))),
   );
 }
 
@@ -111,15 +111,17 @@ async function remainingTargets(ctx: CleanupContext, policyName: string): Promis
 async function removePolicy(ctx: CleanupContext, policyName: string): Promise<void> {
   const iot = ctx.session.clients.iot;
   try {
-    await iot.send(new DeletePolicyCommand({ policyName }));
+    await deleteOnce(() => iot.send(new DeletePolicyCommand({ policyName })));
   } catch (e) {
     if ((e as Error).name !== "DeleteConflictException") throw e;
     // Non-default versions block DeletePolicy: delete them, then the policy.
     const versions = await iot.send(new ListPolicyVersionsCommand({ policyName }));
     for (const v of versions.policyVersions ?? [])
       if (!v.isDefaultVersion)
-        await iot.send(new DeletePolicyVersionCommand({ policyName, policyVersionId: v.versionId }));
-    await iot.send(new DeletePolicyCommand({ policyName }));
+        await deleteOnce(() =>
+          iot.send(new DeletePolicyVersionCommand({ policyName, policyVersionId: v.versionId })),
+        );
+    await deleteOnce(() => iot.send(new DeletePolicyCommand({ policyName })));
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { DeleteCommandCommand, ListCommandsCommand } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
-import { type CleanupContext, guard, listOrUnavailable, settle, verdict } from "./context.js";
+import { type CleanupContext, deleteOnce, guard, listOrUnavailable, settle, verdict } from "./context.js";
 import { identify, iotTags } from "./identify.js";
 
 export async function cleanCommands(ctx: CleanupContext): Promise<void> {
@@ -26,7 +26,9 @@ export async function cleanCommands(ctx: CleanupContext): Promise<void> {
         id.workshop && c.pendingDeletion
           ? verdict("commands", name, { workshop: false, reason: "beingDeleted", evidence: "" })
           : verdict("commands", name, id);
-      await settle(ctx, outcome, () => iot.send(new DeleteCommandCommand({ commandId: name })));
+      await settle(ctx, outcome, () =>
+        deleteOnce(() => iot.send(new DeleteCommandCommand({ commandId: name }))),
+      );
     }),
   );
   ctx.tally.flush("commands");

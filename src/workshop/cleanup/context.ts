@@ -1,7 +1,8 @@
 /** What every cleanup step shares: the session, the options, the tally, and what was found. */
 import type { AwsSession } from "../../aws/session.js";
 import type { WorkshopIo } from "../io.js";
-import { errorText, isUnavailable } from "./identify.js";
+import { wasRetried } from "../retried.js";
+import { errorText, isNotFound, isUnavailable } from "./identify.js";
 import type { Tally } from "./report.js";
 import type { CleanupOptions, Family, Identification, Outcome } from "./types.js";
 
@@ -125,6 +126,18 @@ export async function both<A, B>(
 ): Promise<[A, B]> {
   if (ctx.session.concurrency(2) > 1) return Promise.all([a(), b()]);
   return [await a(), await b()];
+}
+
+/**
+ * Runs a deletion. When the SDK retried it and the retry found the resource gone, an earlier
+ * attempt of this same call deleted it (its reply was lost): that is a success, not a failure.
+ */
+export async function deleteOnce(remove: () => Promise<unknown>): Promise<void> {
+  try {
+    await remove();
+  } catch (e) {
+    if (!(wasRetried(e) && isNotFound(e))) throw e;
+  }
 }
 
 /**

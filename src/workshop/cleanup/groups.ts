@@ -14,7 +14,7 @@ import {
   RemoveThingFromThingGroupCommand,
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
-import { type CleanupContext, guard, settle, verdict } from "./context.js";
+import { type CleanupContext, deleteOnce, guard, settle, verdict } from "./context.js";
 import { GROUPS_PATTERN, identify, iotTags } from "./identify.js";
 import type { Outcome } from "./types.js";
 
@@ -44,11 +44,11 @@ async function removeMembers(ctx: CleanupContext, thingGroupName: string): Promi
 async function remove(ctx: CleanupContext, c: Candidate): Promise<void> {
   const iot = ctx.session.clients.iot;
   if (c.dynamic) {
-    await iot.send(new DeleteDynamicThingGroupCommand({ thingGroupName: c.name }));
+    await deleteOnce(() => iot.send(new DeleteDynamicThingGroupCommand({ thingGroupName: c.name })));
     return;
   }
   if (ctx.options.scope === "groups") await removeMembers(ctx, c.name);
-  await iot.send(new DeleteThingGroupCommand({ thingGroupName: c.name }));
+  await deleteOnce(() => iot.send(new DeleteThingGroupCommand({ thingGroupName: c.name })));
 }
 
 async function candidate(ctx: CleanupContext, group: GroupNameAndArn): Promise<Candidate | undefined> {

@@ -12,7 +12,15 @@ import {
   ListJobsCommand,
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
-import { type CleanupContext, guard, listOrUnavailable, retryOn, settle, verdict } from "./context.js";
+import {
+  type CleanupContext,
+  deleteOnce,
+  guard,
+  listOrUnavailable,
+  retryOn,
+  settle,
+  verdict,
+} from "./context.js";
 import { identify, iotTags, TAG_EVIDENCE } from "./identify.js";
 import { shortList } from "./report.js";
 import type { Identification } from "./types.js";
@@ -38,7 +46,7 @@ async function remove(ctx: CleanupContext, job: JobSummary): Promise<void> {
     ["LimitExceededException"],
     DELETE_ATTEMPTS,
     () => 2000,
-    () => iot.send(new DeleteJobCommand({ jobId, force: true })),
+    () => deleteOnce(() => iot.send(new DeleteJobCommand({ jobId, force: true }))),
   );
 }
 

@@ -11,7 +11,7 @@ import {
   UpdatePackageCommand,
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
-import { type CleanupContext, guard, listOrUnavailable, settle, verdict } from "./context.js";
+import { type CleanupContext, deleteOnce, guard, listOrUnavailable, settle, verdict } from "./context.js";
 import { identify, iotTags, TYPES_PATTERN } from "./identify.js";
 import type { Outcome } from "./types.js";
 
@@ -39,9 +39,9 @@ async function remove(ctx: CleanupContext, packageName: string, defaultVersion: 
   if (defaultVersion) await iot.send(new UpdatePackageCommand({ packageName, unsetDefaultVersion: true }));
   const versions = await versionsOf(ctx, packageName);
   await mapLimit(versions, ctx.session.concurrency(IN_FLIGHT), (versionName) =>
-    iot.send(new DeletePackageVersionCommand({ packageName, versionName })),
+    deleteOnce(() => iot.send(new DeletePackageVersionCommand({ packageName, versionName }))),
   );
-  await iot.send(new DeletePackageCommand({ packageName }));
+  await deleteOnce(() => iot.send(new DeletePackageCommand({ packageName })));
   return dependents(packageName, versions);
 }
 

@@ -15,7 +15,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { allPages } from "../../aws/parallel.js";
 import { workshopRoleNames } from "../naming.js";
-import { type CleanupContext, guard, settle, verdict } from "./context.js";
+import { type CleanupContext, deleteOnce, guard, settle, verdict } from "./context.js";
 import { identify, isNotFound, rolesPattern, roleTags } from "./identify.js";
 import type { Outcome } from "./types.js";
 
@@ -35,23 +35,27 @@ const dependents = (role: string, policies: string[]): Outcome["dependents"] =>
 async function remove(ctx: CleanupContext, RoleName: string) {
   const iam = ctx.session.clients.iam;
   const inline = await inlinePolicies(ctx, RoleName);
-  for (const PolicyName of inline) await iam.send(new DeleteRolePolicyCommand({ RoleName, PolicyName }));
+  for (const PolicyName of inline)
+    await deleteOnce(() => iam.send(new DeleteRolePolicyCommand({ RoleName, PolicyName })));
   const managed = await allPages(
     (Marker) => iam.send(new ListAttachedRolePoliciesCommand({ RoleName, Marker })),
     (p) => p.AttachedPolicies,
     (p) => (p.IsTruncated ? p.Marker : undefined),
   );
-  for (const p of managed) await iam.send(new DetachRolePolicyCommand({ RoleName, PolicyArn: p.PolicyArn }));
+  for (const p of managed)
+    await deleteOnce(() => iam.send(new DetachRolePolicyCommand({ RoleName, PolicyArn: p.PolicyArn })));
   const profiles = await allPages(
     (Marker) => iam.send(new ListInstanceProfilesForRoleCommand({ RoleName, Marker })),
     (p) => p.InstanceProfiles,
     (p) => (p.IsTruncated ? p.Marker : undefined),
   );
   for (const p of profiles)
-    await iam.send(
-      new RemoveRoleFromInstanceProfileCommand({ RoleName, InstanceProfileName: p.InstanceProfileName }),
+    await deleteOnce(() =>
+      iam.send(
+        new RemoveRoleFromInstanceProfileCommand({ RoleName, InstanceProfileName: p.InstanceProfileName }),
+      ),
     );
-  await iam.send(new DeleteRoleCommand({ RoleName }));
+  await deleteOnce(() => iam.send(new DeleteRoleCommand({ RoleName })));
   return dependents(RoleName, inline.sort());
 }
 

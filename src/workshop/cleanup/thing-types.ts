@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import { adminPost } from "../../sandbox/control.js";
-import { type CleanupContext, guard, sleep, verdict } from "./context.js";
+import { type CleanupContext, deleteOnce, guard, sleep, verdict } from "./context.js";
 import { errorText, identify, iotTags, TYPES_PATTERN } from "./identify.js";
 import { shortList } from "./report.js";
 import type { Outcome } from "./types.js";
@@ -125,7 +125,7 @@ export async function deleteThingTypes(ctx: CleanupContext, types: PendingType[]
     const waiting: PendingType[] = [];
     for (const p of pending) {
       try {
-        await iot.send(new DeleteThingTypeCommand({ thingTypeName: p.name }));
+        await deleteOnce(() => iot.send(new DeleteThingTypeCommand({ thingTypeName: p.name })));
         ctx.tally.add({ ...p.outcome, status: "deleted" });
       } catch (e) {
         // Too early (or still in use): InvalidRequestException; anything else is final.

@@ -19,7 +19,8 @@ import {
   ListNamedShadowsForThingCommand,
 } from "@aws-sdk/client-iot-data-plane";
 import { allPages, mapLimit } from "../../aws/parallel.js";
-import { both, type CleanupContext, retryOn, settle, verdict } from "./context.js";
+import { wasRetried } from "../retried.js";
+import { both, type CleanupContext, deleteOnce, retryOn, settle, verdict } from "./context.js";
 import { identifyThing, isNotFound, thingsPattern } from "./identify.js";
 import { CLASSIC_SHADOW, type Outcome } from "./types.js";
 
@@ -79,7 +80,7 @@ async function preview(ctx: CleanupContext, data: IoTDataPlaneClient, thingName:
 
 /** AWS detaches principals asynchronously: DeleteThing may refuse for a few seconds after. */
 function deleteThing(ctx: CleanupContext, thingName: string, detached: boolean): Promise<unknown> {
-  const send = () => ctx.session.clients.iot.send(new DeleteThingCommand({ thingName }));
+  const send = () => deleteOnce(() => ctx.session.clients.iot.send(new DeleteThingCommand({ thingName })));
   return detached ? retryOn(["InvalidRequestException"], 6, (n) => 1000 * n, send) : send();
 }
 
@@ -95,8 +96,10 @@ async function remove(ctx: CleanupContext, data: IoTDataPlaneClient, thingName: 
       await data.send(new DeleteThingShadowCommand({ thingName, shadowName }));
       deleted.push(shadowName ?? CLASSIC_SHADOW);
     } catch (e) {
-      // No classic shadow (or a named one already gone): nothing to delete.
+      // No classic shadow (or a named one already gone): nothing to delete, unless the SDK's
+      // retry found it gone because its first attempt deleted it.
       if (!isNotFound(e)) throw e;
+      if (wasRetried(e)) deleted.push(shadowName ?? CLASSIC_SHADOW);
     }
   });
   for (const principal of principals)

@@ -16,6 +16,7 @@ import { allPages, mapLimit } from "../../aws/parallel.js";
 import type { AwsSession } from "../../aws/session.js";
 import { t } from "../../io/i18n.js";
 import type { WorkshopIo } from "../io.js";
+import { retriedInto } from "../retried.js";
 import { workshopTags } from "../tags.js";
 
 const SAMPLE = 5;
@@ -109,14 +110,30 @@ export async function createGroup(
   const report: CreateReport = { ...seen, name: plan.name, created: false };
   if (seen.matches === 0) return { ...report, refused: "noMatches" };
   if (await describe(session, plan.name)) return { ...report, refused: "exists" };
-  const out = await session.clients.iot.send(
-    new CreateDynamicThingGroupCommand({
-      thingGroupName: plan.name,
-      queryString: plan.query,
-      tags: workshopTags("manage-dynamic-groups"),
-    }),
-  );
-  return { ...report, created: true, arn: out.thingGroupArn };
+  return { ...report, created: true, arn: await createDynamic(session, plan) };
+}
+
+/**
+ * CreateDynamicThingGroup has no idempotency token: when the SDK's retry finds the group its
+ * first attempt created (a lost reply), the group is ours and its ARN is read back.
+ */
+async function createDynamic(
+  session: AwsSession,
+  plan: { name: string; query: string },
+): Promise<string | undefined> {
+  try {
+    const out = await session.clients.iot.send(
+      new CreateDynamicThingGroupCommand({
+        thingGroupName: plan.name,
+        queryString: plan.query,
+        tags: workshopTags("manage-dynamic-groups"),
+      }),
+    );
+    return out.thingGroupArn;
+  } catch (e) {
+    if (!retriedInto(e, "ResourceAlreadyExistsException")) throw e;
+    return (await describe(session, plan.name))?.thingGroupArn;
+  }
 }
 
 async function memberNames(session: AwsSession, name: string): Promise<string[]> {

@@ -7,6 +7,7 @@
 import {
   type BucketLocationConstraint,
   CreateBucketCommand,
+  HeadObjectCommand,
   ListBucketsCommand,
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
@@ -15,7 +16,8 @@ import {
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import { firmwareBucketName, firmwareBucketPattern, firmwareBucketPrefix, firmwareKey } from "../naming.js";
 import type { StepContext } from "./context.js";
-import { describeError } from "./errors.js";
+import { retriedInto, wasRetried } from "../retried.js";
+import { describeError, errorCode } from "./errors.js";
 import type { FirmwareResult, ResourceResult } from "./report.js";
 import { zip } from "./zip.js";
 
@@ -38,6 +40,23 @@ async function findBucket(ctx: StepContext): Promise<string | undefined> {
   return names.filter((n) => pattern.test(n)).sort()[0];
 }
 
+/** A retry that finds the bucket already ours (outside us-east-1) met its own first attempt. */
+async function createBucket(ctx: StepContext, name: string): Promise<void> {
+  const region = ctx.session.region;
+  try {
+    await ctx.session.clients.s3.send(
+      new CreateBucketCommand({
+        Bucket: name,
+        ...(region === "us-east-1"
+          ? {}
+          : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
+      }),
+    );
+  } catch (e) {
+    if (!retriedInto(e, "BucketAlreadyOwnedByYou")) throw e;
+  }
+}
+
 export async function provisionBucket(ctx: StepContext): Promise<ResourceResult> {
   const { s3 } = ctx.session.clients;
   const region = ctx.session.region;
@@ -47,15 +66,7 @@ export async function provisionBucket(ctx: StepContext): Promise<ResourceResult>
   try {
     const existing = await findBucket(ctx);
     name = existing ?? firmwareBucketName(region, Math.floor(Date.now() / 1000));
-    if (!existing)
-      await s3.send(
-        new CreateBucketCommand({
-          Bucket: name,
-          ...(region === "us-east-1"
-            ? {}
-            : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
-        }),
-      );
+    if (!existing) await createBucket(ctx, name);
     // Also on a reused bucket: package versions need object version ids.
     await s3.send(
       new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: "Enabled" } }),
@@ -100,6 +111,30 @@ async function currentVersions(ctx: StepContext, bucket: string): Promise<Map<st
   return current;
 }
 
+/**
+ * Uploads an archive only if the key has no current object (If-None-Match: *), so a retried
+ * upload whose first attempt went through adds no second version: the 412 then reads the
+ * version that attempt wrote (ours: "created"; on a first attempt another writer's: "existing").
+ */
+async function putArchive(
+  ctx: StepContext,
+  Bucket: string,
+  Key: string,
+  Body: Buffer,
+): Promise<{ outcome: "created" | "existing"; versionId?: string }> {
+  const { s3 } = ctx.session.clients;
+  try {
+    const put = await s3.send(
+      new PutObjectCommand({ Bucket, Key, Body, ContentType: "application/zip", IfNoneMatch: "*" }),
+    );
+    return { outcome: "created", versionId: put.VersionId };
+  } catch (e) {
+    if (errorCode(e) !== "PreconditionFailed") throw e;
+    const head = await s3.send(new HeadObjectCommand({ Bucket, Key }));
+    return { outcome: wasRetried(e) ? "created" : "existing", versionId: head.VersionId };
+  }
+}
+
 async function ensureArchive(
   ctx: StepContext,
   bucket: string,
@@ -107,7 +142,6 @@ async function ensureArchive(
   thingType: string,
   version: string,
 ): Promise<FirmwareResult> {
-  const { s3 } = ctx.session.clients;
   const key = firmwareKey(thingType, version);
   const base = { name: key, thingType, version, arn: `arn:aws:s3:::${bucket}/${key}` };
   try {
@@ -116,16 +150,13 @@ async function ensureArchive(
       ctx.io.say("info", "provision.firmware.existing", { key, versionId: versionId ?? "-" });
       return { ...base, outcome: "existing", versionId: usableVersion(versionId) };
     }
-    const put = await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: firmwareArchive(thingType, version),
-        ContentType: "application/zip",
-      }),
-    );
-    ctx.io.say("success", "provision.firmware.uploaded", { key, versionId: put.VersionId ?? "-" });
-    return { ...base, outcome: "created", versionId: usableVersion(put.VersionId) };
+    const put = await putArchive(ctx, bucket, key, firmwareArchive(thingType, version));
+    if (put.outcome === "existing") {
+      ctx.io.say("info", "provision.firmware.existing", { key, versionId: put.versionId ?? "-" });
+      return { ...base, outcome: "existing", versionId: usableVersion(put.versionId) };
+    }
+    ctx.io.say("success", "provision.firmware.uploaded", { key, versionId: put.versionId ?? "-" });
+    return { ...base, outcome: "created", versionId: usableVersion(put.versionId) };
   } catch (e) {
     const error = describeError(e);
     ctx.io.say("error", "provision.firmware.failed", { key, error });

@@ -1,8 +1,11 @@
 /**
  * Step 6, Software Package Catalog: one package per thing type, one published version per
  * firmware version, each pointing at its archive's S3 object version. Existing packages and
- * versions are reused; an existing version that is not published gets published.
+ * versions are reused; an existing version that is not published gets published. Each creation
+ * carries its own clientToken, which the SDK sends again on a retry: a retry whose first attempt
+ * went through gets that attempt's answer instead of a conflict.
  */
+import { randomUUID } from "node:crypto";
 import {
   CreatePackageCommand,
   CreatePackageVersionCommand,
@@ -48,6 +51,7 @@ async function ensureVersion(
       new CreatePackageVersionCommand({
         packageName,
         versionName,
+        clientToken: randomUUID(),
         description: `Firmware ${versionName} for ${packageName}`,
         attributes: VERSION_ATTRIBUTES,
         artifact: {
@@ -93,7 +97,11 @@ async function ensurePackage(
       pkg = { name, outcome: "existing" };
     } else {
       const created = await iot.send(
-        new CreatePackageCommand({ packageName: name, description: `Firmware for ${name} devices` }),
+        new CreatePackageCommand({
+          packageName: name,
+          description: `Firmware for ${name} devices`,
+          clientToken: randomUUID(),
+        }),
       );
       ctx.io.say("success", "provision.package.created", { name });
       if (created.packageArn) await ctx.tagger.tag("package", name, created.packageArn);

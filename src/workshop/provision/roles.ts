@@ -3,7 +3,12 @@
  * created (trusting iot.amazonaws.com) and tagged when it does not; its inline policy is
  * written every run, so a re-run also repairs a policy that was changed or removed.
  */
-import { CreateRoleCommand, ListRolesCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  ListRolesCommand,
+  PutRolePolicyCommand,
+} from "@aws-sdk/client-iam";
 import { allPages } from "../../aws/parallel.js";
 import {
   jobsRoleName,
@@ -13,6 +18,7 @@ import {
   PACKAGE_CONFIG_POLICY_NAME,
   packageConfigRoleName,
 } from "../naming.js";
+import { retriedInto } from "../retried.js";
 import type { StepContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { ResourceResult } from "./report.js";
@@ -29,6 +35,28 @@ const TRUST_IOT = {
   Statement: [{ Effect: "Allow", Principal: { Service: "iot.amazonaws.com" }, Action: "sts:AssumeRole" }],
 };
 
+/**
+ * CreateRole has no idempotency token: when the SDK's retry finds the role it just created
+ * (EntityAlreadyExists after a lost reply), the role is ours and its ARN is read back.
+ */
+async function createRole(ctx: StepContext, spec: RoleSpec): Promise<string | undefined> {
+  const { iam } = ctx.session.clients;
+  try {
+    const created = await iam.send(
+      new CreateRoleCommand({
+        RoleName: spec.name,
+        AssumeRolePolicyDocument: JSON.stringify(TRUST_IOT),
+        MaxSessionDuration: spec.maxSessionSeconds,
+        Description: "Assumed by AWS IoT for the IoT Device Management workshop",
+      }),
+    );
+    return created.Role?.Arn;
+  } catch (e) {
+    if (!retriedInto(e, "EntityAlreadyExists", "EntityAlreadyExistsException")) throw e;
+    return (await iam.send(new GetRoleCommand({ RoleName: spec.name }))).Role?.Arn;
+  }
+}
+
 async function ensureRole(
   ctx: StepContext,
   spec: RoleSpec,
@@ -41,15 +69,7 @@ async function ensureRole(
       result = { name: spec.name, outcome: "existing", arn: existingArn };
       ctx.io.say("info", "provision.role.existing", { name: spec.name });
     } else {
-      const created = await iam.send(
-        new CreateRoleCommand({
-          RoleName: spec.name,
-          AssumeRolePolicyDocument: JSON.stringify(TRUST_IOT),
-          MaxSessionDuration: spec.maxSessionSeconds,
-          Description: "Assumed by AWS IoT for the IoT Device Management workshop",
-        }),
-      );
-      result = { name: spec.name, outcome: "created", arn: created.Role?.Arn };
+      result = { name: spec.name, outcome: "created", arn: await createRole(ctx, spec) };
       ctx.io.say("success", "provision.role.created", { name: spec.name });
       await ctx.tagger.tag("iam-role", spec.name, spec.name);
     }

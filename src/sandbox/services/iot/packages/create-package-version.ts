@@ -1,6 +1,6 @@
 import type { CreatePackageVersionRequest, CreatePackageVersionResponse } from "@aws-sdk/client-iot";
 import { ServiceError } from "../../../errors.js";
-import { defineOperation } from "../../types.js";
+import { defineOperation, type OperationContext } from "../../types.js";
 import { putTags } from "../common.js";
 import {
   ATTRIBUTE_CONSTRAINTS,
@@ -20,10 +20,21 @@ import {
   validation,
   versionId,
 } from "./helpers.js";
+import { idempotencyOf, repeatsCreation } from "./idempotency.js";
+
+const answer = (ctx: OperationContext, doc: PackageVersionDoc): CreatePackageVersionResponse => ({
+  packageVersionArn: packageVersionArn(ctx, doc.packageName, doc.versionName),
+  packageName: doc.packageName,
+  versionName: doc.versionName,
+  description: doc.description,
+  attributes: doc.attributes,
+  status: doc.status,
+});
 
 /**
  * PKG-2: a DRAFT version of an existing package (missing package -> 400, the model has no NotFound
- * here); duplicate -> 409; attributes <= 3 KB; the artifact must exist in the sandbox S3.
+ * here); duplicate -> 409 unless the call repeats the creating one (idempotency.ts); attributes
+ * <= 3 KB; the artifact must exist in the sandbox S3.
  */
 export const createPackageVersion = defineOperation<
   CreatePackageVersionRequest,
@@ -45,7 +56,9 @@ export const createPackageVersion = defineOperation<
     const version = input.versionName!;
     if (!packages(ctx).has(name)) throw validation(`Package ${name} does not exist`);
     const id = versionId(name, version);
-    if (packageVersions(ctx).has(id))
+    const existing = packageVersions(ctx).get(id);
+    if (existing && repeatsCreation(existing.created, input)) return answer(ctx, existing);
+    if (existing)
       throw new ServiceError(
         "ConflictException",
         `Package version ${id} already exists`,
@@ -66,16 +79,10 @@ export const createPackageVersion = defineOperation<
       ...(input.artifact ? { artifact: input.artifact } : {}),
       ...(input.recipe !== undefined ? { recipe: input.recipe } : {}),
     };
+    const created = idempotencyOf(input);
+    if (created) doc.created = created;
     packageVersions(ctx).put(id, doc);
-    const arn = packageVersionArn(ctx, name, version);
-    putTags(ctx, arn, tagList(input.tags), "ValidationException");
-    return {
-      packageVersionArn: arn,
-      packageName: name,
-      versionName: version,
-      description: doc.description,
-      attributes: doc.attributes,
-      status: doc.status,
-    };
+    putTags(ctx, packageVersionArn(ctx, name, version), tagList(input.tags), "ValidationException");
+    return answer(ctx, doc);
   },
 });

@@ -1,6 +1,6 @@
 import type { CreatePackageRequest, CreatePackageResponse } from "@aws-sdk/client-iot";
 import { ServiceError } from "../../../errors.js";
-import { defineOperation } from "../../types.js";
+import { defineOperation, type OperationContext } from "../../types.js";
 import { putTags } from "../common.js";
 import {
   CLIENT_TOKEN,
@@ -12,8 +12,18 @@ import {
   TAG_CONSTRAINTS,
   tagList,
 } from "./helpers.js";
+import { idempotencyOf, repeatsCreation } from "./idempotency.js";
 
-/** PKG-1: a new package; an existing name -> 409 ConflictException. */
+const answer = (ctx: OperationContext, doc: PackageDoc): CreatePackageResponse => ({
+  packageName: doc.packageName,
+  packageArn: packageArn(ctx, doc.packageName),
+  description: doc.description,
+});
+
+/**
+ * PKG-1: a new package; an existing name -> 409 ConflictException, unless the call repeats the
+ * one that created it (same clientToken and request, idempotency.ts).
+ */
 export const createPackage = defineOperation<CreatePackageRequest, CreatePackageResponse>({
   name: "CreatePackage",
   validationError: "ValidationException",
@@ -25,7 +35,9 @@ export const createPackage = defineOperation<CreatePackageRequest, CreatePackage
   },
   handler: (input, ctx) => {
     const name = input.packageName!;
-    if (packages(ctx).has(name))
+    const existing = packages(ctx).get(name);
+    if (existing && repeatsCreation(existing.created, input)) return answer(ctx, existing);
+    if (existing)
       throw new ServiceError(
         "ConflictException",
         `Package ${name} already exists`,
@@ -35,9 +47,10 @@ export const createPackage = defineOperation<CreatePackageRequest, CreatePackage
     const now = ctx.clock.now().toISOString();
     const doc: PackageDoc = { packageName: name, creationDate: now, lastModifiedDate: now };
     if (input.description !== undefined) doc.description = input.description;
+    const created = idempotencyOf(input);
+    if (created) doc.created = created;
     packages(ctx).put(name, doc);
-    const arn = packageArn(ctx, name);
-    putTags(ctx, arn, tagList(input.tags), "ValidationException");
-    return { packageName: name, packageArn: arn, description: input.description };
+    putTags(ctx, packageArn(ctx, name), tagList(input.tags), "ValidationException");
+    return answer(ctx, doc);
   },
 });

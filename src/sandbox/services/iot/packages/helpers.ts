@@ -9,6 +9,7 @@ import { type Constraint, items, len, oneOf, range } from "../../../protocol/val
 import { findObjectVersion } from "../../s3/lookup.js";
 import type { OperationContext } from "../../types.js";
 import { collection, iotArn, KIND } from "../common.js";
+import type { Idempotency } from "./idempotency.js";
 
 export interface PackageDoc {
   packageName: string;
@@ -17,6 +18,8 @@ export interface PackageDoc {
   /** ISO-8601 */
   creationDate: string;
   lastModifiedDate: string;
+  /** The creating call's clientToken and request (idempotency.ts). */
+  created?: Idempotency;
 }
 
 export interface PackageVersionDoc {
@@ -29,6 +32,8 @@ export interface PackageVersionDoc {
   status: PackageVersionStatus;
   creationDate: string;
   lastModifiedDate: string;
+  /** The creating call's clientToken and request (idempotency.ts). */
+  created?: Idempotency;
 }
 
 export interface PackageConfigurationDoc {
