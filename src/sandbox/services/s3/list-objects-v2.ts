@@ -2,8 +2,14 @@ import type { ListObjectsV2Output, ListObjectsV2Request } from "@aws-sdk/client-
 import { defineOperation } from "../types.js";
 import { ENCODING_TYPE, REQUEST_PAYER } from "./constraints.js";
 import { invalidArgument } from "./errors.js";
-import { afterEntry, afterKey, encoder, listingParameters, objectPage, walkVersions } from "./listing.js";
-import { objectVersions } from "./objects.js";
+import {
+  afterEntry,
+  afterKey,
+  encoder,
+  listingParameters,
+  objectPage,
+  walkCurrentObjects,
+} from "./listing.js";
 
 function encodeToken(after: string): string {
   return Buffer.from(JSON.stringify({ a: after }), "utf8").toString("base64");
@@ -28,15 +34,13 @@ export const listObjectsV2 = defineOperation<ListObjectsV2Request, ListObjectsV2
     let after: string | undefined;
     if (input.ContinuationToken !== undefined) after = decodeToken(input.ContinuationToken);
     else if (input.StartAfter) after = afterKey(input.StartAfter, prefix, delimiter);
-    const { entries, truncated } = walkVersions(objectVersions(ctx, bucket.name), {
+    const { entries, truncated, last } = walkCurrentObjects(ctx, bucket.name, {
       prefix,
       delimiter,
       after,
       maxKeys,
-      latestOnly: true,
     });
     const enc = encoder(input.EncodingType);
-    const last = entries[entries.length - 1];
     return {
       Name: bucket.name,
       Prefix: enc(prefix),

@@ -1,8 +1,7 @@
 import type { ListObjectsOutput, ListObjectsRequest } from "@aws-sdk/client-s3";
 import { defineOperation } from "../types.js";
 import { ENCODING_TYPE, REQUEST_PAYER } from "./constraints.js";
-import { afterKey, encoder, entryKey, listingParameters, objectPage, walkVersions } from "./listing.js";
-import { objectVersions } from "./objects.js";
+import { afterKey, encoder, entryKey, listingParameters, objectPage, walkCurrentObjects } from "./listing.js";
 
 /**
  * ListObjects (version 1, `GET /<bucket>` without `list-type=2`): the current objects in key
@@ -16,15 +15,13 @@ export const listObjects = defineOperation<ListObjectsRequest, ListObjectsOutput
   handler: (input, ctx) => {
     const { bucket, prefix, delimiter, maxKeys } = listingParameters(ctx, input);
     const marker = input.Marker || undefined;
-    const { entries, truncated } = walkVersions(objectVersions(ctx, bucket.name), {
+    const { entries, truncated, last } = walkCurrentObjects(ctx, bucket.name, {
       prefix,
       delimiter,
       after: marker === undefined ? undefined : afterKey(marker, prefix, delimiter),
       maxKeys,
-      latestOnly: true,
     });
     const enc = encoder(input.EncodingType);
-    const last = entries[entries.length - 1];
     return {
       Name: bucket.name,
       Prefix: enc(prefix),

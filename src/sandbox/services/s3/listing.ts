@@ -10,7 +10,7 @@ import type { Collection } from "../../storage/store.js";
 import type { OperationContext } from "../types.js";
 import { type BucketDoc, ownerOf, requireBucket } from "./buckets.js";
 import { invalidArgument } from "./errors.js";
-import { AFTER_KEY, AFTER_PREFIX, type ObjectVersionDoc } from "./objects.js";
+import { AFTER_KEY, AFTER_PREFIX, type ObjectVersionDoc, objectVersions } from "./objects.js";
 
 export type ListEntry =
   | { kind: "version"; id: string; doc: ObjectVersionDoc; isLatest: boolean }
@@ -34,6 +34,16 @@ export interface WalkResult {
 }
 
 const BATCH = 256;
+
+/** The current objects of a bucket (ListObjects, ListObjectsV2), with the page's last entry. */
+export function walkCurrentObjects(
+  ctx: OperationContext,
+  bucket: string,
+  opts: Omit<WalkOptions, "latestOnly" | "resumeKey">,
+): WalkResult & { last?: ListEntry } {
+  const result = walkVersions(objectVersions(ctx, bucket), { ...opts, latestOnly: true });
+  return { ...result, last: result.entries[result.entries.length - 1] };
+}
 
 /** The common prefix `key` rolls up into, if any. */
 export function commonPrefixOf(
