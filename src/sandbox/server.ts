@@ -38,7 +38,7 @@ export class Sandbox {
     mkdirSync(settings.dataDir, { recursive: true });
     const dbFile = join(settings.dataDir, "state.db");
     this.store = new Store(openDatabase(dbFile));
-    this.checkpointer = new Checkpointer(dbFile);
+    this.checkpointer = new Checkpointer(dbFile, this.store.db);
     this.clock = new Clock(Number(this.store.getMeta("clockOffsetMs") ?? 0));
     this.throttle = new Throttle(
       () => this.settings.throttle,

@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITH
 /**
  * What the WAL file may keep once it is reset: SQLite truncates it to this size whenever a
  * writer restarts it (`journal_size_limit`), and the checkpointer truncates it to zero when it
- * grows past this (checkpoint-worker.ts), so a burst does not leave a large file behind.
+ * grows past this (checkpointer.ts), so a burst does not leave a large file behind.
  */
 export const WAL_LIMIT_BYTES = 8 * 1024 * 1024;
 
