@@ -3,8 +3,8 @@
  * request rate, burst = rate (section 15.1). Operations without a published rate are not
  * limited. `--fail-rate` answers a share of calls with the service's internal error.
  */
-import { defaultRate } from "../aws/quotas.js";
-import { TokenBucket } from "../aws/token-bucket.js";
+import { defaultRate } from "../common/quotas.js";
+import { TokenBucket } from "../common/token-bucket.js";
 
 export class Throttle {
   private readonly buckets = new Map<string, TokenBucket>();
