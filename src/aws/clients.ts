@@ -205,7 +205,7 @@ export class AwsClients {
         ...this.plainConfig(),
         maxAttempts: 2,
         retryMode: "standard",
-        requestHandler: { connectionTimeout: 3000, requestTimeout: 5000 },
+        requestHandler: { connectionTimeout: 3000, requestTimeout: 5000, throwOnRequestTimeout: true },
       }),
     );
     try {

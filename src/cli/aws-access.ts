@@ -53,7 +53,11 @@ export async function checkAwsAccess(opts: { region?: string; profile?: string }
 export function explainIdentityFailure(e: unknown, target: string): Error {
   const err = e as Error & { $metadata?: { httpStatusCode?: number } };
   if (err.$metadata?.httpStatusCode === undefined)
-    return new ExplainedError("TargetUnreachable", "target.unreachable", { target, message: err.message });
+    return new ExplainedError("TargetUnreachable", "target.unreachable", {
+      target,
+      // The SDK prefixes some of its own messages with the logger's tag: not for users.
+      message: err.message.replace(/^@smithy\/[\w-]+ - \[\w+\] /, ""),
+    });
   if (err.$metadata.httpStatusCode === 403 || err.$metadata.httpStatusCode === 401)
     return new ExplainedError("CredentialsRejected", "target.credentialsRejected", {
       target,
