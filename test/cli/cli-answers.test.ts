@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import { DescribeThingCommand, DescribeThingGroupCommand, IoTClient } from "@aws-sdk/client-iot";
 import { t } from "../../src/io/i18n.js";
 import { findRunning, instanceRef, stopInstance } from "../../src/sandbox/control.js";
-import { isolateCliEnvironment, withEnv } from "../helpers/cli-env.js";
+import { isolateCliEnvironment, withEnv, words } from "../helpers/cli-env.js";
 import { type ScriptedAnswer, runRecorded } from "../helpers/recording-host.js";
 import { type TestSandbox, freePort, startSandbox } from "../helpers/sandbox.js";
 
@@ -23,15 +23,7 @@ let iot: IoTClient;
 before(async () => {
   sb = await startSandbox();
   iot = new IoTClient(sb.config);
-  const fleet = await runRecorded([
-    "--yes",
-    "provision",
-    "--count",
-    "12",
-    "--things-prefix",
-    "Ans-",
-    ...target(),
-  ]);
+  const fleet = await runRecorded([...words(`--yes provision --count 12 --things-prefix Ans-`), ...target()]);
   assert.equal(fleet.code, 0, fleet.host.stderrText);
 });
 after(async () => {
@@ -119,12 +111,7 @@ test("Ctrl-C at a prompt exits 130 with one line saying nothing was changed", as
 
 test("the Next hint after provision carries the flags that selected the target", async () => {
   const bySandbox = await runRecorded([
-    "--yes",
-    "provision",
-    "--count",
-    "2",
-    "--things-prefix",
-    "Hint-",
+    ...words(`--yes provision --count 2 --things-prefix Hint-`),
     ...target(),
   ]);
   assert.equal(bySandbox.code, 0, bySandbox.host.stderrText);
@@ -135,18 +122,11 @@ test("the Next hint after provision carries the flags that selected the target",
   await withEnv(
     { AWS_ACCESS_KEY_ID: sb.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: sb.credentials.secretAccessKey },
     async () => {
-      const byEndpoint = await runRecorded([
-        "--yes",
-        "provision",
-        "--count",
-        "2",
-        "--things-prefix",
-        "Hint-",
-        "--endpoint-url",
-        sb.endpoint,
-        "--region",
-        "us-east-1",
-      ]);
+      const byEndpoint = await runRecorded(
+        words(
+          `--yes provision --count 2 --things-prefix Hint- --endpoint-url ${sb.endpoint} --region us-east-1`,
+        ),
+      );
       assert.equal(byEndpoint.code, 0, byEndpoint.host.stderrText);
       assert.equal(
         byEndpoint.host.saidWith("provision.summary.next")[0].vars.command,
@@ -155,13 +135,7 @@ test("the Next hint after provision carries the flags that selected the target",
     },
   );
   const refused = await runRecorded([
-    "--yes",
-    "dynamic-groups",
-    "create",
-    "--name",
-    "Nobody",
-    "--query",
-    "attributes.country:ZZ",
+    ...words(`--yes dynamic-groups create --name Nobody --query attributes.country:ZZ`),
     ...target(),
   ]);
   assert.equal(refused.code, 1);
@@ -172,24 +146,11 @@ test("the Next hint after provision carries the flags that selected the target",
 });
 
 test("a provision re-run that would change existing things' type says so in its plan: declined changes nothing, --yes re-types and reports", async () => {
-  const plan = [
-    "--things-prefix",
-    "Retype-",
-    "--versions",
-    "1.0.0",
-    "--continent",
-    "1",
-    "--countries",
-    "1",
-    "--count",
-    "3",
-  ];
+  const plan = words("--things-prefix Retype- --versions 1.0.0 --continent 1 --countries 1 --count 3");
   const first = await runRecorded([
-    "--yes",
-    "provision",
+    ...words(`--yes provision`),
     ...plan,
-    "--thing-types",
-    "SedanVehicle",
+    ...words(`--thing-types SedanVehicle`),
     ...target(),
   ]);
   assert.equal(first.code, 0, first.host.stderrText);
@@ -205,12 +166,9 @@ test("a provision re-run that would change existing things' type says so in its 
   assert.equal(before.thingTypeName, "SedanVehicle");
 
   const accepted = await runRecorded([
-    "--yes",
-    "--json",
-    "provision",
+    ...words(`--yes --json provision`),
     ...plan,
-    "--thing-types",
-    "TruckVehicle",
+    ...words(`--thing-types TruckVehicle`),
     ...target(),
   ]);
   assert.equal(accepted.code, 0, accepted.host.stderrText);
@@ -223,16 +181,9 @@ test("the tour stops the sandbox it started, and not one that was already runnin
   const port = await freePort();
   const dir = join(home, "tour");
   try {
-    const own = await runRecorded([
-      "--yes",
-      "workshop",
-      "--count",
-      "3",
-      "--sandbox-port",
-      String(port),
-      "--sandbox-dir",
-      dir,
-    ]);
+    const own = await runRecorded(
+      words(`--yes workshop --count 3 --sandbox-port ${port} --sandbox-dir ${dir}`),
+    );
     assert.equal(own.code, 0, own.host.stderrText);
     assert.equal(own.host.saidWith("target.sandboxStarted").length, 1);
     assert.equal(own.host.saidWith("workshop.sandboxStopped").length, 1);
@@ -242,16 +193,9 @@ test("the tour stops the sandbox it started, and not one that was already runnin
   }
   const running = await startSandbox();
   try {
-    const theirs = await runRecorded([
-      "--yes",
-      "workshop",
-      "--count",
-      "3",
-      "--sandbox-port",
-      String(running.port),
-      "--sandbox-dir",
-      running.dataDir,
-    ]);
+    const theirs = await runRecorded(
+      words(`--yes workshop --count 3 --sandbox-port ${running.port} --sandbox-dir ${running.dataDir}`),
+    );
     assert.equal(theirs.code, 0, theirs.host.stderrText);
     assert.deepEqual(theirs.host.saidWith("workshop.sandboxStopped"), []);
     assert.ok(await findRunning(instanceRef({ port: running.port, dataDir: running.dataDir })));

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { DescribeIndexCommand, IoTClient, UpdateIndexingConfigurationCommand } from "@aws-sdk/client-iot";
 import { findRunning, instanceRef, stopInstance } from "../../src/sandbox/control.js";
-import { isolateCliEnvironment, withEnv } from "../helpers/cli-env.js";
+import { isolateCliEnvironment, withEnv, words } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
 import { type TestSandbox, freePort, startSandbox } from "../helpers/sandbox.js";
 
@@ -109,10 +109,7 @@ test('--json prints {"ok":false,"error":{code,message}} on usage errors and fail
   assert.equal(unknown.code, 2);
   assert.equal(failure(unknown.host.stdoutText).error.code, "UsageError");
   const notRunning = await runRecorded([
-    "--json",
-    "sandbox",
-    "status",
-    "--sandbox-port",
+    ...words(`--json sandbox status --sandbox-port`),
     String(await freePort()),
   ]);
   assert.equal(notRunning.code, 1);
@@ -131,15 +128,7 @@ test("--aws checks the region before planning and explains the fix", async () =>
 });
 
 test("--aws names a missing profile and how to create it", async () => {
-  const r = await runRecorded([
-    "--yes",
-    "provision",
-    "--aws",
-    "--profile",
-    "nosuch",
-    "--region",
-    "us-east-1",
-  ]);
+  const r = await runRecorded(words(`--yes provision --aws --profile nosuch --region us-east-1`));
   assert.equal(r.code, 2);
   assert.match(r.host.stderrText, /the AWS profile nosuch is not in .*aws configure --profile nosuch/);
 });
@@ -164,15 +153,7 @@ test("--aws fails fast when AWS does not answer: a short timeout, no ten adaptiv
         AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${address.port}`,
       },
       async () => {
-        const r = await runRecorded([
-          "--json",
-          "--yes",
-          "cleanup",
-          "--dry-run",
-          "--aws",
-          "--region",
-          "us-east-1",
-        ]);
+        const r = await runRecorded(words(`--json --yes cleanup --dry-run --aws --region us-east-1`));
         assert.equal(r.code, 1, r.host.stderrText);
         assert.equal(failure(r.host.stdoutText).error.code, "TargetUnreachable");
         assert.match(r.host.stderrText, /AWS did not answer/);
@@ -206,11 +187,7 @@ test("a port held by another program is one clear line for sandbox start and ser
   try {
     for (const sub of ["start", "serve"]) {
       const r = await runRecorded([
-        "sandbox",
-        sub,
-        "--sandbox-port",
-        String(port),
-        "--sandbox-dir",
+        ...words(`sandbox ${sub} --sandbox-port ${port} --sandbox-dir`),
         join(home, sub),
       ]);
       assert.equal(r.code, 1, sub);
@@ -258,16 +235,9 @@ test("sandbox start --index-build-delay is passed to the instance (IDX-4: a new 
   const port = await freePort();
   const dir = join(home, "index-delay");
   try {
-    const r = await runRecorded([
-      "sandbox",
-      "start",
-      "--index-build-delay",
-      "3600",
-      "--sandbox-port",
-      String(port),
-      "--sandbox-dir",
-      dir,
-    ]);
+    const r = await runRecorded(
+      words(`sandbox start --index-build-delay 3600 --sandbox-port ${port} --sandbox-dir ${dir}`),
+    );
     assert.equal(r.code, 0, r.host.stderrText);
     const running = await findRunning(instanceRef({ port, dataDir: dir }));
     assert.ok(running);

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
 import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
-import { Verifier, iotdm, target } from "./provision-helpers.js";
+import { SMALL_PLAN, Verifier, iotdm, target } from "./provision-helpers.js";
 
 let sb: TestSandbox;
 let verify: Verifier;
@@ -21,20 +21,7 @@ after(async () => {
   await sb.dispose();
 });
 
-const PLAN = [
-  "--things-prefix",
-  "Int-",
-  "--thing-types",
-  "SedanVehicle",
-  "--versions",
-  "1.0.0",
-  "--continent",
-  "1",
-  "--countries",
-  "1",
-  "--count",
-  "200",
-];
+const PLAN = ["--things-prefix", "Int-", ...SMALL_PLAN, "--count", "200"];
 
 /** Runs provision and sends SIGINT once its first progress line about the devices appears. */
 function interruptedRun(): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { IoTClient, ListThingTypesCommand, ListThingsCommand } from "@aws-sdk/client-iot";
 import { t } from "../../src/io/i18n.js";
-import { isolateCliEnvironment, withEnv } from "../helpers/cli-env.js";
+import { isolateCliEnvironment, withEnv, words } from "../helpers/cli-env.js";
 import { type RecordingHost, runRecorded } from "../helpers/recording-host.js";
 import { type TestSandbox, freePort, startSandbox } from "../helpers/sandbox.js";
 
@@ -73,15 +73,9 @@ test("the issue's probe: after `eval $(iotdm sandbox env)` provision runs unpace
 
 test("an endpoint (flag) that is a sandbox with --throttle aws is labelled a sandbox and paced", async () => {
   await withEnv(sandboxEnv(throttled), async () => {
-    const r = await runRecorded([
-      "--json",
-      "cleanup",
-      "--dry-run",
-      "--scope",
-      "all",
-      "--endpoint-url",
-      throttled.endpoint,
-    ]);
+    const r = await runRecorded(
+      words(`--json cleanup --dry-run --scope all --endpoint-url ${throttled.endpoint}`),
+    );
     assert.equal(r.code, 0, r.host.stderrText);
     assert.equal(report(r.host).target, `sandbox ${throttled.endpoint}`);
     assert.equal(report(r.host).paced, true);
@@ -91,17 +85,9 @@ test("an endpoint (flag) that is a sandbox with --throttle aws is labelled a san
 
 test("--sandbox-port/--sandbox-dir win over AWS_ENDPOINT_URL", async () => {
   await withEnv({ ...sandboxEnv(throttled) }, async () => {
-    const r = await runRecorded([
-      "--json",
-      "cleanup",
-      "--dry-run",
-      "--scope",
-      "things",
-      "--sandbox-port",
-      String(sb.port),
-      "--sandbox-dir",
-      sb.dataDir,
-    ]);
+    const r = await runRecorded(
+      words(`--json cleanup --dry-run --scope things --sandbox-port ${sb.port} --sandbox-dir ${sb.dataDir}`),
+    );
     assert.equal(r.code, 0, r.host.stderrText);
     assert.equal(report(r.host).target, `sandbox ${sb.endpoint}`);
   });
@@ -135,13 +121,9 @@ test("--aws with --sandbox-port is a usage error: one target at a time", async (
 test("an endpoint that does not answer fails fast with one explained line (exit 1), not the SDK's retries", async () => {
   const closed = await freePort();
   await withEnv(sandboxEnv(sb), async () => {
-    const r = await runRecorded([
-      "--json",
-      "dynamic-groups",
-      "list",
-      "--endpoint-url",
-      `http://127.0.0.1:${closed}`,
-    ]);
+    const r = await runRecorded(
+      words(`--json dynamic-groups list --endpoint-url http://127.0.0.1:${closed}`),
+    );
     assert.equal(r.code, 1);
     const out = JSON.parse(r.host.stdoutText) as { ok: boolean; error: { code: string; message: string } };
     assert.equal(out.ok, false);

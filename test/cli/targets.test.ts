@@ -13,6 +13,7 @@ import { createServer, request } from "node:http";
 import { promisify } from "node:util";
 import { IoTClient, ListThingsCommand } from "@aws-sdk/client-iot";
 import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { SMALL_PLAN } from "./provision-helpers.js";
 
 const exec = promisify(execFile);
 
@@ -81,22 +82,7 @@ test("AWS_ENDPOINT_URL that is not a sandbox wins over the default sandbox: labe
   const endpoint = await plainEndpoint();
   try {
     const env = { ...credentials(), AWS_ENDPOINT_URL: endpoint.url };
-    const refused = await iotdm(
-      [
-        "provision",
-        "--count",
-        "2",
-        "--thing-types",
-        "SedanVehicle",
-        "--versions",
-        "1.0.0",
-        "--continent",
-        "1",
-        "--countries",
-        "1",
-      ],
-      env,
-    );
+    const refused = await iotdm(["provision", "--count", "2", ...SMALL_PLAN], env);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /--yes/);
     const dry = await iotdm(

@@ -51,3 +51,6 @@ export async function withEnv<T>(vars: Record<string, string | undefined>, fn: (
     apply(before);
   }
 }
+
+/** A command line's words: `words("--yes provision --count 3")` (no quoting: for literal test arguments). */
+export const words = (line: string): string[] => line.split(" ").filter((w) => w.length > 0);

@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { Declined } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
-import { fromFlag, input } from "../../io/input.js";
+import { type Parsed, fromFlag, input } from "../../io/input.js";
 import { provision } from "../../workshop/provision/index.js";
 import { CONTINENTS } from "../../workshop/provision/countries.js";
 import {
@@ -52,31 +52,38 @@ async function maybeDebug(host: IoHost, missingInputs: boolean): Promise<void> {
 
 async function gatherPlan(host: IoHost, flags: ProvisionFlags): Promise<ProvisionPlan> {
   const prefix = fromFlag("--things-prefix", flags.thingsPrefix, parsePrefix) ?? PLAN_DEFAULTS.prefix;
-  const given = [flags.thingTypes, flags.versions, flags.continent, flags.countries, flags.count];
+  const missing = [flags.thingTypes, flags.versions, flags.continent, flags.countries, flags.count].some(
+    (v) => v === undefined,
+  );
   // Every flag is checked before the first question.
   fromFlag("--thing-types", flags.thingTypes, parseThingTypes);
   fromFlag("--versions", flags.versions, parseVersions);
   fromFlag("--continent", flags.continent, parseContinent);
   fromFlag("--count", flags.count, parseCount);
-  await maybeDebug(
-    host,
-    given.some((v) => v === undefined),
-  );
+  await maybeDebug(host, missing);
 
-  const thingTypes = await input(host, {
-    flag: "--thing-types",
-    given: flags.thingTypes,
-    parse: parseThingTypes,
-    prompt: { key: "provision.prompt.thingTypes" },
-    default: PLAN_DEFAULTS.thingTypes,
-  });
-  const versions = await input(host, {
-    flag: "--versions",
-    given: flags.versions,
-    parse: parseVersions,
-    prompt: { key: "provision.prompt.versions" },
-    default: PLAN_DEFAULTS.versions,
-  });
+  // A typed input: its flag, else the question, else the default under --yes.
+  const typed = <T>(
+    flag: string,
+    given: string | undefined,
+    parse: (raw: string) => Parsed<T>,
+    key: string,
+    fallback: string,
+  ) => input(host, { flag, given, parse, prompt: { key }, default: fallback });
+  const thingTypes = await typed(
+    "--thing-types",
+    flags.thingTypes,
+    parseThingTypes,
+    "provision.prompt.thingTypes",
+    PLAN_DEFAULTS.thingTypes,
+  );
+  const versions = await typed(
+    "--versions",
+    flags.versions,
+    parseVersions,
+    "provision.prompt.versions",
+    PLAN_DEFAULTS.versions,
+  );
   const continent = await input(host, {
     flag: "--continent",
     given: flags.continent,
@@ -98,13 +105,13 @@ async function gatherPlan(host: IoHost, flags: ProvisionFlags): Promise<Provisio
     prompt: { key: "provision.prompt.countries", vars: { max: continent.countries.length } },
     default: defaultCountries(continent),
   });
-  const count = await input(host, {
-    flag: "--count",
-    given: flags.count,
-    parse: parseCount,
-    prompt: { key: "provision.prompt.count" },
-    default: PLAN_DEFAULTS.count,
-  });
+  const count = await typed(
+    "--count",
+    flags.count,
+    parseCount,
+    "provision.prompt.count",
+    PLAN_DEFAULTS.count,
+  );
   return { thingTypes, versions, continent, countries, count, prefix };
 }
 

@@ -13,18 +13,7 @@ import { cleanup } from "../../workshop/cleanup/index.js";
 import { tourDynamicGroup } from "../../workshop/dynamic-groups/tour.js";
 import { renderSummary } from "../../workshop/cleanup/summary.js";
 import { provision } from "../../workshop/provision/index.js";
-import {
-  PLAN_DEFAULTS,
-  type Parsed,
-  type ProvisionPlan,
-  deviceAt,
-  parseContinent,
-  parseCount,
-  parseCountries,
-  parsePrefix,
-  parseThingTypes,
-  parseVersions,
-} from "../../workshop/provision/plan.js";
+import { deviceAt, defaultPlan, parseCount } from "../../workshop/provision/plan.js";
 import { renderProvisionSummary } from "../../workshop/provision/summary.js";
 import { showFleet } from "../../workshop/tour.js";
 import type { CommandModule } from "../registry.js";
@@ -39,28 +28,11 @@ import {
 
 /** The tour's own sandbox instance (the default one stays the user's). */
 const TOUR_SANDBOX_PORT = "5567";
-const TOUR_DEVICES = "20";
+const TOUR_DEVICES = 20;
 const TOUR_PREFIX = "Tour-VIN-";
 
 interface WorkshopFlags extends TargetFlags {
   count?: string;
-}
-
-/** The tour's fixed choices (always valid) and --count. */
-function tourPlan(flags: WorkshopFlags): ProvisionPlan {
-  const fixed = <T>(parsed: Parsed<T>): T => {
-    if ("problem" in parsed) throw new Error(parsed.problem.key);
-    return parsed.value;
-  };
-  const continent = fixed(parseContinent("1"));
-  return {
-    thingTypes: fixed(parseThingTypes(PLAN_DEFAULTS.thingTypes)),
-    versions: fixed(parseVersions(PLAN_DEFAULTS.versions)),
-    continent,
-    countries: fixed(parseCountries("3", continent)),
-    count: fromFlag("--count", flags.count, parseCount) ?? Number(TOUR_DEVICES),
-    prefix: fixed(parsePrefix(TOUR_PREFIX)),
-  };
 }
 
 /** Stops the sandbox the tour started on demand; one that was already running stays. */
@@ -75,9 +47,10 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
   const started = Date.now();
   const ownSandbox =
     !flags.aws && !flags.endpointUrl && flags.sandboxPort === undefined && flags.sandboxDir === undefined;
+  const count = fromFlag("--count", flags.count, parseCount) ?? TOUR_DEVICES;
   const target = await prepareTarget(ownSandbox ? { ...flags, sandboxPort: TOUR_SANDBOX_PORT } : flags);
-  const plan = tourPlan(flags);
 
+  const plan = defaultPlan(count, TOUR_PREFIX);
   host.say("title", "workshop.title");
   await host.learn("workshop.learn.intro", { count: plan.count });
   const session = await openSession(host, target, { changes: true });

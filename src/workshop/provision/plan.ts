@@ -124,6 +124,20 @@ export const PLAN_DEFAULTS = {
   prefix: DEFAULT_THINGS_PREFIX,
 };
 
+/** The plan of every default choice, with this many devices and this prefix (the tour's). */
+export function defaultPlan(count: number, prefix: string): ProvisionPlan {
+  const continent = findContinent(PLAN_DEFAULTS.continent) ?? DEFAULT_CONTINENT;
+  const chosen = (parsed: Parsed<string[]>) => ("value" in parsed ? parsed.value : []);
+  return {
+    thingTypes: chosen(parseThingTypes(PLAN_DEFAULTS.thingTypes)),
+    versions: chosen(parseVersions(PLAN_DEFAULTS.versions)),
+    continent,
+    countries: chosen(parseCountries(defaultCountries(continent), continent)),
+    count,
+    prefix,
+  };
+}
+
 /** One device of the plan: round robin over countries and thing types (features.md 4.5 step 9). */
 export interface DeviceSpec {
   name: string;
