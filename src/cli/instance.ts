@@ -6,6 +6,7 @@
  */
 import { Option, type Command } from "commander";
 import { UsageError } from "../io/errors.js";
+import type { IoHost } from "../io/host.js";
 import { fromFlag, type Parsed } from "../io/input.js";
 import { t } from "../io/i18n.js";
 import { type InstanceRef, instanceRef } from "../sandbox/control.js";
@@ -69,4 +70,17 @@ export function commandLine(args: string[]): string {
 export function assertOneTarget(given: Record<string, unknown>): void {
   const set = Object.entries(given).filter(([, v]) => v !== undefined && v !== false);
   if (set.length > 1) throw new UsageError(t("target.conflict", { flags: set.map(([k]) => k).join(", ") }));
+}
+
+/** The one line said when a command started a sandbox in the background: where, and how to stop it. */
+export function announceStart(
+  host: IoHost,
+  endpoint: string,
+  instance: { port: number; dataDir: string },
+): void {
+  host.notice("info", "target.sandboxStarted", {
+    endpoint,
+    dataDir: instance.dataDir,
+    stop: commandLine(["iotdm", "sandbox", "stop", ...instanceArgs(instance)]),
+  });
 }

@@ -7,12 +7,12 @@
 import type { Command } from "commander";
 import { AwsClients } from "../aws/clients.js";
 import type { AwsSession } from "../aws/session.js";
-import { type Target, type TargetSelection, connectTarget, selectTarget } from "../aws/target.js";
+import { type TargetSelection, connectTarget, selectTarget } from "../aws/target.js";
 import { Declined } from "../io/errors.js";
 import type { IoHost } from "../io/host.js";
 import { t } from "../io/i18n.js";
 import { checkAwsAccess, explainIdentityFailure } from "./aws-access.js";
-import { assertOneTarget, chosenInstance, commandLine, instanceArgs } from "./instance.js";
+import { announceStart, assertOneTarget, chosenInstance, commandLine } from "./instance.js";
 
 export interface TargetFlags {
   aws?: boolean;
@@ -85,16 +85,6 @@ export function hintCommand(session: Pick<Session, "targetArgs">, words: string[
   return commandLine(["iotdm", ...words, ...session.targetArgs]);
 }
 
-function sayStarted(host: IoHost, target: Target): void {
-  if (target.kind !== "sandbox" || !target.started) return;
-  const stop = commandLine(["iotdm", "sandbox", "stop", ...instanceArgs(target.instance)]);
-  host.notice("info", "target.sandboxStarted", {
-    endpoint: target.endpoint,
-    dataDir: target.instance.dataDir,
-    stop,
-  });
-}
-
 /**
  * Opens the session. Against AWS or an endpoint that is not a sandbox, shows account and
  * region and asks to confirm when `changes` is true (the workflow creates or deletes things).
@@ -105,7 +95,7 @@ export async function openSession(
   opts: { changes: boolean },
 ): Promise<Session> {
   const target = await connectTarget(prepared.selection);
-  sayStarted(host, target);
+  if (target.kind === "sandbox" && target.started) announceStart(host, target.endpoint, target.instance);
   const clients = new AwsClients(target, host);
   host.activity.countCalls(() => clients.stats);
   try {

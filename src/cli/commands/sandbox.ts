@@ -13,7 +13,6 @@ import { t } from "../../io/i18n.js";
 import {
   type InstanceRef,
   type RunningInstance,
-  type StartOptions,
   adminPost,
   envExports,
   findRunning,
@@ -24,6 +23,7 @@ import { DEFAULT_REGION, loadIdentity } from "../../sandbox/settings.js";
 import {
   type InstanceFlags,
   addInstanceOptions,
+  announceStart,
   commandLine,
   instanceArgs,
   instanceOf,
@@ -47,18 +47,10 @@ interface ServerOpts extends InstanceOpts {
 const ref = (o: InstanceOpts) => instanceOf(o);
 
 /** The instance, started in the background if none answers (said in one line). */
-async function running(host: IoHost, r: InstanceRef, opts?: StartOptions): Promise<RunningInstance> {
-  const { instance, started } = await startInstance(r, opts);
-  if (started) startedLine(host, instance);
+async function running(host: IoHost, r: InstanceRef): Promise<RunningInstance> {
+  const { instance, started } = await startInstance(r);
+  if (started) announceStart(host, instance.endpoint, instance);
   return instance;
-}
-
-function startedLine(host: IoHost, instance: RunningInstance): void {
-  host.notice("info", "target.sandboxStarted", {
-    endpoint: instance.endpoint,
-    dataDir: instance.dataDir,
-    stop: commandLine(["iotdm", "sandbox", "stop", ...instanceArgs(instance)]),
-  });
 }
 
 /** `serve` on a port another program holds: one clear line, before anything is opened. */
