@@ -13,4 +13,24 @@ export default tseslint.config(
       "no-control-regex": "off",
     },
   },
+  // Layering (README "Architecture"): dependencies point down, cli -> workshop -> aws -> io and
+  // common; src/aws reaches a sandbox only through its public control API (sandbox/control.ts);
+  // the sandbox (protocol -> services -> storage) imports nothing of the client side.
+  layer("src/sandbox/**", ["**/aws/**", "**/cli/**", "**/workshop/**", "**/io/**"]),
+  layer("src/aws/**", ["**/cli/**", "**/workshop/**", "**/sandbox/**", "!**/sandbox/control.js"]),
+  layer("src/workshop/**", ["**/cli/**", "**/sandbox/**"]),
+  layer("src/io/**", ["**/cli/**", "**/workshop/**", "**/aws/**", "**/sandbox/**"]),
+  layer("src/common/**", ["**/cli/**", "**/workshop/**", "**/aws/**", "**/sandbox/**", "**/io/**"]),
 );
+
+function layer(files, forbidden) {
+  return {
+    files: [files],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: forbidden, message: "this import points up or across the layers" }] },
+      ],
+    },
+  };
+}

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { defaultRate } from "../src/aws/quotas.js";
+import { defaultRate } from "../src/common/quotas.js";
 import { type StartOptions, ensureRunning, instanceRef, stopInstance } from "../src/sandbox/control.js";
 
 const exec = promisify(execFile);

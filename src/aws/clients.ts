@@ -11,7 +11,11 @@ import { IoTDataPlaneClient } from "@aws-sdk/client-iot-data-plane";
 import { IoTJobsDataPlaneClient } from "@aws-sdk/client-iot-jobs-data-plane";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
-import { STSClient } from "@aws-sdk/client-sts";
+import {
+  GetCallerIdentityCommand,
+  type GetCallerIdentityCommandOutput,
+  STSClient,
+} from "@aws-sdk/client-sts";
 import type { IoHost } from "../io/host.js";
 import { CallPool } from "./call-pool.js";
 import { Pacer } from "./pacing.js";
@@ -19,9 +23,13 @@ import type { Target } from "./target.js";
 
 export interface CallStats {
   calls: number;
+  /** Successful calls that change something (all but Describe/Get/List/Search/Head). */
+  changes: number;
   retries: number;
   failures: number;
 }
+
+const READ_ONLY = /^(Describe|Get|List|Search|Head)/;
 
 /** In-flight calls beyond which a client's calls go to the worker pool. */
 const POOL_THRESHOLD = 8;
@@ -55,7 +63,7 @@ interface HandlerContext {
 }
 
 export class AwsClients {
-  readonly stats: CallStats = { calls: 0, retries: 0, failures: 0 };
+  readonly stats: CallStats = { calls: 0, changes: 0, retries: 0, failures: 0 };
   private readonly pacer = new Pacer();
   private readonly cache = new Map<string, unknown>();
   private dataEndpoint?: Promise<string | undefined>;
@@ -70,17 +78,11 @@ export class AwsClients {
   /** Client configuration without the HTTP agents (cloneable into the call pool's workers). */
   private plainConfig() {
     const t = this.target;
-    const sandbox = t.kind === "sandbox";
+    const credentials = t.kind === "sandbox" ? t.credentials : undefined;
     return {
-      region: t.region ?? (sandbox ? undefined : process.env.AWS_REGION),
-      ...(sandbox
-        ? {
-            endpoint: t.endpoint,
-            credentials: { accessKeyId: t.instance.accessKeyId, secretAccessKey: t.instance.secretAccessKey },
-          }
-        : {}),
-      ...(t.kind === "endpoint" && t.endpoint ? { endpoint: t.endpoint } : {}),
-      ...(t.kind !== "sandbox" && t.profile ? { profile: t.profile } : {}),
+      region: t.region ?? process.env.AWS_REGION,
+      ...(t.clientEndpoint ? { endpoint: t.clientEndpoint } : {}),
+      ...(credentials ? { credentials } : t.profile ? { profile: t.profile } : {}),
       maxAttempts: 10,
       retryMode: t.kind === "sandbox" && !t.paced ? "standard" : "adaptive",
     };
@@ -104,7 +106,7 @@ export class AwsClients {
         if (this.target.paced) await this.pacer.acquire(service, command.replace(/Command$/, ""));
         try {
           const result = await next(args);
-          this.stats.calls++;
+          this.count(command);
           this.stats.retries += (result.output.$metadata?.attempts ?? 1) - 1;
           this.host.debugCall(context.clientName ?? "", command, args.input, { output: result.output });
           return result;
@@ -120,6 +122,11 @@ export class AwsClients {
       { step: "initialize", name: "iotdmInstrumentation", priority: "high" },
     );
     return client;
+  }
+
+  private count(command: string): void {
+    this.stats.calls++;
+    if (!READ_ONLY.test(command)) this.stats.changes++;
   }
 
   private client<C>(key: string, make: () => C, poolConfig?: Record<string, unknown>): C {
@@ -152,7 +159,7 @@ export class AwsClients {
           const output = (await this.pool.run(key, config, operation, command.input)) as {
             $metadata?: { attempts?: number };
           };
-          this.stats.calls++;
+          this.count(operation);
           this.stats.retries += (output.$metadata?.attempts ?? 1) - 1;
           return output;
         } catch (error) {
@@ -185,6 +192,27 @@ export class AwsClients {
 
   get sts(): STSClient {
     return this.client("sts", () => new STSClient(this.baseConfig()));
+  }
+
+  /**
+   * Who the caller is: the first call of a session, with a short timeout and one retry, so a
+   * target that cannot be reached (no network, wrong endpoint) fails in seconds, not after
+   * ten adaptive retries.
+   */
+  async callerIdentity(): Promise<GetCallerIdentityCommandOutput> {
+    const sts = this.instrument(
+      new STSClient({
+        ...this.plainConfig(),
+        maxAttempts: 2,
+        retryMode: "standard",
+        requestHandler: { connectionTimeout: 3000, requestTimeout: 5000, throwOnRequestTimeout: true },
+      }),
+    );
+    try {
+      return await sts.send(new GetCallerIdentityCommand({}));
+    } finally {
+      sts.destroy();
+    }
   }
 
   /**

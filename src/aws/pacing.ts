@@ -3,8 +3,8 @@
  * per operation at the account's default quota (15.1), so runs stay at the quota instead of
  * collecting throttling errors. Operations without a published quota are not paced.
  */
-import { defaultRate } from "./quotas.js";
-import { TokenBucket } from "./token-bucket.js";
+import { defaultRate } from "../common/quotas.js";
+import { TokenBucket } from "../common/token-bucket.js";
 
 export class Pacer {
   private readonly buckets = new Map<string, TokenBucket>();

@@ -4,6 +4,7 @@
  * language, colour (NO_COLOR, non-TTY), --json, --yes and --debug in one place.
  */
 import { styleText } from "node:util";
+import { Activity } from "./activity.js";
 import { type MessageVars, t } from "./i18n.js";
 import { ProgressView } from "./progress.js";
 import { Prompter } from "./prompts.js";
@@ -20,6 +21,8 @@ export interface HostOptions {
   stdout?: NodeJS.WriteStream | NodeJS.WritableStream;
   stderr?: NodeJS.WriteStream | NodeJS.WritableStream;
   stdin?: NodeJS.ReadStream | NodeJS.ReadableStream;
+  /** Who answers the prompts (a scripted double in tests); default: the terminal. */
+  prompter?: (host: IoHost) => Prompter;
 }
 
 const STYLE: Record<Tone, Parameters<typeof styleText>[0] | undefined> = {
@@ -37,13 +40,17 @@ const STYLE: Record<Tone, Parameters<typeof styleText>[0] | undefined> = {
 export class IoHost {
   readonly json: boolean;
   readonly yes: boolean;
-  readonly debug: boolean;
+  debug: boolean;
   readonly interactive: boolean;
   readonly color: boolean;
   readonly prompts: Prompter;
   private readonly stdout: NodeJS.WritableStream;
   private readonly stderr: NodeJS.WritableStream;
   private readonly seenLessons = new Set<string>();
+  /** What the run has done so far (for the line an early stop prints). */
+  readonly activity = new Activity();
+  /** The exit code the command asks for (1 when something failed); the CLI returns it. */
+  exitCode = 0;
 
   constructor(opts: HostOptions = {}) {
     this.stdout = opts.stdout ?? process.stdout;
@@ -56,7 +63,12 @@ export class IoHost {
       opts.interactive ??
       Boolean((stdin as NodeJS.ReadStream).isTTY && (this.stdout as NodeJS.WriteStream).isTTY);
     this.color = Boolean((this.stdout as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR && !this.json;
-    this.prompts = new Prompter(this, stdin, this.stdout);
+    this.prompts = opts.prompter?.(this) ?? new Prompter(this, stdin, this.stdout);
+  }
+
+  /** Marks the run as failed (exit code 1) without stopping it. */
+  fail(): void {
+    this.exitCode = Math.max(this.exitCode, 1);
   }
 
   paint(tone: Tone, text: string): string {
@@ -66,7 +78,17 @@ export class IoHost {
 
   /** A translated line for people; under --json it goes to stderr so stdout stays machine-readable. */
   say(tone: Tone, key: string, vars?: MessageVars): void {
-    this.line(tone, t(key, vars));
+    const text = t(key, vars);
+    if (tone === "step") this.activity.enterStep(text);
+    this.line(tone, text);
+  }
+
+  /**
+   * A translated status note that is not the command's output (a sandbox started on demand,
+   * a warning about the environment): always on stderr, so stdout stays data (`sandbox env`).
+   */
+  notice(tone: Tone, key: string, vars?: MessageVars): void {
+    this.stderr.write(`${this.paint(tone, t(key, vars))}\n`);
   }
 
   /** An untranslatable line (names, ARNs, JSON) in a given tone. */
@@ -138,5 +160,9 @@ export class IoHost {
 
   get out(): NodeJS.WritableStream {
     return this.stdout;
+  }
+
+  get errOut(): NodeJS.WritableStream {
+    return this.stderr;
   }
 }

@@ -17,6 +17,7 @@ export class ProgressView {
     private readonly label: string,
     private readonly total: number,
   ) {
+    host.activity.track(label, 0, total);
     if (host.json) return;
     if (host.interactive && (host.out as NodeJS.WriteStream).isTTY) {
       this.bar = new cliProgress.SingleBar(
@@ -39,6 +40,7 @@ export class ProgressView {
 
   tick(n = 1): void {
     this.done += n;
+    this.host.activity.track(this.label, this.done, this.total);
     if (this.bar) {
       this.bar.update(this.done, { rate: this.rate() });
       return;

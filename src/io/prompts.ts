@@ -4,11 +4,9 @@
  * usage error naming that flag (never a hang). Yes/no answers are localized.
  */
 import { input, select } from "@inquirer/prompts";
-import { UsageError } from "../cli/errors.js";
+import { PromptCancelled, UsageError } from "./errors.js";
 import type { IoHost } from "./host.js";
 import { type MessageVars, t } from "./i18n.js";
-
-export class PromptCancelled extends Error {}
 
 export interface PromptBase<T> {
   /** Catalog key of the question. */
@@ -23,6 +21,8 @@ export interface TextPrompt extends PromptBase<string> {
   /** Returns a catalog key of the problem, or undefined when the answer is fine. */
   validate?: (value: string) => { key: string; vars?: MessageVars } | undefined;
 }
+
+export type TypedPrompt = PromptBase<boolean> & { token: string };
 
 export interface Choice<T> {
   value: T;
@@ -40,9 +40,18 @@ function words(key: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** A yes/no answer in the current language; empty takes the default; undefined when it is neither. */
+export function yesOrNo(answer: string, fallback = false): boolean | undefined {
+  const w = answer.trim().toLowerCase();
+  if (w === "") return fallback;
+  if (words("common.yesWords").includes(w)) return true;
+  if (words("common.noWords").includes(w)) return false;
+  return undefined;
+}
+
 export class Prompter {
   constructor(
-    private readonly host: IoHost,
+    protected readonly host: IoHost,
     private readonly stdin: NodeJS.ReadableStream,
     private readonly stdout: NodeJS.WritableStream,
   ) {}
@@ -56,7 +65,7 @@ export class Prompter {
   }
 
   /** Under --yes: the default; without a terminal: a usage error naming the flag. */
-  private unattended<T>(p: PromptBase<T>): T | undefined {
+  protected unattended<T>(p: PromptBase<T>): T | undefined {
     if (this.host.yes) {
       if (p.default === undefined) throw new UsageError(t("common.noDefault", { flag: p.flag }));
       return p.default;
@@ -108,32 +117,25 @@ export class Prompter {
     );
   }
 
-  /** A localized yes/no question (`common.yesWords` / `common.noWords`). */
+  /** A localized yes/no question (`common.yesWords` / `common.noWords`); other answers ask again. */
   async confirm(p: PromptBase<boolean>): Promise<boolean> {
     const preset = this.unattended(p);
     if (preset !== undefined) return preset;
-    const yes = words("common.yesWords");
-    const no = words("common.noWords");
     const hint = p.default === true ? t("common.yesNoDefaultYes") : t("common.yesNoDefaultNo");
     const answer = await this.ask(() =>
       input(
         {
           message: `${t(p.key, p.vars)} ${hint}`,
-          validate: (v: string) => {
-            const w = v.trim().toLowerCase();
-            return w === "" || yes.includes(w) || no.includes(w) ? true : t("common.answerYesOrNo");
-          },
+          validate: (v: string) => (yesOrNo(v, p.default) === undefined ? t("common.answerYesOrNo") : true),
         },
         this.context(),
       ),
     );
-    const w = answer.trim().toLowerCase();
-    if (w === "") return p.default ?? false;
-    return yes.includes(w);
+    return yesOrNo(answer, p.default) ?? false;
   }
 
   /** A destructive confirmation: the user types an exact token (e.g. DELETE). --yes confirms. */
-  async typed(p: PromptBase<boolean> & { token: string }): Promise<boolean> {
+  async typed(p: TypedPrompt): Promise<boolean> {
     if (this.host.yes) return true;
     if (!this.host.interactive) throw new UsageError(t("common.promptNeedsTerminal", { flag: p.flag }));
     const answer = await this.ask(() =>

@@ -1,6 +1,8 @@
 /**
- * Finding, starting and stopping sandbox instances from other processes (the CLI, tests,
- * any command that needs a sandbox and finds none: it is started in the background).
+ * The sandbox's public control API: finding, starting and stopping instances from other
+ * processes (the CLI, tests, any command that needs a sandbox and finds none: it is started
+ * in the background), recognising one behind an endpoint URL, and its clock. The only module
+ * of src/sandbox that the client side (src/aws) imports (eslint.config.js enforces it).
  */
 import { spawn } from "node:child_process";
 import { existsSync, openSync, readFileSync } from "node:fs";
@@ -53,17 +55,61 @@ interface Health {
   region: string;
   auth: boolean;
   throttle: string;
+  clockOffsetSeconds?: number;
 }
 
-async function health(ref: InstanceRef, timeoutMs = 1000): Promise<Health | undefined> {
+async function healthAt(baseUrl: string, timeoutMs: number): Promise<Health | undefined> {
   try {
-    const res = await fetch(`http://${ref.host}:${ref.port}/_iotdm/health`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const res = await fetch(new URL("/_iotdm/health", baseUrl), { signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok) return undefined;
-    return (await res.json()) as Health;
+    const h = (await res.json()) as Partial<Health>;
+    return typeof h.port === "number" && typeof h.throttle === "string" ? (h as Health) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+const health = (ref: InstanceRef, timeoutMs = 1000) => healthAt(`http://${ref.host}:${ref.port}`, timeoutMs);
+
+/** An iotdm sandbox recognised behind an endpoint URL (it answers GET /_iotdm/health). */
+export interface SandboxAtEndpoint {
+  ref: InstanceRef;
+  region: string;
+  throttle: string;
+}
+
+/** The sandbox answering at `endpoint`, or undefined for anything else (AWS, another emulator). */
+export async function sandboxAt(endpoint: string): Promise<SandboxAtEndpoint | undefined> {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "http:") return undefined;
+  const h = await healthAt(url.origin, 1500);
+  if (!h) return undefined;
+  const port = Number(url.port || 80);
+  return { ref: { host: url.hostname, port, dataDir: h.dataDir }, region: h.region, throttle: h.throttle };
+}
+
+/** The instance's clock now (ms since the epoch): real time plus the offset it was advanced by. */
+export async function sandboxNow(ref: InstanceRef): Promise<number> {
+  const h = await health(ref);
+  return Date.now() + (h?.clockOffsetSeconds ?? 0) * 1000;
+}
+
+/**
+ * Advances the instance's clock (an admin call); false when the instance refuses it, e.g.
+ * because its admin token cannot be read from here.
+ */
+export async function advanceSandboxClock(ref: InstanceRef, seconds: number): Promise<boolean> {
+  try {
+    const answer = (await adminPost(ref, "clock", { advanceSeconds: seconds })) as
+      { now?: unknown } | undefined;
+    return typeof answer?.now === "string";
+  } catch {
+    return false;
   }
 }
 

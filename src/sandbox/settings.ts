@@ -5,8 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
+import { iotdmHome } from "../common/home.js";
 
 export interface SandboxSettings {
   host: string;
@@ -45,8 +45,7 @@ export const DEFAULT_REGION = "us-east-1";
 
 /** Each port is its own instance unless a data directory is given, so sandboxes can run side by side. */
 export function defaultDataDir(port: number): string {
-  const root = process.env.IOTDM_HOME ?? join(homedir(), ".iotdm");
-  return join(root, "sandbox", String(port));
+  return join(iotdmHome(), "sandbox", String(port));
 }
 
 interface PersistedIdentity {

@@ -4,8 +4,8 @@
  * limited. `--fail-rate` answers a share of calls with the service's internal error, before
  * the call runs or, with `--fail-mode after|both`, after it has run and committed.
  */
-import { defaultRate } from "../aws/quotas.js";
-import { TokenBucket } from "../aws/token-bucket.js";
+import { defaultRate } from "../common/quotas.js";
+import { TokenBucket } from "../common/token-bucket.js";
 import { ServiceError } from "./errors.js";
 import type { ServiceDefinition } from "./services/types.js";
 import type { FailMode } from "./settings.js";

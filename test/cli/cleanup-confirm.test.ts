@@ -55,11 +55,11 @@ function inTerminal(
   });
 }
 
-test("a wrong confirmation word deletes nothing", async () => {
+test("a wrong confirmation word deletes nothing and exits 1 with one line saying so", async () => {
   const fleet = await buildFleet(sb, { count: 10 });
   const run = await inTerminal(["cleanup", "--scope", "all"], [{ after: /Type DELETE/, type: "delete\r" }]);
-  assert.equal(run.code, 0, run.output);
-  assert.match(run.output, /Cancelled/);
+  assert.equal(run.code, 1, run.output);
+  assert.match(run.output, /Not confirmed: nothing was changed/);
   const c = clientsFor(sb);
   assert.deepEqual((await thingNames(c)).sort(), fleet.things);
   c.destroy();

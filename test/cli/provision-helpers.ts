@@ -49,6 +49,18 @@ export function iotdm(args: string[], env: Record<string, string> = {}): Promise
   });
 }
 
+/** Every input of a small plan but the count and the prefix: no question is left to ask. */
+export const SMALL_PLAN = [
+  "--thing-types",
+  "SedanVehicle",
+  "--versions",
+  "1.0.0",
+  "--continent",
+  "1",
+  "--countries",
+  "1",
+];
+
 export const target = (sb: TestSandbox) => ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
 
 /** The JSON report of `--json provision ...` (everything else goes to stderr). */

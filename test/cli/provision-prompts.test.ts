@@ -196,11 +196,11 @@ test("interactive flow in a terminal: debug, types, versions, continent, countri
   assert.deepEqual(await verify.groupsOf("Tty-002"), ["FR_Fleet"]);
 });
 
-test("Ctrl-C at a prompt cancels cleanly (exit 0) and creates nothing", async () => {
+test("Ctrl-C at a prompt in a terminal exits 130, says nothing was changed, and creates nothing", async () => {
   const term = new Terminal(["provision", "--things-prefix", "Cancel-", ...target(sb)]);
   await term.answer(/Enable debug mode\?/, "\x03");
-  assert.equal(await term.exited, 0);
-  assert.match(term.text, /Cancelled/);
+  assert.equal(await term.exited, 130);
+  assert.match(term.text, /Interrupted: nothing was changed/);
   assert.equal((await verify.things("Cancel-")).length, 0);
 });
 

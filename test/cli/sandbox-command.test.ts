@@ -84,6 +84,27 @@ test("sandbox start, status, env, stop round-trip with --port and --data-dir", a
   assert.match(after.stdout, /No sandbox runs/);
 });
 
+test("sandbox subcommands select an instance as workflow commands do: --sandbox-port/--sandbox-dir, or IOTDM_SANDBOX_PORT/IOTDM_SANDBOX_DIR", async () => {
+  const port = await freePort();
+  const dir = tmp();
+  started.push({ port, dir });
+  const start = await iotdm(["sandbox", "start", "--sandbox-port", String(port), "--sandbox-dir", dir]);
+  assert.equal(start.code, 0, start.stderr);
+  assert.match(
+    start.stdout,
+    new RegExp(`\`iotdm sandbox stop --sandbox-port ${port} --sandbox-dir ${dir}\` stops it`),
+  );
+  const byVariables = await iotdm(["--json", "sandbox", "status"], {
+    IOTDM_SANDBOX_PORT: String(port),
+    IOTDM_SANDBOX_DIR: dir,
+  });
+  assert.equal(byVariables.code, 0, byVariables.stderr);
+  assert.equal((JSON.parse(byVariables.stdout) as { dataDir: string }).dataDir, dir);
+  const stop = await iotdm(["sandbox", "stop", "--sandbox-port", String(port), "--sandbox-dir", dir]);
+  assert.equal(stop.code, 0);
+  assert.match(stop.stdout, /stopped/);
+});
+
 test("two instances run side by side, each with its own state and credentials", async () => {
   const a = { port: await freePort(), dir: tmp() };
   const b = { port: await freePort(), dir: tmp() };

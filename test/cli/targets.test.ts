@@ -5,10 +5,15 @@
  */
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { createServer, request } from "node:http";
 import { promisify } from "node:util";
 import { IoTClient, ListThingsCommand } from "@aws-sdk/client-iot";
 import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { SMALL_PLAN } from "./provision-helpers.js";
 
 const exec = promisify(execFile);
 
@@ -37,13 +42,13 @@ const credentials = () => ({
   AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
 });
 
-test("--endpoint-url: an explicit endpoint with the standard credential chain, confirmed by --yes", async () => {
+test("--endpoint-url: an explicit endpoint with the standard credential chain; a sandbox behind it is labelled so", async () => {
   const r = await iotdm(
     ["--yes", "provision", "--count", "4", "--things-prefix", "Ep-", "--endpoint-url", sb.endpoint],
     credentials(),
   );
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, new RegExp(`Target: endpoint ${sb.endpoint.replace(/\./g, "\\.")}`));
+  assert.match(r.stdout, new RegExp(`Target: sandbox ${sb.endpoint.replace(/\./g, "\\.")} \\(not paced\\)`));
   const things = await new IoTClient(sb.config).send(new ListThingsCommand({}));
   assert.deepEqual(
     things.things?.map((t) => t.thingName).filter((n) => n?.startsWith("Ep-")),
@@ -51,33 +56,46 @@ test("--endpoint-url: an explicit endpoint with the standard credential chain, c
   );
 });
 
-test("AWS_ENDPOINT_URL wins over the default sandbox; without a terminal the confirmation needs --yes", async () => {
-  const env = { ...credentials(), AWS_ENDPOINT_URL: sb.endpoint };
-  const refused = await iotdm(
-    [
-      "provision",
-      "--count",
-      "2",
-      "--thing-types",
-      "SedanVehicle",
-      "--versions",
-      "1.0.0",
-      "--continent",
-      "1",
-      "--countries",
-      "1",
-    ],
-    env,
-  );
-  assert.equal(refused.code, 2);
-  assert.match(refused.stderr, /--yes/);
-  const dry = await iotdm(
-    ["--json", "cleanup", "--dry-run", "--scope", "all", "--things-prefix", "Ep-"],
-    env,
-  );
-  assert.equal(dry.code, 0, dry.stderr);
-  const report = JSON.parse(dry.stdout) as { dryRun?: boolean };
-  assert.ok(report);
+/**
+ * An AWS-compatible endpoint that is not an iotdm sandbox: a proxy to the test sandbox that
+ * answers 404 under /_iotdm/ (so it is not recognised as a sandbox). The Host header is passed
+ * on unchanged, so SigV4 signatures still verify.
+ */
+async function plainEndpoint(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith("/_iotdm/")) return void res.writeHead(404).end();
+    const upstream = request(
+      { host: "127.0.0.1", port: sb.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+test("AWS_ENDPOINT_URL that is not a sandbox wins over the default sandbox: labelled endpoint, paced, and without a terminal the confirmation needs --yes", async () => {
+  const endpoint = await plainEndpoint();
+  try {
+    const env = { ...credentials(), AWS_ENDPOINT_URL: endpoint.url };
+    const refused = await iotdm(["provision", "--count", "2", ...SMALL_PLAN], env);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--yes/);
+    const dry = await iotdm(
+      ["--json", "cleanup", "--dry-run", "--scope", "all", "--things-prefix", "Ep-"],
+      env,
+    );
+    assert.equal(dry.code, 0, dry.stderr);
+    const report = JSON.parse(dry.stdout) as { target: string; paced: boolean };
+    assert.equal(report.target, `endpoint ${endpoint.url}`);
+    assert.equal(report.paced, true);
+  } finally {
+    endpoint.close();
+  }
 });
 
 test("--debug prints every SDK call with its input and full response", async () => {
@@ -102,7 +120,9 @@ test("--debug prints every SDK call with its input and full response", async () 
 });
 
 test("in a terminal without --lang or AWS_IOT_LANG, the workshop asks for a language", async () => {
-  const env = { ...process.env, NO_COLOR: "1" } as Record<string, string>;
+  // Its own IOTDM_HOME: the choice is remembered there, and must not reach other tests.
+  const home = mkdtempSync(join(tmpdir(), "iotdm-lang-"));
+  const env = { ...process.env, NO_COLOR: "1", IOTDM_HOME: home } as Record<string, string>;
   delete env.AWS_IOT_LANG;
   const command = `${process.execPath} ${CLI} cleanup --dry-run --scope things --sandbox-port ${sb.port} --sandbox-dir ${sb.dataDir}`;
   const child = spawn("script", ["-qfec", command, "/dev/null"], { env });
@@ -116,4 +136,5 @@ test("in a terminal without --lang or AWS_IOT_LANG, the workshop asks for a lang
   await new Promise((r) => child.once("exit", r));
   assert.match(output, /한국어/);
   assert.match(output, /정리|삭제/);
+  rmSync(home, { recursive: true, force: true });
 });

@@ -9,6 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// Tests never touch the user's ~/.iotdm (config.json, default sandboxes): this process and
+// every CLI it spawns use a private IOTDM_HOME.
+if (!process.env.IOTDM_HOME) {
+  const home = mkdtempSync(join(tmpdir(), "iotdm-home-"));
+  process.env.IOTDM_HOME = home;
+  process.on("exit", () => rmSync(home, { recursive: true, force: true }));
+}
+
 export const CLI = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "src", "cli", "main.js");
 
 export interface TestSandbox {

@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { compareWithEnglish, englishPluralProblems, usageProblems } from "../../io/catalog-check.js";
 import type { IoHost } from "../../io/host.js";
 import { CATALOGS, t } from "../../io/i18n.js";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../../io/errors.js";
 import type { CommandModule } from "../registry.js";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "..", "..");
@@ -59,7 +59,7 @@ function register(program: Command, host: () => IoHost): void {
         for (const p of r.problems) host().line("detail", `   ${p}`);
       }
       host().result(results);
-      if (results.some((r) => !r.ok)) process.exitCode = 1;
+      if (results.some((r) => !r.ok)) host().fail();
     });
 }
 

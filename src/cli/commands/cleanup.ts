@@ -1,19 +1,19 @@
 /**
  * `iotdm cleanup`: the workshop's last step. Inputs: --scope (else a menu, default all under
- * --yes), --things-prefix, --dry-run. A real run needs `DELETE` typed (or --yes); a dry run
- * asks nothing and changes nothing. The typed confirmation names the account and region, so
+ * --yes), --things-prefix, --dry-run. A real run needs `DELETE` typed (or --yes): anything
+ * else declines it (exit 1, nothing deleted); a dry run asks nothing and changes nothing. The typed confirmation names the account and region, so
  * the session does not ask a second yes/no before changing a real AWS account.
  */
 import type { Command } from "commander";
+import { Declined } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
-import { PromptCancelled } from "../../io/prompts.js";
+import { fromFlag, input, type Parsed } from "../../io/input.js";
 import { cleanup, SCOPES, type Scope } from "../../workshop/cleanup/index.js";
 import { renderSummary } from "../../workshop/cleanup/summary.js";
-import { DEFAULT_THINGS_PREFIX, MAX_PREFIX_LENGTH, prefixProblem } from "../../workshop/naming.js";
-import { UsageError } from "../errors.js";
+import { PLAN_DEFAULTS, parsePrefix } from "../../workshop/provision/plan.js";
 import type { CommandModule } from "../registry.js";
-import { addTargetOptions, openSession, type TargetFlags } from "../session.js";
+import { addTargetOptions, hintCommand, openSession, prepareTarget, type TargetFlags } from "../session.js";
 
 interface CleanupFlags extends TargetFlags {
   scope?: string;
@@ -27,40 +27,27 @@ const SCOPE_KEYS: Record<Scope, string> = {
   groups: "cleanup.scope.groups",
 };
 
-const PREFIX_KEYS = {
-  empty: "cleanup.badPrefix.empty",
-  tooLong: "cleanup.badPrefix.tooLong",
-  characters: "cleanup.badPrefix.characters",
-} as const;
-
-function thingsPrefix(flags: CleanupFlags): string {
-  const prefix = flags.thingsPrefix ?? DEFAULT_THINGS_PREFIX;
-  const problem = prefixProblem(prefix);
-  if (problem) throw new UsageError(t(PREFIX_KEYS[problem], { prefix, max: MAX_PREFIX_LENGTH }));
-  return prefix;
-}
-
-async function scopeOf(host: IoHost, flags: CleanupFlags): Promise<Scope> {
-  if (flags.scope !== undefined) {
-    if (!(SCOPES as readonly string[]).includes(flags.scope))
-      throw new UsageError(t("cleanup.badScope", { scope: flags.scope, scopes: SCOPES.join(", ") }));
-    return flags.scope as Scope;
-  }
-  return host.prompts.select<Scope>({
-    key: "cleanup.scopePrompt",
-    flag: "--scope",
-    default: "all",
-    choices: SCOPES.map((s) => ({ value: s, label: t(SCOPE_KEYS[s]) })),
-  });
+function parseScope(raw: string): Parsed<Scope> {
+  return (SCOPES as readonly string[]).includes(raw)
+    ? { value: raw as Scope }
+    : { problem: { key: "cleanup.badScope", vars: { scope: raw, scopes: SCOPES.join(", ") } } };
 }
 
 async function run(host: IoHost, flags: CleanupFlags): Promise<void> {
-  const prefix = thingsPrefix(flags);
+  const prefix = fromFlag("--things-prefix", flags.thingsPrefix, parsePrefix) ?? PLAN_DEFAULTS.prefix;
+  const target = await prepareTarget(flags);
   const dryRun = Boolean(flags.dryRun);
   host.say("title", "cleanup.title");
   for (const line of t("cleanup.goal").split("\n")) host.line("plain", line);
-  const scope = await scopeOf(host, flags);
-  const session = await openSession(host, flags, { changes: false });
+  const scope = await input(host, {
+    flag: "--scope",
+    given: flags.scope,
+    parse: parseScope,
+    prompt: { key: "cleanup.scopePrompt" },
+    default: "all",
+    choices: SCOPES.map((s) => ({ value: s, label: t(SCOPE_KEYS[s]) })),
+  });
+  const session = await openSession(host, target, { changes: false });
   try {
     if (!dryRun) {
       host.say("warn", "cleanup.confirm.warning", {
@@ -74,12 +61,13 @@ async function run(host: IoHost, flags: CleanupFlags): Promise<void> {
         flag: "--yes",
         token: "DELETE",
       });
-      if (!confirmed) throw new PromptCancelled();
+      if (!confirmed) throw new Declined();
     }
     const report = await cleanup(session, { scope, thingsPrefix: prefix, dryRun }, host);
-    if (!host.json) renderSummary(report, host);
+    const again = hintCommand(session, ["cleanup", "--scope", scope, "--things-prefix", prefix]);
+    if (!host.json) renderSummary(report, host, { again });
     host.result(report);
-    if (report.totals.failed > 0) process.exitCode = 1;
+    if (report.totals.failed > 0) host.fail();
   } finally {
     session.close();
   }

@@ -4,8 +4,10 @@
  * command runs unattended. Create previews the query and refuses a group that matches nothing.
  */
 import type { Command } from "commander";
+import { Declined, UsageError } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
+import { input, type Parsed } from "../../io/input.js";
 import {
   type CreateReport,
   createGroup,
@@ -23,9 +25,8 @@ import {
   defaultName,
   splitList,
 } from "../../workshop/dynamic-groups/query.js";
-import { UsageError } from "../errors.js";
 import type { CommandModule } from "../registry.js";
-import { type TargetFlags, addTargetOptions, openSession } from "../session.js";
+import { type TargetFlags, addTargetOptions, hintCommand, openSession, prepareTarget } from "../session.js";
 
 const ACTIONS = ["create", "list", "describe", "delete", "test"] as const;
 type Action = (typeof ACTIONS)[number];
@@ -53,94 +54,113 @@ interface GroupFlags extends TargetFlags {
   batteryAbove?: string;
 }
 
-async function actionOf(host: IoHost, raw: string | undefined): Promise<Action> {
-  if (raw !== undefined) {
-    if (!(ACTIONS as readonly string[]).includes(raw))
-      throw new UsageError(t("dynamicGroups.badAction", { action: raw, actions: ACTIONS.join(", ") }));
-    return raw as Action;
-  }
-  return host.prompts.select<Action>({
-    key: "dynamicGroups.menu.prompt",
+/** A parser that accepts `values` only. */
+const oneOf =
+  <T extends string>(values: readonly T[], key: string) =>
+  (raw: string): Parsed<T> =>
+    (values as readonly string[]).includes(raw)
+      ? { value: raw as T }
+      : { problem: { key, vars: { value: raw, values: values.join(", ") } } };
+
+function actionOf(host: IoHost, given: string | undefined): Promise<Action> {
+  return input(host, {
     flag: ACTION_FLAG,
+    given,
+    parse: oneOf(ACTIONS, "dynamicGroups.badAction"),
+    prompt: { key: "dynamicGroups.menu.prompt" },
     choices: ACTIONS.map((a) => ({ value: a, label: t(ACTION_KEYS[a]) })),
   });
 }
 
-function percent(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined || raw.trim() === "") return undefined;
+function percent(raw: string): Parsed<number | undefined> {
+  if (raw.trim() === "") return { value: undefined };
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 100)
-    throw new UsageError(t("dynamicGroups.badPercent", { flag, value: raw }));
-  return n;
+  return Number.isInteger(n) && n >= 0 && n <= 100
+    ? { value: n }
+    : { problem: { key: "dynamicGroups.badPercent", vars: { value: raw } } };
 }
 
-const nameProblem = (v: string) =>
-  GROUP_NAME.test(v) ? undefined : { key: "dynamicGroups.badName", vars: { name: v } };
+const problem = (p: CriteriaProblem) => ({ problem: { key: PROBLEM_KEYS[p] } });
 
-async function groupName(host: IoHost, flags: GroupFlags, suggested?: string): Promise<string> {
-  const name =
-    flags.name ??
-    (await host.prompts.text({
-      key: "dynamicGroups.namePrompt",
-      flag: "--name",
-      default: suggested,
-      validate: nameProblem,
-    }));
-  const problem = nameProblem(name);
-  if (problem) throw new UsageError(t(problem.key, problem.vars));
-  return name;
+function groupName(host: IoHost, flags: GroupFlags, suggested?: string): Promise<string> {
+  return input(host, {
+    flag: "--name",
+    given: flags.name,
+    parse: (v): Parsed<string> =>
+      GROUP_NAME.test(v) ? { value: v } : { problem: { key: "dynamicGroups.badName", vars: { name: v } } },
+    prompt: { key: "dynamicGroups.namePrompt" },
+    default: suggested,
+  });
 }
 
+const WIZARD_FLAGS = ["countries", "thingTypes", "versions", "batteryBelow", "batteryAbove"] as const;
+
+/**
+ * The guided wizard: each criterion from its flag or a question; with some criteria given as
+ * flags, the others are empty. A wrong answer is asked again; no criterion at all starts the
+ * questions over (or, from flags, is a usage error).
+ */
 async function wizard(host: IoHost, flags: GroupFlags): Promise<Criteria> {
-  const given = [
-    flags.countries,
-    flags.thingTypes,
-    flags.versions,
-    flags.batteryBelow,
-    flags.batteryAbove,
-  ].some((f) => f !== undefined);
-  const ask = async (flag: string, key: string, value: string | undefined) =>
-    value ?? (given ? "" : await host.prompts.text({ key, flag, default: "" }));
-  const criteria: Criteria = {
-    countries: splitList(await ask("--countries", "dynamicGroups.wizard.countries", flags.countries), true),
-    thingTypes: splitList(await ask("--thing-types", "dynamicGroups.wizard.thingTypes", flags.thingTypes)),
-    versions: splitList(await ask("--versions", "dynamicGroups.wizard.versions", flags.versions)),
-    batteryBelow: percent(
+  const anyGiven = WIZARD_FLAGS.some((f) => flags[f] !== undefined);
+  const ask = <T>(flag: string, key: string, given: string | undefined, parse: (raw: string) => Parsed<T>) =>
+    input(host, { flag, given: given ?? (anyGiven ? "" : undefined), parse, prompt: { key }, default: "" });
+  for (;;) {
+    const countries = await ask("--countries", "dynamicGroups.wizard.countries", flags.countries, (v) => ({
+      value: splitList(v, true),
+    }));
+    const thingTypes = await ask(
+      "--thing-types",
+      "dynamicGroups.wizard.thingTypes",
+      flags.thingTypes,
+      (v) => ({
+        value: splitList(v),
+      }),
+    );
+    const versions = await ask("--versions", "dynamicGroups.wizard.versions", flags.versions, (v) =>
+      splitList(v).length > 0 && thingTypes.length === 0
+        ? problem("versionsNeedType")
+        : { value: splitList(v) },
+    );
+    const batteryBelow = await ask(
       "--battery-below",
-      await ask("--battery-below", "dynamicGroups.wizard.batteryBelow", flags.batteryBelow),
-    ),
-    batteryAbove: percent(
+      "dynamicGroups.wizard.batteryBelow",
+      flags.batteryBelow,
+      percent,
+    );
+    const criteria = { countries, thingTypes, versions, batteryBelow };
+    const batteryAbove = await ask(
       "--battery-above",
-      await ask("--battery-above", "dynamicGroups.wizard.batteryAbove", flags.batteryAbove),
-    ),
-  };
-  const problem = criteriaProblem(criteria);
-  if (problem) throw new UsageError(t(PROBLEM_KEYS[problem]));
-  return criteria;
+      "dynamicGroups.wizard.batteryAbove",
+      flags.batteryAbove,
+      (v) => {
+        const parsed = percent(v);
+        if ("problem" in parsed || parsed.value === undefined) return parsed;
+        return criteriaProblem({ ...criteria, batteryAbove: parsed.value }) === "batteryRange"
+          ? problem("batteryRange")
+          : parsed;
+      },
+    );
+    const complete = { ...criteria, batteryAbove };
+    const left = criteriaProblem(complete);
+    if (!left) return complete;
+    if (anyGiven || host.yes || !host.interactive) throw new UsageError(t(PROBLEM_KEYS[left]));
+    host.say("error", PROBLEM_KEYS[left]);
+  }
 }
 
 async function createPlan(host: IoHost, flags: GroupFlags): Promise<{ name: string; query: string }> {
-  const wizardFlags = [
-    flags.countries,
-    flags.thingTypes,
-    flags.versions,
-    flags.batteryBelow,
-    flags.batteryAbove,
-  ];
-  const mode =
-    flags.query !== undefined
-      ? "custom"
-      : wizardFlags.some((f) => f !== undefined)
-        ? "wizard"
-        : await host.prompts.select({
-            key: "dynamicGroups.mode.prompt",
-            flag: "--query",
-            default: "wizard",
-            choices: [
-              { value: "wizard", label: t("dynamicGroups.mode.wizard") },
-              { value: "custom", label: t("dynamicGroups.mode.custom") },
-            ],
-          });
+  const anyWizardFlag = WIZARD_FLAGS.some((f) => flags[f] !== undefined);
+  const mode = await input(host, {
+    flag: "--query",
+    given: flags.query !== undefined ? "custom" : anyWizardFlag ? "wizard" : undefined,
+    parse: oneOf(["wizard", "custom"] as const, "dynamicGroups.mode.prompt"),
+    prompt: { key: "dynamicGroups.mode.prompt" },
+    default: "wizard",
+    choices: [
+      { value: "wizard" as const, label: t("dynamicGroups.mode.wizard") },
+      { value: "custom" as const, label: t("dynamicGroups.mode.custom") },
+    ],
+  });
   if (mode === "wizard") {
     const criteria = await wizard(host, flags);
     return { name: await groupName(host, flags, defaultName(criteria)), query: buildQuery(criteria) };
@@ -152,31 +172,36 @@ async function createPlan(host: IoHost, flags: GroupFlags): Promise<{ name: stri
 async function queryOf(host: IoHost, flags: GroupFlags): Promise<string> {
   if (flags.query === undefined)
     for (const l of t("dynamicGroups.examples").split("\n")) host.line("detail", l);
-  const query =
-    flags.query ?? (await host.prompts.text({ key: "dynamicGroups.queryPrompt", flag: "--query" }));
-  if (query.trim() === "") throw new UsageError(t("dynamicGroups.emptyQuery"));
-  return query.trim();
+  return input(host, {
+    flag: "--query",
+    given: flags.query,
+    parse: (v): Parsed<string> =>
+      v.trim() === "" ? { problem: { key: "dynamicGroups.emptyQuery" } } : { value: v.trim() },
+    prompt: { key: "dynamicGroups.queryPrompt" },
+  });
 }
 
-function renderCreate(host: IoHost, r: CreateReport): void {
-  if (r.refused === "noMatches") host.say("error", "dynamicGroups.create.refused", { name: r.name });
+function renderCreate(host: IoHost, r: CreateReport, testCommand: string): void {
+  if (r.refused === "noMatches")
+    host.say("error", "dynamicGroups.create.refused", { name: r.name, command: testCommand });
   else if (r.refused === "exists") host.say("error", "dynamicGroups.create.exists", { name: r.name });
   else host.say("success", "dynamicGroups.create.done", { name: r.name, arn: r.arn ?? "", count: r.matches });
-  if (!r.created) process.exitCode = 1;
+  if (!r.created) host.fail();
 }
 
 async function run(host: IoHost, rawAction: string | undefined, flags: GroupFlags): Promise<void> {
+  const target = await prepareTarget(flags);
   host.say("title", "dynamicGroups.title");
   const action = await actionOf(host, rawAction);
   if (action === "create") await host.learn("dynamicGroups.learn.dynamic");
   const plan = action === "create" ? await createPlan(host, flags) : undefined;
   const name = action === "describe" || action === "delete" ? await groupName(host, flags) : undefined;
   const query = action === "test" ? await queryOf(host, flags) : undefined;
-  const session = await openSession(host, flags, { changes: action === "create" || action === "delete" });
+  const session = await openSession(host, target, { changes: action === "create" || action === "delete" });
   try {
     if (plan) {
       const report = await createGroup(session, host, plan);
-      renderCreate(host, report);
+      renderCreate(host, report, hintCommand(session, ["dynamic-groups", "test", "--query", plan.query]));
       host.result(report);
     } else if (action === "list") {
       const groups = await listGroups(session);
@@ -213,8 +238,7 @@ async function run(host: IoHost, rawAction: string | undefined, flags: GroupFlag
         (await host.prompts.confirm({ key: "dynamicGroups.delete.confirm", flag: "--yes", default: false }));
       if (!ok) {
         host.say("info", "dynamicGroups.delete.kept", { name });
-        host.result({ name, deleted: false });
-        return;
+        throw new Declined();
       }
       const deleted = await deleteGroup(session, name);
       host.say("success", "dynamicGroups.delete.done", { name });

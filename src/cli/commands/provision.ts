@@ -1,17 +1,18 @@
 /**
- * `iotdm provision`: gathers the plan (each input from its flag, else a prompt, else the
- * default under --yes), shows it, opens the session and runs the workflow, then prints the
- * summary (and the report under --json). Exit 1 when any resource failed.
+ * `iotdm provision`: checks the target, gathers the plan (each input from its flag, else a
+ * prompt, else the default under --yes), shows it, opens the session, says which existing
+ * things the run would re-type (and asks), runs the workflow, then prints the summary (and
+ * the report under --json). Exit 1 when any resource failed.
  */
 import type { Command } from "commander";
-import { IoHost } from "../../io/host.js";
+import { Declined } from "../../io/errors.js";
+import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
+import { type Parsed, fromFlag, input } from "../../io/input.js";
 import { provision } from "../../workshop/provision/index.js";
-import { CONTINENTS, type Continent } from "../../workshop/provision/countries.js";
+import { CONTINENTS } from "../../workshop/provision/countries.js";
 import {
   PLAN_DEFAULTS,
-  type Parsed,
-  type Problem,
   type ProvisionPlan,
   defaultCountries,
   parseContinent,
@@ -21,10 +22,17 @@ import {
   parseThingTypes,
   parseVersions,
 } from "../../workshop/provision/plan.js";
+import { type TypeChange, typeChanges } from "../../workshop/provision/plan-check.js";
 import { renderProvisionSummary } from "../../workshop/provision/summary.js";
-import { UsageError } from "../errors.js";
 import type { CommandModule } from "../registry.js";
-import { type TargetFlags, addTargetOptions, openSession } from "../session.js";
+import {
+  type Session,
+  type TargetFlags,
+  addTargetOptions,
+  hintCommand,
+  openSession,
+  prepareTarget,
+} from "../session.js";
 
 interface ProvisionFlags extends TargetFlags {
   thingsPrefix?: string;
@@ -35,106 +43,91 @@ interface ProvisionFlags extends TargetFlags {
   count?: string;
 }
 
-const problemOf = <T>(p: Parsed<T>): Problem | undefined => ("problem" in p ? p.problem : undefined);
-
-/** A flag's value, or a usage error naming the flag. */
-function fromFlag<T>(
-  flag: string,
-  value: string | undefined,
-  parse: (v: string) => Parsed<T>,
-): T | undefined {
-  if (value === undefined) return undefined;
-  const parsed = parse(value);
-  if ("problem" in parsed)
-    throw new UsageError(
-      t("provision.flagProblem", { flag, problem: t(parsed.problem.key, parsed.problem.vars) }),
-    );
-  return parsed.value;
-}
-
-/** Asks (or takes the default under --yes) and parses with the same rules as the flag. */
-async function ask<T>(
-  host: IoHost,
-  p: { key: string; flag: string; default: string; vars?: Record<string, string | number> },
-  parse: (v: string) => Parsed<T>,
-): Promise<T> {
-  const answer = await host.prompts.text({
-    ...p,
-    validate: (v) => problemOf(parse(v === "" ? p.default : v)),
-  });
-  const parsed = parse(answer === "" ? p.default : answer);
-  if ("problem" in parsed) throw new UsageError(t(parsed.problem.key, parsed.problem.vars));
-  // A prompt shows what was answered; an unattended run says which default it took.
-  if (host.yes) host.say("success", "provision.prompt.usingDefault", { value: p.default });
-  return parsed.value;
-}
-
 /** Debug mode is offered when the user is asked for inputs anyway (features.md 4.3). */
-async function maybeDebugHost(host: IoHost, missingInputs: boolean): Promise<IoHost> {
-  if (host.debug || host.yes || !host.interactive || !missingInputs) return host;
+async function maybeDebug(host: IoHost, missingInputs: boolean): Promise<void> {
+  if (host.debug || host.yes || !host.interactive || !missingInputs) return;
   host.say("error", "provision.prompt.debugWarning");
-  const debug = await host.prompts.confirm({
-    key: "provision.prompt.debug",
-    flag: "--debug",
-    default: false,
-  });
-  return debug
-    ? new IoHost({ json: host.json, yes: host.yes, debug: true, interactive: host.interactive })
-    : host;
+  host.debug = await host.prompts.confirm({ key: "provision.prompt.debug", flag: "--debug", default: false });
 }
 
-async function gatherPlan(host: IoHost, flags: ProvisionFlags): Promise<{ io: IoHost; plan: ProvisionPlan }> {
+async function gatherPlan(host: IoHost, flags: ProvisionFlags): Promise<ProvisionPlan> {
   const prefix = fromFlag("--things-prefix", flags.thingsPrefix, parsePrefix) ?? PLAN_DEFAULTS.prefix;
-  let thingTypes = fromFlag("--thing-types", flags.thingTypes, parseThingTypes);
-  let versions = fromFlag("--versions", flags.versions, parseVersions);
-  let continent = fromFlag("--continent", flags.continent, parseContinent);
-  let count = fromFlag("--count", flags.count, parseCount);
-  const missing = [thingTypes, versions, continent, flags.countries, count].some((v) => v === undefined);
-  const io = await maybeDebugHost(host, missing);
+  const missing = [flags.thingTypes, flags.versions, flags.continent, flags.countries, flags.count].some(
+    (v) => v === undefined,
+  );
+  // Every flag is checked before the first question.
+  fromFlag("--thing-types", flags.thingTypes, parseThingTypes);
+  fromFlag("--versions", flags.versions, parseVersions);
+  fromFlag("--continent", flags.continent, parseContinent);
+  fromFlag("--count", flags.count, parseCount);
+  await maybeDebug(host, missing);
 
-  thingTypes ??= await ask(
-    io,
-    { key: "provision.prompt.thingTypes", flag: "--thing-types", default: PLAN_DEFAULTS.thingTypes },
+  // A typed input: its flag, else the question, else the default under --yes.
+  const typed = <T>(
+    flag: string,
+    given: string | undefined,
+    parse: (raw: string) => Parsed<T>,
+    key: string,
+    fallback: string,
+  ) => input(host, { flag, given, parse, prompt: { key }, default: fallback });
+  const thingTypes = await typed(
+    "--thing-types",
+    flags.thingTypes,
     parseThingTypes,
+    "provision.prompt.thingTypes",
+    PLAN_DEFAULTS.thingTypes,
   );
-  versions ??= await ask(
-    io,
-    { key: "provision.prompt.versions", flag: "--versions", default: PLAN_DEFAULTS.versions },
+  const versions = await typed(
+    "--versions",
+    flags.versions,
     parseVersions,
+    "provision.prompt.versions",
+    PLAN_DEFAULTS.versions,
   );
-  continent ??= await io.prompts.select<Continent>({
-    key: "provision.prompt.continent",
+  const continent = await input(host, {
     flag: "--continent",
+    given: flags.continent,
+    parse: parseContinent,
+    prompt: { key: "provision.prompt.continent" },
     default: PLAN_DEFAULTS.continent,
     choices: CONTINENTS.map((c) => ({ value: c, label: `${c.number}. ${c.name} (${c.countries.length})` })),
   });
-  const chosen = continent;
-  const parseHere = (v: string) => parseCountries(v, chosen);
-  let countries = fromFlag("--countries", flags.countries, parseHere);
-  if (countries === undefined) {
-    if (io.interactive && !io.yes)
-      io.say("info", "provision.prompt.countriesHelp", {
-        continent: chosen.name,
-        available: chosen.countries.join(", "),
-        max: chosen.countries.length,
-      });
-    countries = await ask(
-      io,
-      {
-        key: "provision.prompt.countries",
-        flag: "--countries",
-        default: defaultCountries(chosen),
-        vars: { max: chosen.countries.length },
-      },
-      parseHere,
-    );
-  }
-  count ??= await ask(
-    io,
-    { key: "provision.prompt.count", flag: "--count", default: PLAN_DEFAULTS.count },
+  if (flags.countries === undefined && host.interactive && !host.yes)
+    host.say("info", "provision.prompt.countriesHelp", {
+      continent: continent.name,
+      available: continent.countries.join(", "),
+      max: continent.countries.length,
+    });
+  const countries = await input(host, {
+    flag: "--countries",
+    given: flags.countries,
+    parse: (v) => parseCountries(v, continent),
+    prompt: { key: "provision.prompt.countries", vars: { max: continent.countries.length } },
+    default: defaultCountries(continent),
+  });
+  const count = await typed(
+    "--count",
+    flags.count,
     parseCount,
+    "provision.prompt.count",
+    PLAN_DEFAULTS.count,
   );
-  return { io, plan: { thingTypes, versions, continent: chosen, countries, count, prefix } };
+  return { thingTypes, versions, continent, countries, count, prefix };
+}
+
+/** A re-run that would re-type existing things says so, and asks (--yes goes ahead). */
+async function confirmTypeChanges(session: Session, changes: TypeChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const { host } = session;
+  const examples = changes
+    .slice(0, 3)
+    .map((c) => `${c.name} ${c.from || "-"} → ${c.to}`)
+    .join(", ");
+  host.say("warn", "provision.plan.typeChanges", { count: changes.length, examples });
+  const ok =
+    host.yes ||
+    (await host.prompts.confirm({ key: "provision.plan.confirmTypeChanges", flag: "--yes", default: false }));
+  if (!ok) throw new Declined();
 }
 
 function showPlan(io: IoHost, plan: ProvisionPlan): void {
@@ -152,15 +145,20 @@ function showPlan(io: IoHost, plan: ProvisionPlan): void {
 }
 
 async function run(host: IoHost, flags: ProvisionFlags): Promise<void> {
+  const target = await prepareTarget(flags);
   host.say("title", "provision.title");
-  const { io, plan } = await gatherPlan(host, flags);
-  showPlan(io, plan);
-  const session = await openSession(io, flags, { changes: true });
+  const plan = await gatherPlan(host, flags);
+  showPlan(host, plan);
+  const session = await openSession(host, target, { changes: true });
   try {
-    const report = await provision(session, plan, io);
-    renderProvisionSummary(io, report);
-    io.result(report);
-    if (!report.ok) process.exitCode = 1;
+    const retyped = await typeChanges(session, plan);
+    await confirmTypeChanges(session, retyped);
+    const report = { ...(await provision(session, plan, host)), retyped: retyped.length };
+    renderProvisionSummary(host, report, {
+      cleanup: hintCommand(session, ["cleanup", "--things-prefix", plan.prefix]),
+    });
+    host.result(report);
+    if (!report.ok) host.fail();
   } finally {
     session.close();
   }

@@ -1,23 +1,36 @@
-/** `iotdm sandbox start|serve|stop|status|reset|env|clock`. */
+/**
+ * `iotdm sandbox start|serve|stop|status|reset|env|clock`. An instance is chosen as in every
+ * command (--sandbox-port/--sandbox-dir, IOTDM_SANDBOX_PORT/IOTDM_SANDBOX_DIR); commands that
+ * need a running instance start one on demand and say so in one line (on stderr, so that
+ * `eval "$(iotdm sandbox env)"` still reads only exports).
+ */
 import { type Command, Option } from "commander";
+import { startInstance } from "../../aws/target.js";
+import { portFree } from "../../common/ports.js";
+import { ExplainedError, UsageError } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
 import {
+  type InstanceRef,
+  type RunningInstance,
   adminPost,
-  ensureRunning,
   envExports,
   findRunning,
-  instanceRef,
   stopInstance,
 } from "../../sandbox/control.js";
 import { serve } from "../../sandbox/main.js";
 import { DEFAULT_REGION, isFailMode, loadIdentity } from "../../sandbox/settings.js";
-import { UsageError } from "../errors.js";
+import {
+  type InstanceFlags,
+  addInstanceOptions,
+  announceStart,
+  commandLine,
+  instanceArgs,
+  instanceOf,
+} from "../instance.js";
 import type { CommandModule } from "../registry.js";
 
-interface InstanceOpts {
-  port?: string;
-  dataDir?: string;
+interface InstanceOpts extends InstanceFlags {
   host?: string;
 }
 
@@ -32,11 +45,19 @@ interface ServerOpts extends InstanceOpts {
   indexBuildDelay?: string;
 }
 
-function ref(o: InstanceOpts) {
-  const port = o.port === undefined ? undefined : Number(o.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
-    throw new UsageError(t("sandbox.badPort"));
-  return instanceRef({ port, dataDir: o.dataDir, host: o.host });
+const ref = (o: InstanceOpts) => instanceOf(o);
+
+/** The instance, started in the background if none answers (said in one line). */
+async function running(host: IoHost, r: InstanceRef): Promise<RunningInstance> {
+  const { instance, started } = await startInstance(r);
+  if (started) announceStart(host, instance.endpoint, instance);
+  return instance;
+}
+
+/** `serve` on a port another program holds: one clear line, before anything is opened. */
+async function assertPortFree(r: InstanceRef): Promise<void> {
+  if (!(await portFree(r.host, r.port)))
+    throw new ExplainedError("PortInUse", "target.portBusy", { host: r.host, port: r.port });
 }
 
 function serverOptions(o: ServerOpts) {
@@ -63,10 +84,7 @@ function serverOptions(o: ServerOpts) {
 }
 
 function instanceOptions(cmd: Command): Command {
-  return cmd
-    .option("--port <port>", t("sandbox.opt.port"))
-    .option("--data-dir <dir>", t("sandbox.opt.dataDir"))
-    .option("--host <address>", t("sandbox.opt.host"));
+  return addInstanceOptions(cmd).option("--host <address>", t("sandbox.opt.host"));
 }
 
 function serverFlags(cmd: Command): Command {
@@ -87,11 +105,16 @@ function register(program: Command, host: () => IoHost): void {
   serverFlags(sandbox.command("start").description(t("sandbox.start.description"))).action(
     async (o: ServerOpts) => {
       const r = ref(o);
-      const { instance, started } = await ensureRunning(r, serverOptions(o)).catch((e: Error) => {
-        throw new Error(t("sandbox.startFailed", { message: e.message }));
+      const options = serverOptions(o);
+      const { instance, started } = await startInstance(r, options).catch((e: Error) => {
+        throw e instanceof ExplainedError ? e : new Error(t("sandbox.startFailed", { message: e.message }));
       });
-      host().info(started ? "sandbox.started" : "sandbox.alreadyRunning", { ...instance, pid: instance.pid });
-      host().result({ ...instance, started });
+      host().info(started ? "sandbox.started" : "sandbox.alreadyRunning", {
+        ...instance,
+        pid: instance.pid,
+        stop: commandLine(["iotdm", "sandbox", "stop", ...instanceArgs(instance)]),
+      });
+      host().result({ ...withoutSecret(instance, false), started });
     },
   );
 
@@ -99,6 +122,7 @@ function register(program: Command, host: () => IoHost): void {
     async (o: ServerOpts) => {
       const r = ref(o);
       const s = serverOptions(o);
+      await assertPortFree(r);
       const identity = loadIdentity(r.dataDir, s.accountId);
       await serve({
         settings: {
@@ -114,6 +138,7 @@ function register(program: Command, host: () => IoHost): void {
           failRate: s.failRate,
           failMode: s.failMode,
           thingTypeDeletionDelaySeconds: s.thingTypeDeletionDelaySeconds,
+          indexBuildDelaySeconds: s.indexBuildDelaySeconds,
         },
         onListening: (port) => host().info("sandbox.listening", { host: r.host, port, dataDir: r.dataDir }),
       });
@@ -130,25 +155,25 @@ function register(program: Command, host: () => IoHost): void {
     },
   );
 
-  instanceOptions(sandbox.command("status").description(t("sandbox.status.description"))).action(
-    async (o: InstanceOpts) => {
+  instanceOptions(sandbox.command("status").description(t("sandbox.status.description")))
+    .option("--show-secret", t("sandbox.opt.showSecret"))
+    .action(async (o: InstanceOpts & { showSecret?: boolean }) => {
       const r = ref(o);
-      const running = await findRunning(r);
-      if (!running) {
+      const instance = await findRunning(r);
+      if (!instance) {
         host().info("sandbox.notRunning", { port: r.port, dataDir: r.dataDir });
         host().result({ running: false, port: r.port, dataDir: r.dataDir });
-        process.exitCode = 1;
+        host().fail();
         return;
       }
-      host().info("sandbox.statusLine", { ...running, auth: String(running.auth) });
-      host().result({ running: true, ...running });
-    },
-  );
+      host().info("sandbox.statusLine", { ...instance, auth: String(instance.auth) });
+      host().result({ running: true, ...withoutSecret(instance, Boolean(o.showSecret)) });
+    });
 
   instanceOptions(sandbox.command("reset").description(t("sandbox.reset.description"))).action(
     async (o: InstanceOpts) => {
       const r = ref(o);
-      const { instance } = await ensureRunning(r);
+      const instance = await running(host(), r);
       await adminPost(instance, "reset");
       host().info("sandbox.resetDone", { port: r.port });
       host().result({ reset: true });
@@ -157,8 +182,7 @@ function register(program: Command, host: () => IoHost): void {
 
   instanceOptions(sandbox.command("env").description(t("sandbox.env.description"))).action(
     async (o: InstanceOpts) => {
-      const r = ref(o);
-      const { instance } = await ensureRunning(r);
+      const instance = await running(host(), ref(o));
       const vars = envExports(instance);
       if (host().json) host().result(vars);
       else
@@ -173,10 +197,10 @@ function register(program: Command, host: () => IoHost): void {
   instanceOptions(sandbox.command("clock").description(t("sandbox.clock.description")))
     .option("--advance <seconds>", t("sandbox.opt.advance"))
     .action(async (o: InstanceOpts & { advance?: string }) => {
-      const r = ref(o);
-      const { instance } = await ensureRunning(r);
       const seconds = o.advance === undefined ? 0 : Number(o.advance);
-      if (!Number.isFinite(seconds)) throw new UsageError("--advance");
+      if (!Number.isFinite(seconds))
+        throw new UsageError(t("sandbox.badAdvance", { value: o.advance ?? "" }));
+      const instance = await running(host(), ref(o));
       const out = (await adminPost(instance, "clock", { advanceSeconds: seconds })) as {
         now: string;
         offsetSeconds: number;
@@ -184,6 +208,13 @@ function register(program: Command, host: () => IoHost): void {
       host().info("sandbox.clockNow", { now: out.now, offset: out.offsetSeconds });
       host().result(out);
     });
+}
+
+/** What `status` and `start` report under --json: the secret key only when asked for. */
+function withoutSecret(instance: RunningInstance, show: boolean): Partial<RunningInstance> {
+  if (show) return instance;
+  const { secretAccessKey: _secret, ...rest } = instance;
+  return rest;
 }
 
 export const sandboxCommand: CommandModule = { name: "sandbox", register };

@@ -2,72 +2,63 @@
  * `iotdm workshop`: the guided tour. Provision a small fleet, look at what was created, clean
  * up, with learning moments between the stops. By default it runs on a sandbox instance of
  * its own, so it never touches the fleet of the default sandbox; `npm start` runs it with --yes.
+ * A sandbox the tour started is stopped at the end; one that was already running stays.
  */
 import type { Command } from "commander";
 import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
+import { fromFlag } from "../../io/input.js";
+import { stopInstance } from "../../sandbox/control.js";
 import { cleanup } from "../../workshop/cleanup/index.js";
 import { tourDynamicGroup } from "../../workshop/dynamic-groups/tour.js";
 import { renderSummary } from "../../workshop/cleanup/summary.js";
 import { provision } from "../../workshop/provision/index.js";
-import {
-  PLAN_DEFAULTS,
-  type Parsed,
-  type ProvisionPlan,
-  deviceAt,
-  parseContinent,
-  parseCount,
-  parseCountries,
-  parsePrefix,
-  parseThingTypes,
-  parseVersions,
-} from "../../workshop/provision/plan.js";
+import { deviceAt, defaultPlan, parseCount } from "../../workshop/provision/plan.js";
 import { renderProvisionSummary } from "../../workshop/provision/summary.js";
 import { showFleet } from "../../workshop/tour.js";
-import { UsageError } from "../errors.js";
 import type { CommandModule } from "../registry.js";
-import { type TargetFlags, addTargetOptions, openSession } from "../session.js";
+import {
+  type Session,
+  type TargetFlags,
+  addTargetOptions,
+  hintCommand,
+  openSession,
+  prepareTarget,
+} from "../session.js";
 
 /** The tour's own sandbox instance (the default one stays the user's). */
 const TOUR_SANDBOX_PORT = "5567";
-const TOUR_DEVICES = "20";
+const TOUR_DEVICES = 20;
 const TOUR_PREFIX = "Tour-VIN-";
 
 interface WorkshopFlags extends TargetFlags {
   count?: string;
 }
 
-function value<T>(parsed: Parsed<T>): T {
-  if ("problem" in parsed) throw new UsageError(t(parsed.problem.key, parsed.problem.vars));
-  return parsed.value;
-}
-
-function tourPlan(flags: WorkshopFlags): ProvisionPlan {
-  const continent = value(parseContinent("1"));
-  return {
-    thingTypes: value(parseThingTypes(PLAN_DEFAULTS.thingTypes)),
-    versions: value(parseVersions(PLAN_DEFAULTS.versions)),
-    continent,
-    countries: value(parseCountries("3", continent)),
-    count: value(parseCount(flags.count ?? TOUR_DEVICES)),
-    prefix: value(parsePrefix(TOUR_PREFIX)),
-  };
+/** Stops the sandbox the tour started on demand; one that was already running stays. */
+async function stopOwnSandbox(host: IoHost, session: Session): Promise<void> {
+  const target = session.target;
+  if (target.kind !== "sandbox" || !target.started) return;
+  await stopInstance(target.instance);
+  host.say("info", "workshop.sandboxStopped", { endpoint: target.endpoint });
 }
 
 async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
   const started = Date.now();
   const ownSandbox =
     !flags.aws && !flags.endpointUrl && flags.sandboxPort === undefined && flags.sandboxDir === undefined;
-  const target: TargetFlags = ownSandbox ? { ...flags, sandboxPort: TOUR_SANDBOX_PORT } : flags;
-  const plan = tourPlan(flags);
+  const count = fromFlag("--count", flags.count, parseCount) ?? TOUR_DEVICES;
+  const target = await prepareTarget(ownSandbox ? { ...flags, sandboxPort: TOUR_SANDBOX_PORT } : flags);
 
+  const plan = defaultPlan(count, TOUR_PREFIX);
   host.say("title", "workshop.title");
   await host.learn("workshop.learn.intro", { count: plan.count });
   const session = await openSession(host, target, { changes: true });
   try {
     host.say("step", "workshop.stop.provision", { count: plan.count });
     const provisioned = await provision(session, plan, host);
-    renderProvisionSummary(host, provisioned);
+    const cleanupAgain = hintCommand(session, ["cleanup", "--things-prefix", plan.prefix]);
+    renderProvisionSummary(host, provisioned, { cleanup: cleanupAgain });
 
     await host.learn("workshop.learn.explore");
     host.say("step", "workshop.stop.explore");
@@ -78,7 +69,7 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
     await host.learn("workshop.learn.cleanup");
     host.say("step", "workshop.stop.cleanup");
     const cleaned = await cleanup(session, { scope: "all", thingsPrefix: plan.prefix, dryRun: false }, host);
-    if (!host.json) renderSummary(cleaned, host);
+    if (!host.json) renderSummary(cleaned, host, { again: cleanupAgain });
 
     await host.learn("workshop.learn.next");
     const seconds = (Date.now() - started) / 1000;
@@ -87,9 +78,10 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
       seconds: seconds.toFixed(1),
     });
     host.result({ ok, seconds, provision: provisioned, fleet, dynamicGroup, cleanup: cleaned });
-    if (!ok) process.exitCode = 1;
+    if (!ok) host.fail();
   } finally {
     session.close();
+    await stopOwnSandbox(host, session);
   }
 }
 

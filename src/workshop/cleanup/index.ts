@@ -5,7 +5,6 @@
  * (the 5-minute rule). `--scope things|groups` runs just that family. A dry run only reads.
  */
 import type { AwsSession } from "../../aws/session.js";
-import { describeTarget } from "../../aws/target.js";
 import type { WorkshopIo } from "../io.js";
 import { cleanBuckets } from "./buckets.js";
 import { cleanCertificates, cleanPolicies } from "./certificates.js";
@@ -72,7 +71,8 @@ export async function cleanup(
     thingsPrefix: options.thingsPrefix,
     region: session.region,
     accountId: session.accountId,
-    target: describeTarget(session.target),
+    target: session.target.label,
+    paced: session.target.paced,
     families,
     totals,
     unavailable: ctx.unavailable,

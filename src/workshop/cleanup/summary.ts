@@ -33,7 +33,8 @@ function row(label: string, cells: string[], labelWidth: number, fill = " "): st
 
 const cells = (c: FamilyCounts) => [c.found, c.deleted, c.skipped, c.failed].map(String);
 
-export function renderSummary(report: CleanupReport, io: WorkshopIo): void {
+/** `again`: the command that runs this cleanup again (with the flags that reach the same target). */
+export function renderSummary(report: CleanupReport, io: WorkshopIo, hints: { again: string }): void {
   io.line("plain", "");
   io.line("title", "=".repeat(RULE));
   io.say("title", report.dryRun ? "cleanup.summary.titleDryRun" : "cleanup.summary.title");
@@ -63,7 +64,8 @@ export function renderSummary(report: CleanupReport, io: WorkshopIo): void {
   if (report.clockAdvancedSeconds > 0)
     io.say("detail", "cleanup.summary.clock", { seconds: report.clockAdvancedSeconds });
   if (report.waitedSeconds > 0) io.say("detail", "cleanup.summary.waited", { seconds: report.waitedSeconds });
-  if (report.totals.failed > 0) io.say("warn", "cleanup.summary.someFailed", { count: report.totals.failed });
+  if (report.totals.failed > 0)
+    io.say("warn", "cleanup.summary.someFailed", { count: report.totals.failed, command: hints.again });
   else io.say("success", report.dryRun ? "cleanup.summary.doneDryRun" : "cleanup.summary.done");
   io.say("info", "cleanup.summary.elapsed", { seconds: report.elapsedSeconds.toFixed(2) });
 }

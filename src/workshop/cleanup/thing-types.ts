@@ -1,9 +1,10 @@
 /**
  * Thing types: tag, then the default type names. A type still used by things that stay is
  * left alone. Workshop types are deprecated early (right after the things are gone) and
- * deleted last, because AWS deletes a type only 5 minutes after its deprecation: on AWS
- * DeleteThingType is polled every 30 s with a countdown; on the sandbox its clock is moved
- * forward instead of waiting, and the run says so.
+ * deleted last, because AWS deletes a type only 5 minutes after its deprecation (TTY-4).
+ * Time passes through the target: a sandbox whose clock this machine may move is advanced
+ * instead of waiting, and the run says so; elsewhere DeleteThingType is polled every 30 s
+ * with a countdown reckoned on the target's own clock (deprecation dates are on that clock).
  */
 import {
   DeleteThingTypeCommand,
@@ -13,7 +14,6 @@ import {
   type ThingTypeDefinition,
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
-import { adminPost } from "../../sandbox/control.js";
 import { type CleanupContext, deleteOnce, guard, sleep, verdict } from "./context.js";
 import { errorText, identify, iotTags, TYPES_PATTERN } from "./identify.js";
 import { shortList } from "./report.js";
@@ -28,7 +28,7 @@ const EXTRA_POLLS = 10;
 export interface PendingType {
   name: string;
   outcome: Outcome;
-  /** Service time of the deprecation (ms). */
+  /** Time of the deprecation on the target's clock (ms). */
   deprecatedAt: number;
 }
 
@@ -53,7 +53,11 @@ async function candidate(ctx: CleanupContext, type: ThingTypeDefinition): Promis
     const described = await iot.send(new DescribeThingTypeCommand({ thingTypeName: name }));
     deprecatedAt = described.thingTypeMetadata?.deprecationDate?.getTime();
   }
-  return { name, outcome: verdict("thingTypes", name, id), deprecatedAt: deprecatedAt ?? Date.now() };
+  return {
+    name,
+    outcome: verdict("thingTypes", name, id),
+    deprecatedAt: deprecatedAt ?? (await ctx.session.target.now()),
+  };
 }
 
 /** Identifies the thing types and deprecates the workshop's (nothing changes in a dry run). */
@@ -87,22 +91,13 @@ const mmss = (seconds: number) => {
   return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 };
 
-/** The sandbox clock now (ms), read through its admin endpoint. */
-async function sandboxNow(ctx: CleanupContext): Promise<number> {
-  if (ctx.session.target.kind !== "sandbox") return Date.now();
-  const r = (await adminPost(ctx.session.target.instance, "clock", {})) as { now: string };
-  return Date.parse(r.now);
-}
-
-/** Lets time pass: sleeps on AWS (with a countdown), advances the sandbox clock otherwise. */
+/** Lets time pass: advances the target's clock where it can, else waits with a countdown. */
 async function letTimePass(ctx: CleanupContext, pending: PendingType[], first: boolean): Promise<void> {
-  const latest = Math.max(...pending.map((p) => p.deprecatedAt));
-  const now = await sandboxNow(ctx);
-  const remaining = DEPRECATION_WAIT_SECONDS - (now - latest) / 1000;
   const target = ctx.session.target;
-  if (target.kind === "sandbox") {
-    const seconds = first && remaining > 0 ? Math.ceil(remaining) + 1 : POLL_SECONDS;
-    await adminPost(target.instance, "clock", { advanceSeconds: seconds });
+  const latest = Math.max(...pending.map((p) => p.deprecatedAt));
+  const remaining = DEPRECATION_WAIT_SECONDS - ((await target.now()) - latest) / 1000;
+  const seconds = first && remaining > 0 ? Math.ceil(remaining) + 1 : POLL_SECONDS;
+  if (await target.advanceClock(seconds)) {
     ctx.clockAdvancedSeconds += seconds;
     ctx.io.say("warn", "cleanup.thingTypes.clockAdvanced", { seconds });
     return;

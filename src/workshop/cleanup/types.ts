@@ -95,6 +95,8 @@ export interface CleanupReport {
   region: string;
   accountId: string;
   target: string;
+  /** Calls were paced at AWS's default quotas (AWS, unknown endpoints, throttled sandboxes). */
+  paced: boolean;
   families: Partial<Record<Family, FamilyCounts>>;
   totals: FamilyCounts;
   /** Families whose listing operation the target does not offer (nothing to clean there). */

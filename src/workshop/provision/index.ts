@@ -7,7 +7,6 @@
  */
 import { performance } from "node:perf_hooks";
 import type { AwsSession } from "../../aws/session.js";
-import { describeTarget } from "../../aws/target.js";
 import type { WorkshopIo } from "../io.js";
 import type { StepContext } from "./context.js";
 import { provisionDevices } from "./devices.js";
@@ -57,7 +56,8 @@ export async function provision(
   const things = await provisionDevices(ctx);
 
   const report: Omit<ProvisionReport, "ok"> = {
-    target: describeTarget(session.target),
+    target: session.target.label,
+    paced: session.target.paced,
     accountId: session.accountId,
     region: session.region,
     plan: {

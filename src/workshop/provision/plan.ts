@@ -2,7 +2,7 @@
  * The provisioning plan: what the user chose (flags, prompts or defaults), validated once
  * here so that prompts and flags refuse the same values with the same messages.
  */
-import { type MessageVars } from "../../io/i18n.js";
+import type { Parsed } from "../../io/input.js";
 import {
   DEFAULT_THING_TYPES,
   DEFAULT_THINGS_PREFIX,
@@ -22,12 +22,7 @@ export interface ProvisionPlan {
   prefix: string;
 }
 
-export interface Problem {
-  key: string;
-  vars?: MessageVars;
-}
-
-export type Parsed<T> = { value: T } | { problem: Problem };
+export type { Parsed, Problem } from "../../io/input.js";
 
 export const DEFAULT_COUNT = 100;
 /** A sanity bound against typos (no 999 limit: names widen instead, Q-08). */
@@ -124,10 +119,24 @@ export function parsePrefix(value: string): Parsed<string> {
 export const PLAN_DEFAULTS = {
   thingTypes: DEFAULT_THING_TYPES.join(","),
   versions: DEFAULT_VERSIONS.join(","),
-  continent: DEFAULT_CONTINENT,
+  continent: String(DEFAULT_CONTINENT.number),
   count: String(DEFAULT_COUNT),
   prefix: DEFAULT_THINGS_PREFIX,
 };
+
+/** The plan of every default choice, with this many devices and this prefix (the tour's). */
+export function defaultPlan(count: number, prefix: string): ProvisionPlan {
+  const continent = findContinent(PLAN_DEFAULTS.continent) ?? DEFAULT_CONTINENT;
+  const chosen = (parsed: Parsed<string[]>) => ("value" in parsed ? parsed.value : []);
+  return {
+    thingTypes: chosen(parseThingTypes(PLAN_DEFAULTS.thingTypes)),
+    versions: chosen(parseVersions(PLAN_DEFAULTS.versions)),
+    continent,
+    countries: chosen(parseCountries(defaultCountries(continent), continent)),
+    count,
+    prefix,
+  };
+}
 
 /** One device of the plan: round robin over countries and thing types (features.md 4.5 step 9). */
 export interface DeviceSpec {

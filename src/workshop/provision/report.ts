@@ -51,6 +51,8 @@ export interface SettingResult {
 export interface ProvisionReport {
   ok: boolean;
   target: string;
+  /** Calls were paced at AWS's default quotas (AWS, unknown endpoints, throttled sandboxes). */
+  paced: boolean;
   accountId: string;
   region: string;
   plan: {

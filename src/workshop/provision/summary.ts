@@ -3,7 +3,16 @@ import type { WorkshopIo } from "../io.js";
 import { type ProvisionReport, failureCount } from "./report.js";
 import { reportTagFailures } from "./tagging.js";
 
-export function renderProvisionSummary(io: WorkshopIo, r: ProvisionReport): void {
+/** Commands the summary suggests, with the flags that reach the same target. */
+export interface SummaryHints {
+  cleanup: string;
+}
+
+export function renderProvisionSummary(
+  io: WorkshopIo,
+  r: ProvisionReport & { retyped?: number },
+  hints: SummaryHints,
+): void {
   reportTagFailures(io, r.tags.failures);
   io.line("plain", "");
   const problems = failureCount(r);
@@ -18,6 +27,7 @@ export function renderProvisionSummary(io: WorkshopIo, r: ProvisionReport): void
     first: r.plan.firstThing,
     last: r.plan.lastThing,
   });
+  if (r.retyped) io.say("warn", "provision.summary.retyped", { count: r.retyped });
   io.say("plain", "provision.summary.resources", {
     types: r.thingTypes.filter((t) => t.outcome !== "failed").length,
     groups: r.groups.filter((g) => g.outcome !== "failed").length,
@@ -39,5 +49,5 @@ export function renderProvisionSummary(io: WorkshopIo, r: ProvisionReport): void
   io.say("title", "provision.summary.learnedTitle");
   io.say("success", "provision.summary.learned");
   io.line("plain", "");
-  io.say("info", "provision.summary.next", { prefix: r.plan.prefix });
+  io.say("info", "provision.summary.next", { command: hints.cleanup });
 }

@@ -20,12 +20,7 @@ export default {
     things: "AWS IoT things only (with their shadows and certificates)",
     groups: "AWS IoT thing groups only (the things stay)",
   },
-  badScope: "--scope takes one of {{scopes}} (got {{scope}})",
-  badPrefix: {
-    empty: "--things-prefix cannot be empty",
-    tooLong: "--things-prefix {{prefix}} is longer than {{max}} characters",
-    characters: "--things-prefix {{prefix}} may only use letters, digits, '-', '_' and ':'",
-  },
+  badScope: "{{scope}} is not a scope: use one of {{scopes}}",
   confirm: {
     warning:
       "⚠️  This permanently deletes: {{what}}\n" +
@@ -129,9 +124,9 @@ export default {
     clock: "Sandbox clock moved forward {{seconds}} s for the thing types.",
     waited: "Waited {{seconds}} s for AWS's thing type rule.",
     someFailed_one:
-      "⚠️  {{count}} resource could not be deleted (see above). Running iotdm cleanup again retries it.",
+      "⚠️  {{count}} resource could not be deleted (see above). Running `{{command}}` again retries it.",
     someFailed_other:
-      "⚠️  {{count}} resources could not be deleted (see above). Running iotdm cleanup again retries them.",
+      "⚠️  {{count}} resources could not be deleted (see above). Running `{{command}}` again retries them.",
     done: "🎉 Cleanup complete: the workshop's resources are gone.",
     doneDryRun: "🎉 Dry run complete. Run without --dry-run to delete what is listed above.",
     elapsed: "⏱️  Total time: {{seconds}} s",

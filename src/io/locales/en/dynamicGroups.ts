@@ -11,7 +11,7 @@ export default {
     batteryAbove: "wizard: battery at or above this percent",
   },
   title: "🔍 iotdm dynamic-groups: device groups that keep themselves up to date",
-  badAction: "unknown action {{action}}: use one of {{actions}}",
+  badAction: "unknown action {{value}}: use one of {{values}}",
   menu: {
     prompt: "What would you like to do?",
     create: "Create a dynamic group (guided wizard or custom query)",
@@ -20,7 +20,7 @@ export default {
     delete: "Delete a dynamic group",
     test: "Test a fleet indexing query",
   },
-  badPercent: "{{flag}} takes a whole number from 0 to 100 (got {{value}})",
+  badPercent: "give a whole number from 0 to 100 (got {{value}})",
   badName: "{{name}} is not a valid group name: use 1-128 letters, digits, '_', '-' or ':'",
   namePrompt: "Name of the dynamic group:",
   wizard: {
@@ -57,7 +57,7 @@ export default {
   create: {
     refused:
       "Not creating {{name}}: its query matches no device. A group that starts empty usually means a typo in the\n" +
-      "query; check it with `iotdm dynamic-groups test --query ...` first.",
+      "query; check it with `{{command}}` first.",
     exists: "A thing group named {{name}} already exists; choose another name.",
     done_one: "✅ Dynamic group {{name}} created with {{count}} member: {{arn}}",
     done_other: "✅ Dynamic group {{name}} created with {{count}} members: {{arn}}",

@@ -12,7 +12,6 @@ export default {
       "how many of the continent's first countries (default 3 in North America, 2 elsewhere), or codes such as US,CA,MX",
     count: "number of devices to create (default 100)",
   },
-  flagProblem: "{{flag}}: {{problem}}",
   prefix: {
     empty: "the things prefix cannot be empty",
     tooLong: '"{{prefix}}" is longer than 20 characters; a things prefix has 1 to 20',
@@ -42,7 +41,6 @@ export default {
       "Countries of {{continent}}: {{available}}\n  Enter a number (1-{{max}}) for the first countries, or country codes such as US,CA",
     countries: "Countries (1-{{max}} or codes):",
     count: "Number of devices:",
-    usingDefault: "Using: {{value}}",
   },
   plan: {
     title: "🎯 Provisioning plan",
@@ -51,6 +49,11 @@ export default {
     continent: "  Continent: {{continent}}",
     countries: "  Countries: {{countries}} ({{count}} of {{total}})",
     devices: "  Devices: {{count}} named {{prefix}}…",
+    typeChanges_one:
+      "⚠️ {{count}} thing of this plan exists with another thing type and would be re-typed: {{examples}}",
+    typeChanges_other:
+      "⚠️ {{count}} things of this plan exist with another thing type and would be re-typed, e.g. {{examples}}",
+    confirmTypeChanges: "Change their thing type as planned?",
   },
   step: {
     logging: "📋 Step 1: IoT Core logging",
@@ -183,6 +186,8 @@ export default {
     learnedTitle: "🎓 What this step built",
     learned:
       "  • IoT logging to CloudWatch through a role IoT assumes (SetV2LoggingOptions)\n  • Thing types with searchable attributes (CreateThingType)\n  • A fleet index over registry, shadows and groups (UpdateIndexingConfiguration)\n  • A versioned S3 bucket with firmware archives (CreateBucket, PutObject)\n  • Software packages and published versions (CreatePackage, CreatePackageVersion)\n  • IAM roles for jobs and package configuration (CreateRole, PutRolePolicy)\n  • Automatic $package shadow updates (UpdatePackageConfiguration)\n  • Country groups and things with shadows (CreateThingGroup, CreateThing, UpdateThingShadow)",
-    next: "🚀 Next: search the fleet and group it dynamically, then roll out firmware with a job. When you are done, `iotdm cleanup --things-prefix {{prefix}}` removes everything.",
+    retyped_one: "♻️ {{count}} existing thing was given its planned thing type",
+    retyped_other: "♻️ {{count}} existing things were given their planned thing type",
+    next: "🚀 Next: search the fleet and group it dynamically, then roll out firmware with a job. When you are done, `{{command}}` removes everything.",
   },
 };

@@ -22,8 +22,8 @@ export default {
     description: "Advance the sandbox clock (for rules that wait, such as thing type deletion)",
   },
   opt: {
-    port: "TCP port of the instance",
-    dataDir: "state directory of the instance (default: ~/.iotdm/sandbox/<port>)",
+    port: "TCP port of the instance (default 5566, or IOTDM_SANDBOX_PORT)",
+    dataDir: "state directory of the instance (default: ~/.iotdm/sandbox/<port>, or IOTDM_SANDBOX_DIR)",
     host: "address to listen on",
     noAuth: "accept requests without checking SigV4 signatures",
     throttle: "request-rate limits: off, or aws for AWS's default quotas",
@@ -35,8 +35,10 @@ export default {
     advance: "seconds to advance the clock by",
     typeDeletionDelay: "seconds between deprecating and deleting a thing type (AWS: 300)",
     indexBuildDelay: "seconds a new index or dynamic group stays BUILDING (default 0)",
+    showSecret: "include the secret access key in the --json output",
   },
-  started: "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), state in {{dataDir}}",
+  started:
+    "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), state in {{dataDir}}; `{{stop}}` stops it",
   alreadyRunning: "Sandbox already running on http://{{host}}:{{port}} (pid {{pid}})",
   listening: "Sandbox listening on http://{{host}}:{{port}}, state in {{dataDir}}. Ctrl-C stops it.",
   stopped: "Sandbox on port {{port}} stopped",
@@ -50,5 +52,5 @@ export default {
   badFailMode: "--fail-mode takes before, after or both",
   badThrottle: "--throttle takes off or aws",
   badDelay: "delays take a number of seconds, 0 or more",
-  badPort: "--port takes a TCP port number",
+  badAdvance: "--advance takes a number of seconds (got {{value}})",
 };

@@ -36,5 +36,6 @@ export default {
     bucketLine: "   • firmware bucket {{bucket}}: {{objects}} object versions",
   },
   done: "🎉 Tour finished in {{seconds}} s: the fleet was built, inspected and removed.",
+  sandboxStopped: "🛑 The tour's sandbox on {{endpoint}} was stopped (the tour had started it).",
   doneWithProblems: "The tour finished in {{seconds}} s with problems: see the summaries above.",
 };

@@ -21,12 +21,7 @@ export default {
     things: "AWS IoT のモノだけ(シャドウと証明書を含む)",
     groups: "AWS IoT のモノのグループだけ(モノは残ります)",
   },
-  badScope: "--scope には {{scopes}} のいずれかを指定します(指定値: {{scope}})",
-  badPrefix: {
-    empty: "--things-prefix は空にできません",
-    tooLong: "--things-prefix {{prefix}} が {{max}} 文字を超えています",
-    characters: "--things-prefix {{prefix}} に使えるのは英字、数字、'-'、'_'、':' だけです",
-  },
+  badScope: "{{scope}} は範囲として使えません。{{scopes}} のいずれかを指定してください",
   confirm: {
     warning:
       "⚠️  次のものを完全に削除します: {{what}}\n" +
@@ -130,7 +125,7 @@ export default {
     clock: "モノのタイプのためにサンドボックスの時計を {{seconds}} 秒進めました。",
     waited: "AWS のモノのタイプのルールのため {{seconds}} 秒待ちました。",
     someFailed:
-      "⚠️  {{count}} 件のリソースを削除できませんでした(上記を参照)。iotdm cleanup をもう一度実行すると再試行します。",
+      "⚠️  {{count}} 件のリソースを削除できませんでした(上記を参照)。`{{command}}` をもう一度実行すると再試行します。",
     done: "🎉 クリーンアップが完了しました。ワークショップのリソースはなくなりました。",
     doneDryRun: "🎉 ドライランが完了しました。上記のものを削除するには --dry-run なしで実行してください。",
     elapsed: "⏱️  合計時間: {{seconds}} 秒",

@@ -11,7 +11,7 @@ export default {
     batteryAbove: "ウィザード: バッテリーがこのパーセント以上",
   },
   title: "🔍 iotdm dynamic-groups: 自動で最新の状態に保たれるデバイスグループ",
-  badAction: "不明な操作 {{action}}: {{actions}} のいずれかを指定してください",
+  badAction: "不明な操作 {{value}}: {{values}} のいずれかを指定してください",
   menu: {
     prompt: "何をしますか?",
     create: "動的グループを作成(ガイド付きウィザードまたはカスタムクエリ)",
@@ -20,7 +20,7 @@ export default {
     delete: "動的グループを削除",
     test: "フリートインデックスのクエリをテスト",
   },
-  badPercent: "{{flag}} には 0 から 100 までの整数を指定してください(指定値: {{value}})",
+  badPercent: "0 から 100 までの整数を指定してください(指定値: {{value}})",
   badName: "{{name}} はグループ名として使えません: 英数字、'_'、'-'、':' を 1〜128 文字で指定してください",
   namePrompt: "動的グループの名前:",
   wizard: {
@@ -57,7 +57,7 @@ export default {
   create: {
     refused:
       "{{name}} は作成しません: クエリに一致するデバイスがありません。最初から空のグループは、たいていクエリの\n" +
-      "入力ミスです。先に `iotdm dynamic-groups test --query ...` で確認してください。",
+      "入力ミスです。先に `{{command}}` で確認してください。",
     exists: "{{name}} という名前のモノグループは既に存在します。別の名前を選んでください。",
     done: "✅ 動的グループ {{name}} をメンバー {{count}} 台で作成しました: {{arn}}",
   },

@@ -10,7 +10,6 @@ export default {
     countries: "大陸の先頭から使う国の数 (既定は北米で 3、その他で 2)、または US,CA,MX のような国コード",
     count: "作成するデバイスの数 (既定 100)",
   },
-  flagProblem: "{{flag}}: {{problem}}",
   prefix: {
     empty: "モノの接頭辞は空にできません",
     tooLong: "「{{prefix}}」は 20 文字を超えています。接頭辞は 1〜20 文字です",
@@ -41,7 +40,6 @@ export default {
       "{{continent}} の国: {{available}}\n  先頭から使う国の数 (1〜{{max}})、または US,CA のような国コードを入力してください",
     countries: "国 (1〜{{max}} またはコード):",
     count: "デバイスの数:",
-    usingDefault: "使用する値: {{value}}",
   },
   plan: {
     title: "🎯 プロビジョニング計画",
@@ -50,6 +48,9 @@ export default {
     continent: "  大陸: {{continent}}",
     countries: "  国: {{countries}} ({{total}} か国中 {{count}} か国)",
     devices: "  デバイス: {{count}} 台 (名前は {{prefix}}…)",
+    typeChanges:
+      "⚠️ この計画のモノのうち {{count}} 台が別のモノのタイプで存在しており、タイプが変わります(例: {{examples}})",
+    confirmTypeChanges: "計画どおりにモノのタイプを変更しますか?",
   },
   step: {
     logging: "📋 ステップ 1: IoT Core のログ記録",
@@ -180,6 +181,7 @@ export default {
     learnedTitle: "🎓 このステップで作ったもの",
     learned:
       "  • IoT が引き受けるロールによる CloudWatch へのログ記録 (SetV2LoggingOptions)\n  • 検索可能な属性を持つモノのタイプ (CreateThingType)\n  • レジストリ、シャドウ、グループのフリートインデックス (UpdateIndexingConfiguration)\n  • ファームウェアを置くバージョニング付き S3 バケット (CreateBucket、PutObject)\n  • ソフトウェアパッケージと公開済みバージョン (CreatePackage、CreatePackageVersion)\n  • ジョブとパッケージ設定の IAM ロール (CreateRole、PutRolePolicy)\n  • $package シャドウの自動更新 (UpdatePackageConfiguration)\n  • 国別グループとシャドウ付きのモノ (CreateThingGroup、CreateThing、UpdateThingShadow)",
-    next: "🚀 次は、フリートを検索して動的にグループ化し、ジョブでファームウェアを配布しましょう。終わったら `iotdm cleanup --things-prefix {{prefix}}` ですべて削除できます。",
+    retyped: "♻️ 既存のモノ {{count}} 台を計画どおりのモノのタイプに変更しました",
+    next: "🚀 次は、フリートを検索して動的にグループ化し、ジョブでファームウェアを配布しましょう。終わったら `{{command}}` ですべて削除できます。",
   },
 };

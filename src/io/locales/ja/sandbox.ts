@@ -22,8 +22,8 @@ export default {
     description: "サンドボックスの時計を進める(モノのタイプの削除など、待ち時間のあるルールのため)",
   },
   opt: {
-    port: "インスタンスの TCP ポート",
-    dataDir: "インスタンスの状態ディレクトリ(既定: ~/.iotdm/sandbox/<port>)",
+    port: "インスタンスの TCP ポート(既定 5566、または IOTDM_SANDBOX_PORT)",
+    dataDir: "インスタンスの状態ディレクトリ(既定: ~/.iotdm/sandbox/<port>、または IOTDM_SANDBOX_DIR)",
     host: "待ち受けるアドレス",
     noAuth: "SigV4 署名を検証せずにリクエストを受け付ける",
     throttle: "リクエストレート制限: off、または AWS の既定クォータを使う aws",
@@ -35,9 +35,10 @@ export default {
     advance: "時計を進める秒数",
     typeDeletionDelay: "モノのタイプを非推奨にしてから削除できるまでの秒数(AWS: 300)",
     indexBuildDelay: "新しいインデックスや動的グループが BUILDING のままである秒数(既定 0)",
+    showSecret: "--json の出力にシークレットアクセスキーを含める",
   },
   started:
-    "サンドボックスが http://{{host}}:{{port}} で動作中です(pid {{pid}})。状態は {{dataDir}} にあります",
+    "サンドボックスが http://{{host}}:{{port}} で動作中です(pid {{pid}})。状態は {{dataDir}} にあります。止めるには `{{stop}}`",
   alreadyRunning: "サンドボックスはすでに http://{{host}}:{{port}} で動作中です(pid {{pid}})",
   listening:
     "サンドボックスが http://{{host}}:{{port}} で待ち受けています。状態は {{dataDir}}。Ctrl-C で停止します。",
@@ -52,5 +53,5 @@ export default {
   badFailMode: "--fail-mode には before、after、both のいずれかを指定してください",
   badThrottle: "--throttle には off または aws を指定してください",
   badDelay: "遅延には 0 以上の秒数を指定してください",
-  badPort: "--port には TCP ポート番号を指定してください",
+  badAdvance: "--advance には秒数を指定してください(指定値: {{value}})",
 };

@@ -36,5 +36,6 @@ export default {
     bucketLine: "   • ファームウェアバケット {{bucket}}: オブジェクトバージョン {{objects}} 件",
   },
   done: "🎉 ツアーは {{seconds}} 秒で終わりました。フリートを作り、確認し、削除しました。",
+  sandboxStopped: "🛑 ツアーが起動した {{endpoint}} のサンドボックスを停止しました。",
   doneWithProblems: "ツアーは {{seconds}} 秒で終わりましたが、問題がありました。上のまとめを見てください。",
 };

@@ -20,12 +20,7 @@ export default {
     things: "AWS IoT 사물만(섀도우와 인증서 포함)",
     groups: "AWS IoT 사물 그룹만(사물은 남습니다)",
   },
-  badScope: "--scope에는 {{scopes}} 중 하나를 지정합니다(지정한 값: {{scope}})",
-  badPrefix: {
-    empty: "--things-prefix는 비워 둘 수 없습니다",
-    tooLong: "--things-prefix {{prefix}}가 {{max}}자를 넘습니다",
-    characters: "--things-prefix {{prefix}}에는 영문자, 숫자, '-', '_', ':'만 쓸 수 있습니다",
-  },
+  badScope: "{{scope}}은(는) 범위로 쓸 수 없습니다. {{scopes}} 중 하나를 지정하세요",
   confirm: {
     warning:
       "⚠️  다음을 영구히 삭제합니다: {{what}}\n" +
@@ -125,7 +120,7 @@ export default {
     clock: "사물 유형 때문에 샌드박스 시계를 {{seconds}}초 앞당겼습니다.",
     waited: "AWS의 사물 유형 규칙 때문에 {{seconds}}초 기다렸습니다.",
     someFailed:
-      "⚠️  리소스 {{count}}개를 삭제하지 못했습니다(위 참조). iotdm cleanup을 다시 실행하면 재시도합니다.",
+      "⚠️  리소스 {{count}}개를 삭제하지 못했습니다(위 참조). `{{command}}`을(를) 다시 실행하면 재시도합니다.",
     done: "🎉 정리를 마쳤습니다. 워크숍 리소스가 모두 사라졌습니다.",
     doneDryRun: "🎉 드라이런을 마쳤습니다. 위 항목을 삭제하려면 --dry-run 없이 실행하세요.",
     elapsed: "⏱️  총 시간: {{seconds}}초",

@@ -11,7 +11,7 @@ export default {
     batteryAbove: "마법사: 배터리가 이 퍼센트 이상",
   },
   title: "🔍 iotdm dynamic-groups: 스스로 최신 상태를 유지하는 디바이스 그룹",
-  badAction: "알 수 없는 작업 {{action}}: {{actions}} 중 하나를 사용하세요",
+  badAction: "알 수 없는 작업 {{value}}: {{values}} 중 하나를 사용하세요",
   menu: {
     prompt: "무엇을 하시겠습니까?",
     create: "동적 그룹 만들기 (안내 마법사 또는 사용자 지정 쿼리)",
@@ -20,7 +20,7 @@ export default {
     delete: "동적 그룹 삭제",
     test: "플릿 인덱싱 쿼리 테스트",
   },
-  badPercent: "{{flag}}에는 0부터 100까지의 정수를 지정하세요 (입력값: {{value}})",
+  badPercent: "0부터 100까지의 정수를 지정하세요 (입력값: {{value}})",
   badName: "{{name}}은(는) 올바른 그룹 이름이 아닙니다: 영문자, 숫자, '_', '-', ':'를 1~128자로 사용하세요",
   namePrompt: "동적 그룹의 이름:",
   wizard: {
@@ -57,7 +57,7 @@ export default {
   create: {
     refused:
       "{{name}}을(를) 만들지 않습니다: 쿼리와 일치하는 디바이스가 없습니다. 처음부터 비어 있는 그룹은 대개 쿼리의\n" +
-      "오타 때문입니다. 먼저 `iotdm dynamic-groups test --query ...`로 확인하세요.",
+      "오타 때문입니다. 먼저 `{{command}}`로 확인하세요.",
     exists: "{{name}}이라는 사물 그룹이 이미 있습니다. 다른 이름을 선택하세요.",
     done: "✅ 동적 그룹 {{name}}을(를) 멤버 {{count}}대로 만들었습니다: {{arn}}",
   },

@@ -10,7 +10,6 @@ export default {
     countries: "대륙의 앞에서부터 사용할 국가 수(기본값 북미 3, 그 외 2) 또는 US,CA,MX 같은 국가 코드",
     count: "생성할 디바이스 수 (기본값 100)",
   },
-  flagProblem: "{{flag}}: {{problem}}",
   prefix: {
     empty: "사물 접두사는 비워 둘 수 없습니다",
     tooLong: '"{{prefix}}"은(는) 20자를 넘습니다. 접두사는 1~20자여야 합니다',
@@ -40,7 +39,6 @@ export default {
       "{{continent}}의 국가: {{available}}\n  앞에서부터 사용할 국가 수(1~{{max}}) 또는 US,CA 같은 국가 코드를 입력하세요",
     countries: "국가(1~{{max}} 또는 코드):",
     count: "디바이스 수:",
-    usingDefault: "사용할 값: {{value}}",
   },
   plan: {
     title: "🎯 프로비저닝 계획",
@@ -49,6 +47,9 @@ export default {
     continent: "  대륙: {{continent}}",
     countries: "  국가: {{countries}} ({{total}}개국 중 {{count}}개국)",
     devices: "  디바이스: {{count}}대 (이름 {{prefix}}…)",
+    typeChanges:
+      "⚠️ 이 계획의 사물 {{count}}대가 다른 사물 유형으로 이미 있어 유형이 바뀝니다(예: {{examples}})",
+    confirmTypeChanges: "계획대로 사물 유형을 바꿀까요?",
   },
   step: {
     logging: "📋 1단계: IoT Core 로깅",
@@ -178,6 +179,7 @@ export default {
     learnedTitle: "🎓 이 단계에서 만든 것",
     learned:
       "  • IoT가 맡는 역할을 통한 CloudWatch 로깅(SetV2LoggingOptions)\n  • 검색 가능한 속성이 있는 사물 유형(CreateThingType)\n  • 레지스트리, shadow, 그룹에 대한 플릿 인덱스(UpdateIndexingConfiguration)\n  • 펌웨어 아카이브를 담은 버전 관리 S3 버킷(CreateBucket, PutObject)\n  • 소프트웨어 패키지와 게시된 버전(CreatePackage, CreatePackageVersion)\n  • 작업과 패키지 구성을 위한 IAM 역할(CreateRole, PutRolePolicy)\n  • $package shadow 자동 업데이트(UpdatePackageConfiguration)\n  • 국가별 그룹과 shadow가 있는 사물(CreateThingGroup, CreateThing, UpdateThingShadow)",
-    next: "🚀 다음 단계: 플릿을 검색하고 동적으로 그룹화한 다음, 작업으로 펌웨어를 배포해 보세요. 끝나면 `iotdm cleanup --things-prefix {{prefix}}`로 모두 삭제할 수 있습니다.",
+    next: "🚀 다음 단계: 플릿을 검색하고 동적으로 그룹화한 다음, 작업으로 펌웨어를 배포해 보세요. 끝나면 `{{command}}`로 모두 삭제할 수 있습니다.",
+    retyped: "♻️ 기존 사물 {{count}}대의 사물 유형을 계획대로 바꿨습니다",
   },
 };

@@ -22,8 +22,8 @@ export default {
     description: "샌드박스 시계를 앞으로 돌립니다(사물 유형 삭제처럼 기다려야 하는 규칙용)",
   },
   opt: {
-    port: "인스턴스의 TCP 포트",
-    dataDir: "인스턴스의 상태 디렉터리(기본값: ~/.iotdm/sandbox/<port>)",
+    port: "인스턴스의 TCP 포트(기본 5566, 또는 IOTDM_SANDBOX_PORT)",
+    dataDir: "인스턴스의 상태 디렉터리(기본값: ~/.iotdm/sandbox/<port>, 또는 IOTDM_SANDBOX_DIR)",
     host: "수신 대기할 주소",
     noAuth: "SigV4 서명을 검증하지 않고 요청을 받습니다",
     throttle: "요청 속도 제한: off, 또는 AWS 기본 할당량을 쓰는 aws",
@@ -35,9 +35,10 @@ export default {
     advance: "시계를 앞당길 초",
     typeDeletionDelay: "사물 유형을 사용 중단한 뒤 삭제할 수 있을 때까지의 초(AWS: 300)",
     indexBuildDelay: "새 인덱스나 동적 그룹이 BUILDING 상태로 있는 초(기본 0)",
+    showSecret: "--json 출력에 비밀 액세스 키를 포함합니다",
   },
   started:
-    "샌드박스가 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}}). 상태는 {{dataDir}}에 있습니다",
+    "샌드박스가 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}}). 상태는 {{dataDir}}에 있습니다. 멈추려면 `{{stop}}`",
   alreadyRunning: "샌드박스가 이미 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}})",
   listening:
     "샌드박스가 http://{{host}}:{{port}}에서 수신 대기 중입니다. 상태는 {{dataDir}}. Ctrl-C로 중지합니다.",
@@ -52,5 +53,5 @@ export default {
   badFailMode: "--fail-mode에는 before, after, both 중 하나를 지정하세요",
   badThrottle: "--throttle에는 off 또는 aws를 지정하세요",
   badDelay: "지연에는 0 이상의 초를 지정하세요",
-  badPort: "--port에는 TCP 포트 번호를 지정하세요",
+  badAdvance: "--advance에는 초 단위 숫자를 지정하세요(입력값: {{value}})",
 };

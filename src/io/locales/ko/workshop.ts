@@ -35,5 +35,6 @@ export default {
     bucketLine: "   • 펌웨어 버킷 {{bucket}}: 객체 버전 {{objects}}개",
   },
   done: "🎉 투어가 {{seconds}}초 만에 끝났습니다. 플릿을 만들고, 살펴보고, 삭제했습니다.",
+  sandboxStopped: "🛑 투어가 시작한 {{endpoint}}의 샌드박스를 멈췄습니다.",
   doneWithProblems: "투어가 {{seconds}}초 만에 끝났지만 문제가 있었습니다. 위의 요약을 보세요.",
 };

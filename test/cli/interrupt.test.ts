@@ -1,0 +1,60 @@
+/**
+ * Ctrl-C in the middle of a run, end to end (a spawned process and a real SIGINT): the run
+ * stops with exit code 130 and one line saying where it was and how much it had changed, and
+ * running the same command again completes the fleet. The sandbox enforces AWS's rates
+ * (--throttle aws), so the run is paced and still busy when the signal arrives.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { after, before, test } from "node:test";
+import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { SMALL_PLAN, Verifier, iotdm, target } from "./provision-helpers.js";
+
+let sb: TestSandbox;
+let verify: Verifier;
+before(async () => {
+  sb = await startSandbox({ args: ["--throttle", "aws"] });
+  verify = new Verifier(sb);
+});
+after(async () => {
+  verify.destroy();
+  await sb.dispose();
+});
+
+const PLAN = ["--things-prefix", "Int-", ...SMALL_PLAN, "--count", "200"];
+
+/** Runs provision and sends SIGINT once its first progress line about the devices appears. */
+function interruptedRun(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, "--yes", "provision", ...PLAN, ...target(sb)], {
+    env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
+  });
+  let stdout = "";
+  let stderr = "";
+  let sent = false;
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString("utf8");
+    if (!sent && /Devices: \d+\/200/.test(stdout)) {
+      sent = true;
+      child.kill("SIGINT");
+    }
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString("utf8");
+  });
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+test("Ctrl-C mid-run exits 130 with one line on what was done, and a re-run completes the fleet", async () => {
+  const run = await interruptedRun();
+  assert.equal(run.code, 130, run.stderr);
+  const lines = run.stderr.trim().split("\n");
+  assert.equal(lines.length, 1, run.stderr);
+  assert.match(
+    lines[0],
+    /^⛔ Interrupted during 🚗 Devices \d+\/200, after \d+ changes \(\d+ AWS calls\)\. What was done stays; running the same command again continues from there\.$/,
+  );
+
+  const again = await iotdm(["--yes", "provision", ...PLAN, ...target(sb)]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal((await verify.things("Int-")).length, 200);
+});
