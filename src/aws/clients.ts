@@ -197,10 +197,11 @@ export class AwsClients {
   /**
    * Who the caller is: the first call of a session, with a short timeout and one retry, so a
    * target that cannot be reached (no network, wrong endpoint) fails in seconds, not after
-   * ten adaptive retries.
+   * ten adaptive retries. A target that answers with an error (a 5xx, throttling) is
+   * reachable: the call is then retried like any other.
    */
   async callerIdentity(): Promise<GetCallerIdentityCommandOutput> {
-    const sts = this.instrument(
+    const probe = this.instrument(
       new STSClient({
         ...this.plainConfig(),
         maxAttempts: 2,
@@ -209,9 +210,16 @@ export class AwsClients {
       }),
     );
     try {
-      return await sts.send(new GetCallerIdentityCommand({}));
+      return await probe.send(new GetCallerIdentityCommand({}));
+    } catch (e) {
+      const { name, $metadata } = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+      const status = $metadata?.httpStatusCode;
+      const transient =
+        status !== undefined && (status >= 500 || status === 429 || /Throttl/.test(name ?? ""));
+      if (!transient) throw e;
+      return await this.sts.send(new GetCallerIdentityCommand({}));
     } finally {
-      sts.destroy();
+      probe.destroy();
     }
   }
 
