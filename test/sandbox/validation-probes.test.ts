@@ -18,7 +18,6 @@ import {
   ListPackageVersionsCommand,
   ListThingsCommand,
   TagResourceCommand,
-  UpdateThingCommand,
 } from "@aws-sdk/client-iot";
 import { IoTDataPlaneClient, UpdateThingShadowCommand } from "@aws-sdk/client-iot-data-plane";
 import { HeadBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
