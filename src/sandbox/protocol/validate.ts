@@ -75,7 +75,8 @@ function codePoints(s: string): number {
   return n;
 }
 
-function check(c: Constraint, value: unknown): string | undefined {
+/** Why `value` fails constraint `c` (AWS's wording), or undefined when it satisfies it. */
+export function constraintProblem(c: Constraint, value: unknown): string | undefined {
   if (c.enum && typeof value === "string" && !c.enum.includes(value))
     return `Member must satisfy enum value set: [${c.enum.join(", ")}]`;
   if (c.min !== undefined || c.max !== undefined) {
@@ -129,7 +130,7 @@ export function validateInput(
   while (stack.length > 0) {
     const { schema: s, value, path, pattern } = stack.pop()!;
     const c = pattern ? ownValue(table, pattern) : undefined;
-    const problem = c ? check(c, value) : undefined;
+    const problem = c ? constraintProblem(c, value) : undefined;
     if (problem) problems.add(path, value, problem);
     const next: Frame[] = [];
     if (s.isStructSchema() && typeof value === "object" && value !== null) {
@@ -150,7 +151,7 @@ export function validateInput(
       const inner = s.getValueSchema();
       const keyRule = ownValue(table, `${pattern}{}`);
       for (const [k, v] of Object.entries(value)) {
-        const keyProblem = keyRule ? check(keyRule, k) : undefined;
+        const keyProblem = keyRule ? constraintProblem(keyRule, k) : undefined;
         if (keyProblem) problems.add(childPath(path, "key"), k, keyProblem);
         next.push({ schema: inner, value: v, path: childPath(path, k), pattern: `${pattern}{}=` });
       }
