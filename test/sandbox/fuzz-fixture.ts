@@ -141,6 +141,8 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     aggregationField: "thingName",
     certificateSigningRequest: rsaCsr("fuzz").csrPem,
     ruleName: "fuzz_rule",
+    // Keeps the fleet index on, so that the index operations get past "index does not exist".
+    thingIndexingConfiguration: { thingIndexingMode: "REGISTRY" },
   };
   const known: Record<string, KnownValues> = {
     iot: iotKnown,

@@ -77,7 +77,9 @@ export class InputFactory {
 
   /** A valid-looking value: known resource names, else the first candidate that satisfies the table. */
   valid(schema: NormalizedSchema, pattern: string, name: string, depth = 0): unknown {
-    if (Object.hasOwn(this.known, name) && isText(schema)) return this.known[name];
+    const known = Object.hasOwn(this.known, name) ? this.known[name] : undefined;
+    // A known name applies to a member of the same kind (S3's `Bucket` is also a structure of CreateBucketConfiguration).
+    if (known !== undefined && (typeof known === "object") === schema.isStructSchema()) return known;
     const c = this.rule(pattern);
     if (schema.isStructSchema()) {
       const out: WireInput = {};

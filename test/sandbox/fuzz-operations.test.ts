@@ -106,7 +106,11 @@ for (const serviceKey of SERVICES.filter((s) => s.operations.length > 0).map((s)
         continue;
       }
       const brief = `${p.what} -> ${status} ${text.slice(0, 300)}`;
-      if (process.env.FUZZ_LOG) (await import("node:fs")).appendFileSync(process.env.FUZZ_LOG, `${p.mustRefuse ? "!" : " "} ${brief.replace(/\n/g, " ").slice(0, 260)}\n`);
+      if (process.env.FUZZ_LOG)
+        (await import("node:fs")).appendFileSync(
+          process.env.FUZZ_LOG,
+          `${p.mustRefuse ? "!" : " "} ${brief.replace(/\n/g, " ").slice(0, 260)}\n`,
+        );
       if (status >= 500) problems.push(`server error: ${brief}`);
       if (p.mustRefuse && (p.label ? status < 400 || status >= 500 : status !== 400))
         problems.push(`not refused: ${brief}`);

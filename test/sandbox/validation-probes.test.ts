@@ -158,7 +158,7 @@ test("VAL-1/TAG-1: CreateThingGroup with tags as an object, or a tag Key that is
   );
 });
 
-test("VAL-1: a body that is not JSON, not UTF-8 or not an object is refused with 400, never a 500", async () => {
+test("VAL-1: a body that is not JSON, not UTF-8 or not an object is refused with 400 SerializationException, never a 500", async () => {
   const path = `/things/${uniqueName("broken")}`;
   for (const body of ["{", "[]", '"text"', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])]) {
     const res = await send({
@@ -169,7 +169,7 @@ test("VAL-1: a body that is not JSON, not UTF-8 or not an object is refused with
       headers: { "content-type": "application/json" },
     });
     assert.equal(res.status, 400, `${String(body)}: ${res.text}`);
-    assert.equal(res.headers.get("x-amzn-errortype"), "InvalidRequestException");
+    assert.equal(res.headers.get("x-amzn-errortype"), "SerializationException");
   }
 });
 

@@ -38,9 +38,13 @@ export function toJson(schema: NormalizedSchema, value: unknown): unknown {
   return value;
 }
 
+/** The restJson1 code for a request that cannot be read at all (AWS's JSON services answer malformed requests with it). */
+export const SERIALIZATION_EXCEPTION = "SerializationException";
+
 /**
- * Decodes a restJson1 request into the SDK's input shape. Every type problem of the bindings
- * and the body is collected with its member path and thrown as `errorCode` (VAL-1).
+ * Decodes a restJson1 request into the SDK's input shape. A body that is not a JSON object is
+ * a 400 SerializationException; every member of the wrong type is collected with its path and
+ * thrown as `errorCode` (VAL-1).
  */
 export function decodeRestJsonRequest(
   op: OperationSchema,
@@ -48,23 +52,25 @@ export function decodeRestJsonRequest(
   errorCode: string,
 ): Record<string, unknown> {
   const problems = new InputProblems();
+  const malformed = new InputProblems();
   const { input, bodyMembers, payload } = readHttpBindings(op.input, req, problems);
   if (payload) {
     if (payload.schema.isBlobSchema()) input[payload.name] = req.body;
     else if (payload.schema.isStringSchema()) input[payload.name] = req.body.toString("utf8");
     else if (req.body.length > 0) {
-      const json = parseJsonBody(req.body, problems);
+      const json = parseJsonBody(req.body, malformed);
       const value =
         json === undefined ? undefined : decodeJsonValue(payload.schema, json, payload.name, problems);
       if (value !== undefined) input[payload.name] = value;
     }
   } else if (bodyMembers.length > 0 && req.body.length > 0) {
-    const body = parseJsonBody(req.body, problems);
+    const body = parseJsonBody(req.body, malformed);
     if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body)))
-      problems.addGeneral("The request body must be a JSON object");
+      malformed.addGeneral("The request body must be a JSON object");
     else if (body !== undefined)
       decodeJsonMembers(bodyMembers, body as Record<string, unknown>, "", problems, 0, input);
   }
+  malformed.throwIfAny(SERIALIZATION_EXCEPTION);
   problems.throwIfAny(errorCode);
   return input;
 }
