@@ -25,20 +25,14 @@ export interface Mutation {
   mustRefuse: boolean;
 }
 
-export interface BrokenBody {
-  label: string;
-  body: string | Buffer;
-  contentType: string;
-  mustRefuse: boolean;
-}
-
 const MAX_DEPTH = 6;
 const BAD_PATTERN = "\u0000 bad value!<>";
 /** Header values cannot carry control characters (the client refuses to send them). */
 const BAD_HEADER_PATTERN = " bad value!<>{}";
 /** Stands for a 5,000-deep JSON array: the wire builder splices the text in (JSON.stringify would overflow). */
 export const DEEP_JSON = "\u0000fuzz:deep-json\u0000";
-export const DEEP_JSON_TEXT = "[".repeat(5_000) + "]".repeat(5_000);
+export const deepArrayText = (depth: number): string => "[".repeat(depth) + "]".repeat(depth);
+export const DEEP_JSON_TEXT = deepArrayText(5_000);
 const CANDIDATES = [
   "fuzz",
   "fuzz-1",
@@ -256,82 +250,6 @@ export class InputFactory {
       add("too many items", many, true);
     }
   }
-
-  /** Bodies that do not parse or do not fit, for operations that read a body. */
-  brokenBodies(op: OperationSchema, baseBody: string | Buffer | undefined): BrokenBody[] {
-    const members = membersOf(op.input);
-    const payload = members.find((m) => m.binding.kind === "payload");
-    const hasBody = members.some((m) => m.binding.kind === "body");
-    const base = baseBody === undefined ? "" : baseBody.toString();
-    const invalidUtf8 = Buffer.concat([
-      Buffer.from(base.slice(0, Math.max(1, base.length - 2))),
-      Buffer.from([0xff, 0xfe, 0x22, 0x7d]),
-    ]);
-    if (this.protocol === "awsQuery")
-      return [
-        {
-          label: "bad percent-encoding",
-          body: `${base}&%ZZ=%E0%A4%A`,
-          contentType: "application/x-www-form-urlencoded",
-          mustRefuse: false,
-        },
-        {
-          label: "invalid UTF-8",
-          body: invalidUtf8,
-          contentType: "application/x-www-form-urlencoded",
-          mustRefuse: false,
-        },
-        { label: "JSON content type", body: base, contentType: "application/json", mustRefuse: false },
-      ];
-    if (this.protocol === "restXml") {
-      if (!payload?.schema.isStructSchema()) return [];
-      const xml = "application/xml";
-      return [
-        {
-          label: "unclosed XML",
-          body: base.slice(0, base.lastIndexOf("</")),
-          contentType: xml,
-          mustRefuse: true,
-        },
-        {
-          label: "another root element",
-          body: "<Wrong><A>1</A></Wrong>",
-          contentType: xml,
-          mustRefuse: true,
-        },
-        { label: "invalid UTF-8", body: invalidUtf8, contentType: xml, mustRefuse: true },
-        { label: "not XML", body: "{}", contentType: xml, mustRefuse: true },
-        {
-          label: "deep XML",
-          body: "<a>".repeat(10_000) + "</a>".repeat(10_000),
-          contentType: xml,
-          mustRefuse: true,
-        },
-      ];
-    }
-    // A blob payload is the operation's own document (a shadow, an MQTT message): any bytes may be valid.
-    const strict = hasBody || payload?.schema.isStructSchema() === true;
-    const jsonType = "application/json";
-    return [
-      { label: "not JSON", body: "{", contentType: jsonType, mustRefuse: strict },
-      {
-        label: "truncated",
-        body: base.slice(0, Math.max(1, Math.floor(base.length / 2))),
-        contentType: jsonType,
-        mustRefuse: strict && base.length > 2,
-      },
-      { label: "array root", body: "[]", contentType: jsonType, mustRefuse: strict },
-      { label: "string root", body: '"text"', contentType: jsonType, mustRefuse: strict },
-      { label: "invalid UTF-8", body: invalidUtf8, contentType: jsonType, mustRefuse: strict },
-      {
-        label: "deep JSON",
-        body: `{"a":${deepArrayText(100_000)}}`,
-        contentType: jsonType,
-        mustRefuse: false,
-      },
-      { label: "text/plain content type", body: base, contentType: "text/plain", mustRefuse: false },
-    ];
-  }
 }
 
 const join = (parent: string, member: string) => (parent ? `${parent}.${member}` : member);
@@ -345,8 +263,6 @@ function wrongJsonType(schema: NormalizedSchema): unknown {
   if (schema.isBlobSchema()) return "!!not base64!!";
   return 5;
 }
-
-const deepArrayText = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
 
 /** Sets the mutation's value at its steps in a copy of `base`, building valid containers on the way. */
 export function applyMutation(

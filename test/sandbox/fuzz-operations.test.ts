@@ -9,18 +9,22 @@
  * replay another seed), printed with any failure.
  */
 import assert from "node:assert/strict";
+import { appendFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { readServiceSchemas } from "../../src/sandbox/protocol/schema.js";
 import { SERVICES } from "../../src/sandbox/services/index.js";
 import { seededRandom } from "../helpers/random.js";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 import { type RawCall, sendSigned } from "../helpers/signed-request.js";
+import { brokenBodies } from "./fuzz-bodies.js";
 import { createFixture, type Fixture } from "./fuzz-fixture.js";
 import { applyMutation, InputFactory } from "./fuzz-inputs.js";
 import { StateWatch } from "./fuzz-state.js";
 import { buildCall } from "./fuzz-wire.js";
 
 const SEED = Number(process.env.IOTDM_FUZZ_SEED ?? 20_260_707);
+/** IOTDM_FUZZ_LOG=<file>: every request and its answer, one line each ("!" = must be refused). */
+const LOG = process.env.IOTDM_FUZZ_LOG;
 const DESTRUCTIVE = /^(Delete|Detach|Remove|Untag|Abort|Deprecate)/;
 
 let sb: TestSandbox;
@@ -71,7 +75,7 @@ function probesOf(serviceKey: string, pick: <T>(xs: T[], n: number) => T[]): Pro
         label: labels.has(m.steps[0]),
       });
     }
-    for (const b of factory.brokenBodies(op, baseCall.body)) {
+    for (const b of brokenBodies(def.protocol, op, baseCall.body)) {
       const call: RawCall = {
         ...baseCall,
         body: b.body,
@@ -106,11 +110,8 @@ for (const serviceKey of SERVICES.filter((s) => s.operations.length > 0).map((s)
         continue;
       }
       const brief = `${p.what} -> ${status} ${text.slice(0, 300)}`;
-      if (process.env.FUZZ_LOG)
-        (await import("node:fs")).appendFileSync(
-          process.env.FUZZ_LOG,
-          `${p.mustRefuse ? "!" : " "} ${brief.replace(/\n/g, " ").slice(0, 260)}\n`,
-        );
+      if (LOG)
+        appendFileSync(LOG, `${p.mustRefuse ? "!" : " "} ${brief.replace(/\n/g, " ").slice(0, 260)}\n`);
       if (status >= 500) problems.push(`server error: ${brief}`);
       if (p.mustRefuse && (p.label ? status < 400 || status >= 500 : status !== 400))
         problems.push(`not refused: ${brief}`);

@@ -52,22 +52,12 @@ function fromXml(schema: NormalizedSchema, node: unknown, path: string, problems
     const out: Record<string, unknown> = {};
     for (const m of membersOf(schema)) {
       const t = traitsOf(m.schema);
+      const elements = obj[t.xmlName ?? m.name];
       const at = childPath(path, m.name);
       let value: unknown;
-      if (m.schema.isListSchema()) {
-        const inner = m.schema.getValueSchema();
-        const wrapper = t.xmlFlattened ? obj : childrenOf(obj[t.xmlName ?? m.name]?.[0]);
-        const items =
-          wrapper?.[t.xmlFlattened ? (t.xmlName ?? m.name) : (traitsOf(inner).xmlName ?? "member")];
-        if (items || (!t.xmlFlattened && wrapper)) {
-          value = (items ?? []).map((n, i) => fromXml(inner, n, childPath(at, i + 1), problems));
-        } else if (!t.xmlFlattened && obj[t.xmlName ?? m.name] !== undefined) {
-          problems.add(at, textOf(obj[t.xmlName ?? m.name]?.[0]), mustBe(m.schema));
-        }
-      } else {
-        const child = obj[t.xmlName ?? m.name]?.[0];
-        if (child !== undefined) value = fromXml(m.schema, child, at, problems);
-      }
+      if (m.schema.isListSchema())
+        value = listFromXml(m.schema, t.xmlFlattened ? elements : elements?.[0], t, at, problems);
+      else if (elements?.[0] !== undefined) value = fromXml(m.schema, elements[0], at, problems);
       if (value !== undefined) out[m.name] = value;
     }
     return out;
@@ -79,6 +69,31 @@ function fromXml(schema: NormalizedSchema, node: unknown, path: string, problems
   }
   const scalar = schema.isStringSchema() ? text : text.trim();
   return scalarFromText(schema, scalar, path, problems);
+}
+
+/**
+ * A list member: flattened, `found` holds the repeated elements themselves; wrapped, it is the
+ * wrapper element whose children are the items (`member` or the item's xmlName).
+ */
+function listFromXml(
+  schema: NormalizedSchema,
+  found: unknown,
+  traits: Traits,
+  path: string,
+  problems: InputProblems,
+): unknown[] | undefined {
+  if (found === undefined) return undefined;
+  const inner = schema.getValueSchema();
+  let items = found as unknown[];
+  if (!traits.xmlFlattened) {
+    const wrapper = childrenOf(found);
+    if (!wrapper) {
+      problems.add(path, textOf(found), mustBe(schema));
+      return undefined;
+    }
+    items = wrapper[traitsOf(inner).xmlName ?? "member"] ?? [];
+  }
+  return items.map((n, i) => fromXml(inner, n, childPath(path, i + 1), problems));
 }
 
 /** Parses an XML payload: not well-formed, not UTF-8 or another root element is MalformedXML. */
