@@ -21,7 +21,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The JSON name of a body member (`jsonName`, else the member name). */
-export const jsonKey = (m: MemberInfo): string => (m.binding.kind === "body" ? m.binding.name : m.name);
+const jsonKey = (m: MemberInfo): string => (m.binding.kind === "body" ? m.binding.name : m.name);
 
 /** JSON value -> typed value (timestamps from epoch seconds or text, blobs from base64); undefined on a problem. */
 export function decodeJsonValue(
