@@ -40,6 +40,10 @@ const GENERIC = new Set([
   "Throttling",
   "InternalFailure",
   "ServiceFailure",
+  // restJson1: AWS's JSON services answer a request they cannot deserialize (a body that is not
+  // a JSON object, a value that cannot be read as its type) with 400 SerializationException,
+  // whatever the operation models (the Smithy restJson1 malformed-request behaviour).
+  "SerializationException",
   // iot-data Publish answers 413 for payloads over 128 KB although its model omits the error (MQTT-1).
   "RequestEntityTooLargeException",
 ]);

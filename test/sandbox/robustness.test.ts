@@ -5,29 +5,17 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { Hash } from "@smithy/core/serde";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { readServiceSchemas } from "../../src/sandbox/protocol/schema.js";
 import { SERVICES } from "../../src/sandbox/services/index.js";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { seededRandom } from "../helpers/random.js";
+import { sendSigned } from "../helpers/signed-request.js";
 
 let sb: TestSandbox;
 before(async () => {
   sb = await startSandbox();
 });
 after(() => sb.dispose());
-
-/** Deterministic pseudo-random generator, so a failure can be reproduced. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LABELS = ["x", "%24package", "a%2Fb", "%00", "-", "%F0%9F%98%80", "a".repeat(300), "..", "%25", "null"];
 const BODIES = [
@@ -46,17 +34,7 @@ const BODIES = [
 ];
 const QUERY_VALUES = ["", "-1", "abc", "1e309", "99999999999999999999", "true", "%ZZ"];
 
-function signer(service: string) {
-  return new SignatureV4({
-    credentials: sb.credentials,
-    region: sb.region,
-    service,
-    sha256: Hash.bind(null, "sha256"),
-    uriEscapePath: service !== "s3",
-  });
-}
-
-async function send(
+function send(
   service: string,
   method: string,
   path: string,
@@ -64,29 +42,11 @@ async function send(
   body: string,
   contentType: string,
 ) {
-  const url = new URL(sb.endpoint);
-  const signed = await signer(service).sign({
-    method,
-    protocol: "http:",
-    hostname: url.hostname,
-    port: Number(url.port),
-    path,
-    query,
-    headers: { host: url.host, "content-type": contentType },
-    body: method === "GET" || method === "HEAD" ? undefined : body,
-  });
-  const qs = new URLSearchParams(query).toString();
-  const res = await fetch(`${sb.endpoint}${path}${qs ? `?${qs}` : ""}`, {
-    method,
-    headers: signed.headers as Record<string, string>,
-    body: method === "GET" || method === "HEAD" ? undefined : body,
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { status: res.status, text: await res.text(), headers: res.headers };
+  return sendSigned(sb, { service, method, path, query, body, headers: { "content-type": contentType } });
 }
 
 test("every modelled route answers garbage with a client error, never a 500", async () => {
-  const random = rng(20261121);
+  const random = seededRandom(20261121);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
   const problems: string[] = [];
   let sent = 0;

@@ -4,7 +4,9 @@
  * is passed in by the protocol module.
  */
 import type { NormalizedSchema } from "@smithy/core/schema";
-import { ServiceError } from "../errors.js";
+import { newRecord } from "../records.js";
+import { childPath, type InputProblems } from "./input-problems.js";
+import { scalarFromText } from "./member-kinds.js";
 import { type MemberInfo, membersOf, timestampFormat } from "./schema.js";
 
 export interface RawRequest {
@@ -20,66 +22,38 @@ export interface RawResponse {
   body: Buffer | string;
 }
 
-/** Converts a string from a label, query or header into the member's type. */
-export function parseScalar(
-  member: NormalizedSchema,
-  raw: string,
-  where: string,
-  errorCode: string,
-): unknown {
-  if (member.isNumericSchema()) {
-    const n = Number(raw);
-    if (raw.trim() === "" || Number.isNaN(n))
-      throw new ServiceError(errorCode, `Value '${raw}' at '${where}' is not a valid number`, {}, 400);
-    return n;
-  }
-  if (member.isBooleanSchema()) {
-    if (raw === "true") return true;
-    if (raw === "false") return false;
-    throw new ServiceError(errorCode, `Value '${raw}' at '${where}' is not a valid boolean`, {}, 400);
-  }
-  if (member.isTimestampSchema()) {
-    const d = /^\d+(\.\d+)?$/.test(raw) ? new Date(Number(raw) * 1000) : new Date(raw);
-    if (Number.isNaN(d.getTime()))
-      throw new ServiceError(errorCode, `Value '${raw}' at '${where}' is not a valid timestamp`, {}, 400);
-    return d;
-  }
-  return raw;
-}
-
 function headerValue(h: string | string[] | undefined): string | undefined {
   return Array.isArray(h) ? h.join(", ") : h;
 }
 
-/** Fills the members bound to labels, query, headers and prefix headers. */
+/** Fills the members bound to labels, query, headers and prefix headers; type problems go to `problems`. */
 export function readHttpBindings(
   inputSchema: NormalizedSchema,
   req: RawRequest,
-  errorCode: string,
+  problems: InputProblems,
 ): { input: Record<string, unknown>; bodyMembers: MemberInfo[]; payload?: MemberInfo } {
   const input: Record<string, unknown> = {};
   const bodyMembers: MemberInfo[] = [];
   let payload: MemberInfo | undefined;
+  const set = (m: MemberInfo, value: unknown) => {
+    if (value !== undefined) input[m.name] = value;
+  };
   for (const m of membersOf(inputSchema)) {
     const b = m.binding;
     switch (b.kind) {
       case "label": {
         const v = req.labels[m.name];
-        if (v !== undefined) input[m.name] = parseScalar(m.schema, v, m.name, errorCode);
+        if (v !== undefined) set(m, scalarFromText(m.schema, v, m.name, problems));
         break;
       }
       case "query": {
         if (!req.query.has(b.name)) break;
-        if (m.schema.isListSchema()) {
-          const inner = m.schema.getValueSchema();
-          input[m.name] = req.query.getAll(b.name).map((v) => parseScalar(inner, v, m.name, errorCode));
-        } else {
-          input[m.name] = parseScalar(m.schema, req.query.get(b.name) ?? "", m.name, errorCode);
-        }
+        if (m.schema.isListSchema()) set(m, textList(m, req.query.getAll(b.name), problems));
+        else set(m, scalarFromText(m.schema, req.query.get(b.name) ?? "", m.name, problems));
         break;
       }
       case "queryParams": {
-        const map: Record<string, string> = {};
+        const map = newRecord<string>();
         for (const [k, v] of req.query) map[k] = v;
         input[m.name] = map;
         break;
@@ -87,12 +61,20 @@ export function readHttpBindings(
       case "header": {
         const v = headerValue(req.headers[b.name]);
         if (v === undefined) break;
-        if (m.schema.isListSchema()) input[m.name] = v.split(",").map((s) => s.trim());
-        else input[m.name] = parseScalar(m.schema, v, m.name, errorCode);
+        if (m.schema.isListSchema())
+          set(
+            m,
+            textList(
+              m,
+              v.split(",").map((s) => s.trim()),
+              problems,
+            ),
+          );
+        else set(m, scalarFromText(m.schema, v, m.name, problems));
         break;
       }
       case "prefixHeaders": {
-        const map: Record<string, string> = {};
+        const map = newRecord<string>();
         for (const [k, v] of Object.entries(req.headers)) {
           if (k.startsWith(b.prefix) && v !== undefined) map[k.slice(b.prefix.length)] = headerValue(v) ?? "";
         }
@@ -110,6 +92,12 @@ export function readHttpBindings(
     }
   }
   return { input, bodyMembers, payload };
+}
+
+/** A list member from repeated query keys or a comma-separated header. */
+function textList(m: MemberInfo, values: string[], problems: InputProblems): unknown[] {
+  const inner = m.schema.getValueSchema();
+  return values.map((v, i) => scalarFromText(inner, v, childPath(m.name, i + 1), problems));
 }
 
 function formatHeaderValue(member: NormalizedSchema, value: unknown): string {

@@ -4,8 +4,10 @@
  */
 import type { NormalizedSchema } from "@smithy/core/schema";
 import { ServiceError } from "../errors.js";
+import { newRecord } from "../records.js";
 import type { RawResponse } from "./http-bindings.js";
-import { parseScalar } from "./http-bindings.js";
+import { childPath, InputProblems } from "./input-problems.js";
+import { mustBe, scalarFromText } from "./member-kinds.js";
 import type { ErrorSchema, OperationSchema } from "./schema.js";
 import { membersOf } from "./schema.js";
 import { element, escapeXml, scalarText } from "./xml.js";
@@ -40,12 +42,15 @@ function numbered(node: Tree): Tree[] {
     .map(([, v]) => v);
 }
 
-function fromTree(schema: NormalizedSchema, node: Tree, path: string, errorCode: string): unknown {
+/** Form parameters -> typed value, type problems collected with their paths (VAL-1). */
+function fromTree(schema: NormalizedSchema, node: Tree, path: string, problems: InputProblems): unknown {
   if (schema.isStructSchema()) {
     const out: Record<string, unknown> = {};
     for (const m of membersOf(schema)) {
       const child = node.children.get(m.name);
-      if (child) out[m.name] = fromTree(m.schema, child, path ? `${path}.${m.name}` : m.name, errorCode);
+      if (!child) continue;
+      const value = fromTree(m.schema, child, childPath(path, m.name), problems);
+      if (value !== undefined) out[m.name] = value;
     }
     return out;
   }
@@ -53,20 +58,26 @@ function fromTree(schema: NormalizedSchema, node: Tree, path: string, errorCode:
     const container = node.children.get("member") ?? node;
     const inner = schema.getValueSchema();
     if (node.value === "" && container === node) return [];
-    return numbered(container).map((n, i) => fromTree(inner, n, `${path}.member.${i + 1}`, errorCode));
+    return numbered(container).map((n, i) =>
+      fromTree(inner, n, childPath(path, `member.${i + 1}`), problems),
+    );
   }
   if (schema.isMapSchema()) {
     const container = node.children.get("entry") ?? node;
     const inner = schema.getValueSchema();
-    const out: Record<string, unknown> = {};
+    const out = newRecord<unknown>();
     for (const e of numbered(container)) {
       const k = e.children.get("key")?.value;
       const v = e.children.get("value");
-      if (k !== undefined && v) out[k] = fromTree(inner, v, `${path}.${k}`, errorCode);
+      if (k !== undefined && v) out[k] = fromTree(inner, v, childPath(path, k), problems);
     }
     return out;
   }
-  return parseScalar(schema, node.value ?? "", path, errorCode);
+  if (node.value === undefined) {
+    problems.add(path, undefined, mustBe(schema));
+    return undefined;
+  }
+  return scalarFromText(schema, node.value, path, problems);
 }
 
 export function decodeQueryRequest(
@@ -74,7 +85,10 @@ export function decodeQueryRequest(
   params: URLSearchParams,
   errorCode: string,
 ): Record<string, unknown> {
-  return fromTree(op.input, buildTree(params), "", errorCode) as Record<string, unknown>;
+  const problems = new InputProblems();
+  const input = fromTree(op.input, buildTree(params), "", problems) as Record<string, unknown>;
+  problems.throwIfAny(errorCode);
+  return input;
 }
 
 function toXml(schema: NormalizedSchema, value: unknown): string {

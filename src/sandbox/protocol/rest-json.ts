@@ -3,40 +3,13 @@
  * driven by the SDK schemas (JSON-1 .. JSON-5).
  */
 import type { NormalizedSchema } from "@smithy/core/schema";
-import { ServiceError } from "../errors.js";
+import type { ServiceError } from "../errors.js";
+import { newRecord } from "../records.js";
 import { type RawRequest, type RawResponse, readHttpBindings, writeHttpBindings } from "./http-bindings.js";
+import { InputProblems } from "./input-problems.js";
+import { decodeJsonMembers, decodeJsonValue, parseJsonBody } from "./json-decode.js";
 import type { ErrorSchema, OperationSchema } from "./schema.js";
 import { membersOf } from "./schema.js";
-
-/** JSON value -> typed value per schema (timestamps from epoch seconds, blobs from base64). */
-export function fromJson(schema: NormalizedSchema, value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (schema.isStructSchema() && typeof value === "object" && !Array.isArray(value)) {
-    const obj = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const m of membersOf(schema)) {
-      const key = m.binding.kind === "body" ? m.binding.name : m.name;
-      if (obj[key] !== undefined) out[m.name] = fromJson(m.schema, obj[key]);
-    }
-    return out;
-  }
-  if (schema.isListSchema() && Array.isArray(value)) {
-    const inner = schema.getValueSchema();
-    return value.map((v) => fromJson(inner, v));
-  }
-  if (schema.isMapSchema() && typeof value === "object" && !Array.isArray(value)) {
-    const inner = schema.getValueSchema();
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as object)) out[k] = fromJson(inner, v);
-    return out;
-  }
-  if (schema.isTimestampSchema()) {
-    if (typeof value === "number") return new Date(value * 1000);
-    if (typeof value === "string") return new Date(value);
-  }
-  if (schema.isBlobSchema() && typeof value === "string") return Buffer.from(value, "base64");
-  return value;
-}
 
 /** Typed value -> JSON value (Date -> epoch seconds, bytes -> base64, undefined dropped). */
 export function toJson(schema: NormalizedSchema, value: unknown): unknown {
@@ -58,46 +31,48 @@ export function toJson(schema: NormalizedSchema, value: unknown): unknown {
   }
   if (schema.isMapSchema() && typeof value === "object") {
     const inner = schema.getValueSchema();
-    const out: Record<string, unknown> = {};
+    const out = newRecord<unknown>();
     for (const [k, v] of Object.entries(value as object)) out[k] = toJson(inner, v);
     return out;
   }
   return value;
 }
 
+/** The restJson1 code for a request that cannot be read at all (AWS's JSON services answer malformed requests with it). */
+export const SERIALIZATION_EXCEPTION = "SerializationException";
+
+/**
+ * Decodes a restJson1 request into the SDK's input shape. A body that is not a JSON object is
+ * a 400 SerializationException; every member of the wrong type is collected with its path and
+ * thrown as `errorCode` (VAL-1).
+ */
 export function decodeRestJsonRequest(
   op: OperationSchema,
   req: RawRequest,
   errorCode: string,
 ): Record<string, unknown> {
-  const { input, bodyMembers, payload } = readHttpBindings(op.input, req, errorCode);
+  const problems = new InputProblems();
+  const malformed = new InputProblems();
+  const { input, bodyMembers, payload } = readHttpBindings(op.input, req, problems);
   if (payload) {
     if (payload.schema.isBlobSchema()) input[payload.name] = req.body;
     else if (payload.schema.isStringSchema()) input[payload.name] = req.body.toString("utf8");
-    else if (req.body.length > 0)
-      input[payload.name] = fromJson(payload.schema, parseJsonBody(req.body, errorCode));
-    return input;
+    else if (req.body.length > 0) {
+      const json = parseJsonBody(req.body, malformed);
+      const value =
+        json === undefined ? undefined : decodeJsonValue(payload.schema, json, payload.name, problems);
+      if (value !== undefined) input[payload.name] = value;
+    }
+  } else if (bodyMembers.length > 0 && req.body.length > 0) {
+    const body = parseJsonBody(req.body, malformed);
+    if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body)))
+      malformed.addGeneral("The request body must be a JSON object");
+    else if (body !== undefined)
+      decodeJsonMembers(bodyMembers, body as Record<string, unknown>, "", problems, 0, input);
   }
-  if (bodyMembers.length === 0 || req.body.length === 0) return input;
-  const body = parseJsonBody(req.body, errorCode);
-  if (typeof body !== "object" || body === null || Array.isArray(body))
-    throw new ServiceError(errorCode, "The request body must be a JSON object", {}, 400);
-  const obj = body as Record<string, unknown>;
-  for (const m of bodyMembers) {
-    const key = m.binding.kind === "body" ? m.binding.name : m.name;
-    if (obj[key] !== undefined && obj[key] !== null) input[m.name] = fromJson(m.schema, obj[key]);
-  }
+  malformed.throwIfAny(SERIALIZATION_EXCEPTION);
+  problems.throwIfAny(errorCode);
   return input;
-}
-
-function parseJsonBody(body: Buffer, errorCode: string): unknown {
-  const text = body.toString("utf8").trim();
-  if (text === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ServiceError(errorCode, "Could not parse the request body as JSON", {}, 400);
-  }
 }
 
 export function encodeRestJsonResponse(

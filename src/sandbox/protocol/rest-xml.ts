@@ -3,8 +3,11 @@
  * `xmlFlattened` from the SDK schemas (S3P-3), and S3's unwrapped error documents (S3P-5).
  */
 import type { NormalizedSchema } from "@smithy/core/schema";
+import { XMLValidator } from "fast-xml-parser";
 import { ServiceError } from "../errors.js";
 import { type RawRequest, type RawResponse, readHttpBindings, writeHttpBindings } from "./http-bindings.js";
+import { childPath, InputProblems } from "./input-problems.js";
+import { mustBe, scalarFromText } from "./member-kinds.js";
 import type { OperationSchema } from "./schema.js";
 import { membersOf } from "./schema.js";
 import { element, escapeXml, parseXml, scalarText } from "./xml.js";
@@ -14,43 +17,99 @@ export const S3_XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
 type Traits = { xmlName?: string; xmlFlattened?: number };
 const traitsOf = (s: NormalizedSchema): Traits => s.getMergedTraits() as Traits;
 
-function textOf(node: unknown): string {
+const MALFORMED_XML =
+  "The XML you provided was not well-formed or did not validate against our published schema";
+const malformedXml = () => new ServiceError("MalformedXML", MALFORMED_XML, {}, 400);
+
+type XmlNode = string | Record<string, unknown[]>;
+const isElementNode = (node: unknown): node is Record<string, unknown[]> =>
+  typeof node === "object" && node !== null;
+
+/** Text of a scalar element; undefined when it holds child elements (it does not fit a scalar). */
+function textOf(node: unknown): string | undefined {
   if (typeof node === "string") return node;
-  if (node && typeof node === "object" && "#text" in node)
-    return String((node as { "#text": unknown })["#text"]);
-  return "";
+  if (isElementNode(node)) {
+    const keys = Object.keys(node);
+    if (keys.length === 1 && keys[0] === "#text") return String(node["#text"]);
+  }
+  return undefined;
 }
 
-function fromXml(schema: NormalizedSchema, node: unknown, errorCode: string): unknown {
+/** Elements of a structure: an element with text only (other than blanks) does not fit one. */
+function childrenOf(node: unknown): Record<string, unknown[]> | undefined {
+  if (isElementNode(node)) return node;
+  return typeof node === "string" && node.trim() === "" ? {} : undefined;
+}
+
+/** XML element -> typed value, type problems collected with their paths (S3: MalformedXML). */
+function fromXml(schema: NormalizedSchema, node: unknown, path: string, problems: InputProblems): unknown {
   if (schema.isStructSchema()) {
-    const obj = (node && typeof node === "object" ? node : {}) as Record<string, unknown[]>;
+    const obj = childrenOf(node);
+    if (!obj) {
+      problems.add(path, textOf(node), mustBe(schema));
+      return undefined;
+    }
     const out: Record<string, unknown> = {};
     for (const m of membersOf(schema)) {
       const t = traitsOf(m.schema);
-      if (m.schema.isListSchema()) {
-        const inner = m.schema.getValueSchema();
-        if (t.xmlFlattened) {
-          const items = obj[t.xmlName ?? m.name];
-          if (items) out[m.name] = items.map((n) => fromXml(inner, n, errorCode));
-        } else {
-          const wrapper = obj[t.xmlName ?? m.name]?.[0] as Record<string, unknown[]> | undefined;
-          if (wrapper) {
-            const itemName = traitsOf(inner).xmlName ?? "member";
-            out[m.name] = (wrapper[itemName] ?? []).map((n) => fromXml(inner, n, errorCode));
-          }
-        }
-        continue;
-      }
-      const child = obj[t.xmlName ?? m.name]?.[0];
-      if (child !== undefined) out[m.name] = fromXml(m.schema, child, errorCode);
+      const elements = obj[t.xmlName ?? m.name];
+      const at = childPath(path, m.name);
+      let value: unknown;
+      if (m.schema.isListSchema())
+        value = listFromXml(m.schema, t.xmlFlattened ? elements : elements?.[0], t, at, problems);
+      else if (elements?.[0] !== undefined) value = fromXml(m.schema, elements[0], at, problems);
+      if (value !== undefined) out[m.name] = value;
     }
     return out;
   }
   const text = textOf(node);
-  if (schema.isBooleanSchema()) return text.trim() === "true";
-  if (schema.isNumericSchema()) return Number(text);
-  if (schema.isTimestampSchema()) return new Date(text);
-  return text;
+  if (text === undefined) {
+    problems.add(path, undefined, mustBe(schema));
+    return undefined;
+  }
+  const scalar = schema.isStringSchema() ? text : text.trim();
+  return scalarFromText(schema, scalar, path, problems);
+}
+
+/**
+ * A list member: flattened, `found` holds the repeated elements themselves; wrapped, it is the
+ * wrapper element whose children are the items (`member` or the item's xmlName).
+ */
+function listFromXml(
+  schema: NormalizedSchema,
+  found: unknown,
+  traits: Traits,
+  path: string,
+  problems: InputProblems,
+): unknown[] | undefined {
+  if (found === undefined) return undefined;
+  const inner = schema.getValueSchema();
+  let items = found as unknown[];
+  if (!traits.xmlFlattened) {
+    const wrapper = childrenOf(found);
+    if (!wrapper) {
+      problems.add(path, textOf(found), mustBe(schema));
+      return undefined;
+    }
+    items = wrapper[traitsOf(inner).xmlName ?? "member"] ?? [];
+  }
+  return items.map((n, i) => fromXml(inner, n, childPath(path, i + 1), problems));
+}
+
+/** Parses an XML payload: not well-formed, not UTF-8 or another root element is MalformedXML. */
+function parsePayloadXml(body: Buffer, rootName: string): XmlNode {
+  let doc: Record<string, unknown[]>;
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    // The parser reads `<a><b>x` as `<a><b/></a>`: well-formedness is checked first.
+    if (XMLValidator.validate(text) !== true) throw malformedXml();
+    doc = parseXml(text);
+  } catch {
+    throw malformedXml();
+  }
+  const root = doc[rootName]?.[0];
+  if (root === undefined) throw malformedXml();
+  return root as XmlNode;
 }
 
 export function decodeRestXmlRequest(
@@ -58,34 +117,22 @@ export function decodeRestXmlRequest(
   req: RawRequest,
   errorCode: string,
 ): Record<string, unknown> {
-  const { input, payload } = readHttpBindings(op.input, req, errorCode);
+  const problems = new InputProblems();
+  const { input, payload } = readHttpBindings(op.input, req, problems);
+  problems.throwIfAny(errorCode);
   if (!payload) return input;
   if (payload.schema.isBlobSchema() || payload.schema.isStreaming()) {
     input[payload.name] = req.body;
   } else if (payload.schema.isStringSchema()) {
     input[payload.name] = req.body.toString("utf8");
   } else if (payload.schema.isStructSchema() && req.body.length > 0) {
-    let doc: Record<string, unknown[]>;
-    try {
-      doc = parseXml(req.body.toString("utf8"));
-    } catch {
-      throw new ServiceError(
-        "MalformedXML",
-        "The XML you provided was not well-formed or did not validate against our published schema",
-        {},
-        400,
-      );
-    }
     const rootName = traitsOf(payload.schema).xmlName ?? payload.schema.getName() ?? payload.name;
-    const root = doc[rootName]?.[0];
-    if (root === undefined)
-      throw new ServiceError(
-        "MalformedXML",
-        "The XML you provided was not well-formed or did not validate against our published schema",
-        {},
-        400,
-      );
-    input[payload.name] = fromXml(payload.schema, root, errorCode);
+    const root = parsePayloadXml(req.body, rootName);
+    const bodyProblems = new InputProblems();
+    const value = fromXml(payload.schema, root, payload.name, bodyProblems);
+    // S3 answers a document that does not fit its schema with MalformedXML, whatever the member.
+    if (!bodyProblems.empty) throw malformedXml();
+    input[payload.name] = value;
   }
   return input;
 }

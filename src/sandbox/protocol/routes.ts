@@ -104,9 +104,15 @@ export class RouteTable {
     return out;
   }
 
+  /**
+   * The best route for the request. Routes whose required query keys and headers are present
+   * win; when no route has them all, the best one missing some still matches, so that the
+   * operation answers its validation error naming the member (VAL-1), not an unknown operation.
+   */
   match(req: RouteRequest): RouteMatch | undefined {
     const routes = this.candidates(req.method, req.segments);
     let best: { score: number; match: RouteMatch } | undefined;
+    let fallback: { score: number; match: RouteMatch } | undefined;
     for (const route of routes) {
       const labels = matchSegments(route.segments, req.segments);
       if (!labels) continue;
@@ -120,21 +126,24 @@ export class RouteTable {
         score += 100;
       }
       if (!viable) continue;
+      let complete = true;
       for (const q of route.requiredQuery) {
-        if (!req.query.has(q)) viable = false;
+        if (!req.query.has(q)) complete = false;
         else score += 10;
       }
       for (const h of route.requiredHeaders) {
-        if (req.headers[h] === undefined) viable = false;
+        if (req.headers[h] === undefined) complete = false;
         else score += 10;
       }
-      if (!viable) continue;
       const addressed = addressScore(route, req.addressLabels);
       if (addressed === undefined) continue;
       score += addressed;
-      if (!best || score > best.score) best = { score, match: { op: route.op, labels } };
+      const candidate = { score, match: { op: route.op, labels } };
+      if (complete) {
+        if (!best || score > best.score) best = candidate;
+      } else if (!fallback || score > fallback.score) fallback = candidate;
     }
-    return best?.match;
+    return (best ?? fallback)?.match;
   }
 }
 

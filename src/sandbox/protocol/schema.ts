@@ -113,15 +113,24 @@ export function requiredMemberCount(schema: NormalizedSchema): number {
   return 0;
 }
 
-export function requiredMembers(schema: NormalizedSchema): Set<string> {
+const requiredCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** Names of the required members of a structure, cached per schema. */
+export function requiredMembers(schema: NormalizedSchema): ReadonlySet<string> {
+  const key = schema.getSchema() as unknown;
+  const cacheable = typeof key === "object" && key !== null;
+  const cached = cacheable ? requiredCache.get(key) : undefined;
+  if (cached) return cached;
   const out = new Set<string>();
-  if (!schema.isStructSchema()) return out;
-  const n = requiredMemberCount(schema);
-  let i = 0;
-  for (const [name] of schema.structIterator()) {
-    if (i++ >= n) break;
-    out.add(name);
+  if (schema.isStructSchema()) {
+    const n = requiredMemberCount(schema);
+    let i = 0;
+    for (const [name] of schema.structIterator()) {
+      if (i++ >= n) break;
+      out.add(name);
+    }
   }
+  if (cacheable) requiredCache.set(key, out);
   return out;
 }
 

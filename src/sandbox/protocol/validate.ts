@@ -1,11 +1,13 @@
 /**
- * Input validation (VAL-1): required members come from the SDK schema; lengths, ranges,
- * patterns and enums come from each operation's constraint table (validation as data).
+ * Input validation (VAL-1), after the protocol decoders have checked every member's type:
+ * required members come from the SDK schema; lengths, ranges, patterns and enums come from each
+ * operation's constraint table (validation as data: the SDK schemas carry no such traits).
  * Messages follow AWS's "N validation error(s) detected: Value '...' at '...' failed to
  * satisfy constraint: ..." form.
  */
 import type { NormalizedSchema } from "@smithy/core/schema";
-import { ServiceError } from "../errors.js";
+import { ownValue } from "../records.js";
+import { childPath, InputProblems } from "./input-problems.js";
 import { membersOf, requiredMembers } from "./schema.js";
 
 /** Same vocabulary as `constraints` in aws-operations.json. */
@@ -15,6 +17,8 @@ export interface Constraint {
   max?: number;
   minMaxOf?: "length" | "items" | "value";
   enum?: string[];
+  /** A float/double member: fractions allowed (integer and long members must be whole numbers). */
+  fractional?: boolean;
 }
 
 export const len = (min: number, max: number, pattern?: string): Constraint => ({
@@ -26,6 +30,8 @@ export const len = (min: number, max: number, pattern?: string): Constraint => (
 export const range = (min: number, max: number): Constraint => ({ min, max, minMaxOf: "value" });
 export const items = (min: number, max: number): Constraint => ({ min, max, minMaxOf: "items" });
 export const oneOf = (...values: string[]): Constraint => ({ enum: values });
+/** Marks a float/double member, whose values may have fractions. */
+export const fractional = (c: Constraint = {}): Constraint => ({ ...c, fractional: true });
 
 const regexCache = new Map<string, RegExp>();
 /** The models' patterns are Java regexes: their POSIX classes are ASCII-only, which JS spells out. */
@@ -53,77 +59,30 @@ function regex(pattern: string): RegExp {
   return re;
 }
 
-/** Collects the missing required members, depth-first, as dotted paths. */
-function missingRequired(schema: NormalizedSchema, value: unknown, path: string, out: string[]): void {
-  if (value === undefined || value === null) return;
-  if (schema.isStructSchema() && typeof value === "object") {
-    const req = requiredMembers(schema);
-    const obj = value as Record<string, unknown>;
-    for (const m of membersOf(schema)) {
-      const v = obj[m.name];
-      const p = path ? `${path}.${m.name}` : m.name;
-      if (req.has(m.name) && (v === undefined || v === null)) out.push(p);
-      else if (
-        v !== undefined &&
-        v !== null &&
-        (m.schema.isStructSchema() || m.schema.isListSchema() || m.schema.isMapSchema())
-      )
-        missingRequired(m.schema, v, p, out);
-    }
-  } else if (schema.isListSchema() && Array.isArray(value)) {
-    const inner = schema.getValueSchema();
-    if (inner.isStructSchema())
-      for (const [i, v] of value.entries()) missingRequired(inner, v, `${path}.${i + 1}`, out);
-  } else if (schema.isMapSchema() && typeof value === "object") {
-    const inner = schema.getValueSchema();
-    if (inner.isStructSchema())
-      for (const [k, v] of Object.entries(value as object)) missingRequired(inner, v, `${path}.${k}`, out);
-  }
-}
-
-/** Values found at a constraint path such as `tags[].Key` or `attributePayload.attributes{}=`. */
-function valuesAt(root: unknown, path: string): Array<{ at: string; value: unknown }> {
-  let current: Array<{ at: string; value: unknown }> = [{ at: "", value: root }];
-  const steps = path.split(".").flatMap((s) => {
-    const m = /^([^[{]*)(\[\]|\{\}=?)?$/.exec(s);
-    if (!m) return [s];
-    return m[2] ? [m[1], m[2]] : [m[1]];
-  });
-  for (const step of steps) {
-    const next: Array<{ at: string; value: unknown }> = [];
-    for (const { at, value } of current) {
-      if (value === undefined || value === null) continue;
-      if (step === "[]") {
-        if (Array.isArray(value))
-          for (const [i, v] of value.entries()) next.push({ at: `${at}.${i + 1}`, value: v });
-      } else if (step === "{}") {
-        if (typeof value === "object")
-          for (const k of Object.keys(value)) next.push({ at: `${at}.key`, value: k });
-      } else if (step === "{}=") {
-        if (typeof value === "object")
-          for (const [k, v] of Object.entries(value as object)) next.push({ at: `${at}.${k}`, value: v });
-      } else if (typeof value === "object" && !Array.isArray(value)) {
-        next.push({ at: at ? `${at}.${step}` : step, value: (value as Record<string, unknown>)[step] });
+/** Code points of `s` (a length constraint counts characters, not UTF-16 units). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
       }
     }
-    current = next;
   }
-  return current.filter((c) => c.value !== undefined && c.value !== null);
+  return n;
 }
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value) || (typeof value === "object" && value !== null)) return JSON.stringify(value);
-  return String(value);
-}
-
-function check(c: Constraint, value: unknown): string | undefined {
+/** Why `value` fails constraint `c` (AWS's wording), or undefined when it satisfies it. */
+export function constraintProblem(c: Constraint, value: unknown): string | undefined {
   if (c.enum && typeof value === "string" && !c.enum.includes(value))
     return `Member must satisfy enum value set: [${c.enum.join(", ")}]`;
   if (c.min !== undefined || c.max !== undefined) {
     const of = c.minMaxOf ?? "length";
     let size: number | undefined;
-    if (of === "length" && typeof value === "string") size = [...value].length;
+    if (of === "length" && typeof value === "string") size = codePoints(value);
     else if (of === "length" && Buffer.isBuffer(value)) size = value.length;
     else if (of === "items" && Array.isArray(value)) size = value.length;
     else if (of === "items" && typeof value === "object" && value !== null) size = Object.keys(value).length;
@@ -141,9 +100,22 @@ function check(c: Constraint, value: unknown): string | undefined {
   return undefined;
 }
 
+interface Frame {
+  schema: NormalizedSchema;
+  value: unknown;
+  /** Member path as AWS's messages spell it: `tags.1.Key`. */
+  path: string;
+  /** The same path in the tables' vocabulary: `tags[].Key`, `attributes{}` (keys), `attributes{}=` (values). */
+  pattern: string;
+}
+
+const patternOf = (parent: string, member: string): string => (parent ? `${parent}.${member}` : member);
+
 /**
- * Validates `input` against the schema's required members and the constraint table;
- * throws `errorCode` (400) listing every failure, as AWS does.
+ * Validates the decoded `input` in one walk (iterative: nothing here recurses on client data):
+ * required members from the SDK schema, whole numbers for integer/long members (fractions only
+ * where the table says `fractional`), and the operation's constraint table at every path.
+ * Throws `errorCode` (400) listing every failure, as AWS does (VAL-1).
  */
 export function validateInput(
   schema: NormalizedSchema,
@@ -152,24 +124,47 @@ export function validateInput(
   errorCode: string,
   status = 400,
 ): void {
-  const missing: string[] = [];
-  missingRequired(schema, input, "", missing);
-  const failures: string[] = missing.map(
-    (p) => `Value null at '${p}' failed to satisfy constraint: Member must not be null`,
-  );
-  for (const [path, c] of Object.entries(constraints ?? {})) {
-    for (const { at, value } of valuesAt(input, path)) {
-      const problem = check(c, value);
-      if (problem)
-        failures.push(`Value '${describe(value)}' at '${at}' failed to satisfy constraint: ${problem}`);
+  const table = constraints ?? {};
+  const problems = new InputProblems();
+  const stack: Frame[] = [{ schema, value: input, path: "", pattern: "" }];
+  while (stack.length > 0) {
+    const { schema: s, value, path, pattern } = stack.pop()!;
+    const c = pattern ? ownValue(table, pattern) : undefined;
+    const problem = c ? constraintProblem(c, value) : undefined;
+    if (problem) problems.add(path, value, problem);
+    const next: Frame[] = [];
+    if (s.isStructSchema() && typeof value === "object" && value !== null) {
+      const required = requiredMembers(s);
+      const obj = value as Record<string, unknown>;
+      for (const m of membersOf(s)) {
+        const v = obj[m.name];
+        const at = childPath(path, m.name);
+        if (v !== undefined && v !== null)
+          next.push({ schema: m.schema, value: v, path: at, pattern: patternOf(pattern, m.name) });
+        else if (required.has(m.name)) problems.add(at, null, "Member must not be null");
+      }
+    } else if (s.isListSchema() && Array.isArray(value)) {
+      const inner = s.getValueSchema();
+      for (const [i, v] of value.entries())
+        next.push({ schema: inner, value: v, path: childPath(path, i + 1), pattern: `${pattern}[]` });
+    } else if (s.isMapSchema() && typeof value === "object" && value !== null) {
+      const inner = s.getValueSchema();
+      const keyRule = ownValue(table, `${pattern}{}`);
+      for (const [k, v] of Object.entries(value)) {
+        const keyProblem = keyRule ? constraintProblem(keyRule, k) : undefined;
+        if (keyProblem) problems.add(childPath(path, "key"), k, keyProblem);
+        next.push({ schema: inner, value: v, path: childPath(path, k), pattern: `${pattern}{}=` });
+      }
+    } else if (
+      s.isNumericSchema() &&
+      typeof value === "number" &&
+      !c?.fractional &&
+      !Number.isSafeInteger(value)
+    ) {
+      problems.add(path, value, "Member must be a whole number");
     }
+    // Reversed, so that the stack visits members in their modelled order.
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
   }
-  if (failures.length === 0) return;
-  const n = failures.length;
-  throw new ServiceError(
-    errorCode,
-    `${n} validation error${n > 1 ? "s" : ""} detected: ${failures.join("; ")}`,
-    {},
-    status,
-  );
+  problems.throwIfAny(errorCode, status);
 }

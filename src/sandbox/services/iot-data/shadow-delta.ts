@@ -1,7 +1,8 @@
 /**
  * JSON helpers and the `delta` computation of the Device Shadow service (SHD-7).
- * Pure functions: no I/O, no clock.
+ * Pure functions: no I/O, no clock. Client keys are set with setOwn (`__proto__` stays data).
  */
+import { ownValue, setOwn } from "../../records.js";
 
 /** Any JSON value as produced by `JSON.parse`. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
@@ -46,12 +47,12 @@ export function computeDelta(desired: unknown, reported: unknown): JsonObject | 
     const has = rep !== undefined && Object.hasOwn(rep, key);
     const got = has ? rep[key] : undefined;
     if (!has) {
-      delta[key] = cloneJson(want);
+      setOwn(delta, key, cloneJson(want));
     } else if (isJsonObject(want) && isJsonObject(got)) {
       const sub = computeDelta(want, got);
-      if (sub !== undefined) delta[key] = sub;
+      if (sub !== undefined) setOwn(delta, key, sub);
     } else if (!jsonEqual(want, got)) {
-      delta[key] = cloneJson(want);
+      setOwn(delta, key, cloneJson(want));
     }
   }
   return Object.keys(delta).length > 0 ? delta : undefined;
@@ -65,9 +66,13 @@ export function deltaMetadata(delta: JsonObject, desiredMetadata: JsonObject | u
   const out: JsonObject = {};
   if (desiredMetadata === undefined) return out;
   for (const [key, value] of Object.entries(delta)) {
-    const meta = desiredMetadata[key];
+    const meta = ownValue(desiredMetadata, key);
     if (meta === undefined) continue;
-    out[key] = isJsonObject(value) && isJsonObject(meta) ? deltaMetadata(value, meta) : cloneJson(meta);
+    setOwn(
+      out,
+      key,
+      isJsonObject(value) && isJsonObject(meta) ? deltaMetadata(value, meta) : cloneJson(meta),
+    );
   }
   return out;
 }

@@ -4,6 +4,8 @@
  * response bodies. No HTTP, no storage, no clock (callers pass `nowSeconds`).
  */
 import { ServiceError } from "../../errors.js";
+import { nestedDeeperThan } from "../../json-depth.js";
+import { ownValue, setOwn } from "../../records.js";
 import {
   cloneJson,
   computeDelta,
@@ -55,15 +57,6 @@ export interface UpdateResult {
 
 const badRequest = (message: string): ServiceError =>
   new ServiceError("InvalidRequestException", message, {}, 400);
-
-/** Depth of a JSON value: scalars 0, objects/arrays 1 + the deepest child. */
-function nestingDepth(v: JsonValue): number {
-  const children = Array.isArray(v) ? v : isJsonObject(v) ? Object.values(v) : undefined;
-  if (children === undefined) return 0;
-  let max = 0;
-  for (const c of children) max = Math.max(max, nestingDepth(c));
-  return 1 + max;
-}
 
 /** True when some array anywhere below `v` contains `null` (SHD-2). */
 function hasNullInArray(v: JsonValue): boolean {
@@ -146,7 +139,8 @@ export function parseUpdateRequest(body: Buffer, opts: { reservedPackageShadow: 
   for (const section of SECTIONS) {
     const value = state[section];
     if (value === undefined || value === null) continue;
-    if (nestingDepth(value) > MAX_SHADOW_NESTING) {
+    // Measured without recursion: JSON.parse accepts a document nested 100,000 deep.
+    if (nestedDeeperThan(value, MAX_SHADOW_NESTING)) {
       throw badRequest("JSON contains too many levels of nesting; maximum is 6");
     }
     // AWS documents no specific message for null inside arrays; it is rejected as invalid JSON.
@@ -164,7 +158,7 @@ export function metadataFor(value: JsonValue, nowSeconds: number): JsonValue {
   if (Array.isArray(value)) return value.map((el) => metadataFor(el, nowSeconds));
   if (isJsonObject(value)) {
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) out[k] = metadataFor(v, nowSeconds);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, metadataFor(v, nowSeconds));
     return out;
   }
   return { timestamp: nowSeconds };
@@ -180,15 +174,16 @@ function mergeSection(
   update: JsonObject,
   nowSeconds: number,
 ): { state: JsonObject; metadata: JsonObject } {
-  const state: JsonObject = current ? { ...current } : {};
-  const metadata: JsonObject = currentMeta ? { ...currentMeta } : {};
+  // Keys are the client's: setOwn keeps `__proto__` a key like any other.
+  const state: JsonObject = { ...current };
+  const metadata: JsonObject = { ...currentMeta };
   for (const [key, value] of Object.entries(update)) {
     if (value === null) {
       delete state[key];
       delete metadata[key];
     } else if (isJsonObject(value)) {
-      const prev = state[key];
-      const prevMeta = metadata[key];
+      const prev = ownValue(state, key);
+      const prevMeta = ownValue(metadata, key);
       const merged = isJsonObject(prev)
         ? mergeSection(prev, isJsonObject(prevMeta) ? prevMeta : undefined, value, nowSeconds)
         : mergeSection(undefined, undefined, value, nowSeconds);
@@ -197,12 +192,12 @@ function mergeSection(
         delete state[key];
         delete metadata[key];
       } else {
-        state[key] = merged.state;
-        metadata[key] = merged.metadata;
+        setOwn(state, key, merged.state);
+        setOwn(metadata, key, merged.metadata);
       }
     } else {
-      state[key] = cloneJson(value);
-      metadata[key] = metadataFor(value, nowSeconds);
+      setOwn(state, key, cloneJson(value));
+      setOwn(metadata, key, metadataFor(value, nowSeconds));
     }
   }
   return { state, metadata };

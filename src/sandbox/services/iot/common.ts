@@ -3,6 +3,7 @@
  * and relations), tags (TAG-1) and pagination tokens.
  */
 import { ServiceError } from "../../errors.js";
+import { copyRecord } from "../../records.js";
 import type { Collection, Relation } from "../../storage/store.js";
 import type { OperationContext } from "../types.js";
 
@@ -71,7 +72,7 @@ export function checkTags(
   added: IotTag[] | undefined,
   errorCode = "InvalidRequestException",
 ): Record<string, string> {
-  const merged = { ...existing };
+  const merged = copyRecord(existing);
   for (const t of added ?? []) {
     const key = t.Key ?? "";
     if (key.length < 1 || key.length > 128)

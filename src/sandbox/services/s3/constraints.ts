@@ -49,6 +49,20 @@ export const WRITE_OBJECT_CONSTRAINTS: Record<string, Constraint> = {
   ChecksumAlgorithm: CHECKSUM_ALGORITHM,
 };
 
+/** Members of the object listings (ListObjects, ListObjectsV2, ListObjectVersions). */
+export const LISTING_CONSTRAINTS: Record<string, Constraint> = {
+  EncodingType: ENCODING_TYPE,
+  RequestPayer: REQUEST_PAYER,
+  "OptionalObjectAttributes[]": oneOf("RestoreStatus"),
+};
+
+/** CreateBucketConfiguration members other than LocationConstraint (directory buckets; S3-1). */
+export const BUCKET_CONFIGURATION_CONSTRAINTS: Record<string, Constraint> = {
+  "CreateBucketConfiguration.Location.Type": oneOf("AvailabilityZone", "LocalZone"),
+  "CreateBucketConfiguration.Bucket.DataRedundancy": oneOf("SingleAvailabilityZone", "SingleLocalZone"),
+  "CreateBucketConfiguration.Bucket.Type": oneOf("Directory"),
+};
+
 /** Members of operations that address one object and may be paid by the requester. */
 export const OBJECT_CONSTRAINTS: Record<string, Constraint> = { Key: KEY, RequestPayer: REQUEST_PAYER };
 

@@ -2,7 +2,7 @@ import type { CreateBucketOutput, CreateBucketRequest } from "@aws-sdk/client-s3
 import { ServiceError } from "../../errors.js";
 import { defineOperation } from "../types.js";
 import { type BucketDoc, bucketNameProblem, buckets, saveBucket } from "./buckets.js";
-import { BUCKET_ACL, OBJECT_OWNERSHIP } from "./constraints.js";
+import { BUCKET_ACL, BUCKET_CONFIGURATION_CONSTRAINTS, OBJECT_OWNERSHIP } from "./constraints.js";
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -40,7 +40,7 @@ function bucketRegion(constraint: string | undefined, requestRegion: string): st
 
 export const createBucket = defineOperation<CreateBucketRequest, CreateBucketOutput>({
   name: "CreateBucket",
-  constraints: { ACL: BUCKET_ACL, ObjectOwnership: OBJECT_OWNERSHIP },
+  constraints: { ACL: BUCKET_ACL, ObjectOwnership: OBJECT_OWNERSHIP, ...BUCKET_CONFIGURATION_CONSTRAINTS },
   handler: (input, ctx) => {
     const name = input.Bucket!;
     if (bucketNameProblem(name))

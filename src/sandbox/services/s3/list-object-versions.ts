@@ -1,7 +1,7 @@
 import type { ListObjectVersionsOutput, ListObjectVersionsRequest } from "@aws-sdk/client-s3";
 import { defineOperation } from "../types.js";
 import { ownerOf } from "./buckets.js";
-import { ENCODING_TYPE, REQUEST_PAYER } from "./constraints.js";
+import { LISTING_CONSTRAINTS } from "./constraints.js";
 import { invalidArgument } from "./errors.js";
 import { afterKey, encoder, entryKey, listingParameters, walkVersions } from "./listing.js";
 import { checkVersionId, findVersion, objectVersions, versionDocId, versionIdDocId } from "./objects.js";
@@ -12,7 +12,7 @@ import { checkVersionId, findVersion, objectVersions, versionDocId, versionIdDoc
  */
 export const listObjectVersions = defineOperation<ListObjectVersionsRequest, ListObjectVersionsOutput>({
   name: "ListObjectVersions",
-  constraints: { EncodingType: ENCODING_TYPE, RequestPayer: REQUEST_PAYER },
+  constraints: LISTING_CONSTRAINTS,
   handler: (input, ctx) => {
     const { bucket, prefix, delimiter, maxKeys } = listingParameters(ctx, input);
     const keyMarker = input.KeyMarker || undefined;

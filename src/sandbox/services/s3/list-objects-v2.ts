@@ -1,6 +1,6 @@
 import type { ListObjectsV2Output, ListObjectsV2Request } from "@aws-sdk/client-s3";
 import { defineOperation } from "../types.js";
-import { ENCODING_TYPE, REQUEST_PAYER } from "./constraints.js";
+import { LISTING_CONSTRAINTS } from "./constraints.js";
 import { invalidArgument } from "./errors.js";
 import {
   afterEntry,
@@ -28,7 +28,7 @@ function decodeToken(token: string): string {
 /** The current (non delete marker) objects in key order, with delimiter roll-up and continuation. */
 export const listObjectsV2 = defineOperation<ListObjectsV2Request, ListObjectsV2Output>({
   name: "ListObjectsV2",
-  constraints: { EncodingType: ENCODING_TYPE, RequestPayer: REQUEST_PAYER },
+  constraints: LISTING_CONSTRAINTS,
   handler: (input, ctx) => {
     const { bucket, prefix, delimiter, maxKeys } = listingParameters(ctx, input);
     let after: string | undefined;

@@ -1,6 +1,6 @@
 import type { ListObjectsOutput, ListObjectsRequest } from "@aws-sdk/client-s3";
 import { defineOperation } from "../types.js";
-import { ENCODING_TYPE, REQUEST_PAYER } from "./constraints.js";
+import { LISTING_CONSTRAINTS } from "./constraints.js";
 import { afterKey, encoder, entryKey, listingParameters, objectPage, walkCurrentObjects } from "./listing.js";
 
 /**
@@ -11,7 +11,7 @@ import { afterKey, encoder, entryKey, listingParameters, objectPage, walkCurrent
  */
 export const listObjects = defineOperation<ListObjectsRequest, ListObjectsOutput>({
   name: "ListObjects",
-  constraints: { EncodingType: ENCODING_TYPE, RequestPayer: REQUEST_PAYER },
+  constraints: LISTING_CONSTRAINTS,
   handler: (input, ctx) => {
     const { bucket, prefix, delimiter, maxKeys } = listingParameters(ctx, input);
     const marker = input.Marker || undefined;

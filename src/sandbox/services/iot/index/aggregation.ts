@@ -4,6 +4,7 @@
  */
 import type { Field } from "@aws-sdk/client-iot";
 import { ServiceError } from "../../../errors.js";
+import { ownValue } from "../../../records.js";
 import type { OperationContext } from "../../types.js";
 import { managedGroupFields, managedThingFields, readIndexingSettings } from "../registry/indexing.js";
 import type { FieldIndex } from "./field-index.js";
@@ -39,7 +40,7 @@ export function aggregationField(
   const fields: Field[] = groups
     ? [...managedGroupFields(cfg.group), ...(cfg.group.customFields ?? [])]
     : [...managedThingFields(cfg.thing), ...(cfg.thing.customFields ?? [])];
-  const path = groups ? (GROUP_ALIASES[name] ?? name) : canonicalField(name);
+  const path = groups ? (ownValue(GROUP_ALIASES, name) ?? name) : canonicalField(name);
   const found = fields.find(
     (f) =>
       f.name !== undefined &&

@@ -1,5 +1,5 @@
 import type { GetPercentilesRequest, GetPercentilesResponse } from "@aws-sdk/client-iot";
-import { range } from "../../../protocol/validate.js";
+import { fractional, range } from "../../../protocol/validate.js";
 import { defineOperation } from "../../types.js";
 import { aggregate, invalidAggregation } from "./aggregation.js";
 import { nonEmpty, queryConstraints } from "./constraints.js";
@@ -18,7 +18,7 @@ function percentile(sorted: number[], percent: number): number {
 /** AGG-1: percentiles of a Number field over the matching things (none when no value exists). */
 export const getPercentiles = defineOperation<GetPercentilesRequest, GetPercentilesResponse>({
   name: "GetPercentiles",
-  constraints: { ...queryConstraints, aggregationField: nonEmpty, "percents[]": range(0, 100) },
+  constraints: { ...queryConstraints, aggregationField: nonEmpty, "percents[]": fractional(range(0, 100)) },
   handler: (input, ctx) => {
     const agg = aggregate(ctx, input);
     if (agg.type !== "Number")

@@ -4,6 +4,7 @@
  * InvalidQueryException with the position of the problem; nothing here throws anything else.
  */
 import { ServiceError } from "../../../errors.js";
+import { ownValue } from "../../../records.js";
 
 export const QUERY_VERSION = "2017-09-30";
 /** Q-7 [S2] */
@@ -54,7 +55,7 @@ const FIELD_ALIASES: Record<string, string> = {
   "registry.thingName": "thingName",
   "registry.thingId": "thingId",
 };
-export const canonicalField = (field: string): string => FIELD_ALIASES[field] ?? field;
+export const canonicalField = (field: string): string => ownValue(FIELD_ALIASES, field) ?? field;
 
 type Punct = "(" | ")" | "[" | "]" | "{" | "}" | ":" | "-";
 type Token =

@@ -4,6 +4,7 @@
  * (Q-1, IDX-6), and its loading from the store, one thing or all of them.
  */
 import type { ThingDocument } from "@aws-sdk/client-iot";
+import { setOwn } from "../../../records.js";
 import type { OperationContext } from "../../types.js";
 import type { JsonObject, JsonValue, StoredShadow } from "../../iot-data/shadow-document.js";
 import { computeDelta } from "../../iot-data/shadow-document.js";
@@ -59,7 +60,7 @@ function shadowObject(cfg: ThingIndexing, shadows: ShadowRecord[]): JsonObject |
   for (const r of shadows) {
     if (!shadowIndexed(cfg, r.shadowName)) continue;
     if (r.shadowName === undefined) doc = shadowSections(r.shadow);
-    else named[r.shadowName] = shadowSections(r.shadow);
+    else setOwn(named, r.shadowName, shadowSections(r.shadow));
   }
   if (nonEmpty(named)) doc = { ...(doc ?? {}), name: named };
   return doc;

@@ -1,5 +1,6 @@
 /** Registry attributes of things and thing groups: limits (THG-2, GRP-1) and updates (THG-3). */
 import type { AttributePayload } from "@aws-sdk/client-iot";
+import { copyRecord, newRecord } from "../../../records.js";
 import { invalidRequest } from "../common.js";
 
 /** THG-2: 3 attributes without a thing type, 50 with one. */
@@ -35,7 +36,7 @@ export function applyAttributePayload(
   payload: AttributePayload | undefined,
 ): Record<string, string> {
   if (!payload?.attributes) return current;
-  const next: Record<string, string> = payload.merge ? { ...current } : {};
+  const next = payload.merge ? copyRecord(current) : newRecord<string>();
   for (const [k, v] of Object.entries(payload.attributes)) {
     if (v === "") delete next[k];
     else next[k] = v;

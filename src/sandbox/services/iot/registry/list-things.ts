@@ -1,4 +1,5 @@
 import type { ListThingsRequest, ListThingsResponse } from "@aws-sdk/client-iot";
+import { ownValue } from "../../../records.js";
 import { defineOperation } from "../../types.js";
 import { attributeName, attributeValue, maxResults, resourceName } from "./constraints.js";
 import { pageOfCollection } from "./listing.js";
@@ -7,7 +8,7 @@ import { type ThingDoc, thingArn, things } from "./model.js";
 function matches(input: ListThingsRequest, doc: ThingDoc): boolean {
   if (input.thingTypeName !== undefined && doc.thingTypeName !== input.thingTypeName) return false;
   if (input.attributeName === undefined) return true;
-  const value = doc.attributes[input.attributeName];
+  const value = ownValue(doc.attributes, input.attributeName);
   if (value === undefined) return false;
   if (input.attributeValue === undefined) return true;
   return input.usePrefixAttributeValue

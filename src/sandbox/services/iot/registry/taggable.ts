@@ -8,6 +8,7 @@
  *   command: (id) => ({ kind: KIND.command, id }),
  *   rule: (id) => ({ kind: KIND.topicRule, id }),
  */
+import { ownValue } from "../../../records.js";
 import type { OperationContext } from "../../types.js";
 import { collection, invalidRequest, KIND, notFound, parseIotArn } from "../common.js";
 
@@ -38,7 +39,7 @@ export function requireTaggable(ctx: OperationContext, arn: string): void {
   const parsed = parseIotArn(ctx, arn);
   if (parsed && NOT_TAGGABLE.has(parsed.type))
     throw invalidRequest(`Resources of type ${parsed.type} cannot be tagged: ${arn}`);
-  const located = parsed ? TAGGABLE[parsed.type]?.(parsed.id) : undefined;
+  const located = parsed ? ownValue(TAGGABLE, parsed.type)?.(parsed.id) : undefined;
   if (!located || !collection(ctx, located.kind).has(located.id))
     throw notFound(`The resource ${arn} cannot be found.`);
 }
