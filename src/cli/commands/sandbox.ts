@@ -11,9 +11,10 @@ import {
   stopInstance,
 } from "../../sandbox/control.js";
 import { serve } from "../../sandbox/main.js";
-import { DEFAULT_REGION, loadIdentity } from "../../sandbox/settings.js";
+import { DEFAULT_REGION, isLoopbackHost, loadIdentity } from "../../sandbox/settings.js";
 import { UsageError } from "../errors.js";
 import type { CommandModule } from "../registry.js";
+import { logsCommand } from "./sandbox-logs.js";
 
 interface InstanceOpts {
   port?: string;
@@ -39,6 +40,9 @@ function ref(o: InstanceOpts) {
 }
 
 function serverOptions(o: ServerOpts) {
+  // Other machines reach a non-loopback address: the sandbox credentials are then its only guard.
+  if (o.host !== undefined && !isLoopbackHost(o.host) && !o.auth)
+    throw new UsageError(t("sandbox.noAuthExposed", { host: o.host }));
   const throttle = o.throttle ?? "off";
   if (throttle !== "off" && throttle !== "aws") throw new UsageError(t("sandbox.badThrottle"));
   const failRate = o.failRate === undefined ? 0 : Number(o.failRate);
@@ -56,6 +60,10 @@ function serverOptions(o: ServerOpts) {
     thingTypeDeletionDelaySeconds: delay,
     indexBuildDelaySeconds: indexDelay,
   };
+}
+
+function warnIfExposed(io: IoHost, address: string): void {
+  if (!isLoopbackHost(address)) io.say("warn", "sandbox.exposedHost", { host: address });
 }
 
 function instanceOptions(cmd: Command): Command {
@@ -82,7 +90,9 @@ function register(program: Command, host: () => IoHost): void {
   serverFlags(sandbox.command("start").description(t("sandbox.start.description"))).action(
     async (o: ServerOpts) => {
       const r = ref(o);
-      const { instance, started } = await ensureRunning(r, serverOptions(o)).catch((e: Error) => {
+      const options = serverOptions(o);
+      warnIfExposed(host(), r.host);
+      const { instance, started } = await ensureRunning(r, options).catch((e: Error) => {
         throw new Error(t("sandbox.startFailed", { message: e.message }));
       });
       host().info(started ? "sandbox.started" : "sandbox.alreadyRunning", { ...instance, pid: instance.pid });
@@ -94,6 +104,7 @@ function register(program: Command, host: () => IoHost): void {
     async (o: ServerOpts) => {
       const r = ref(o);
       const s = serverOptions(o);
+      warnIfExposed(host(), r.host);
       const identity = loadIdentity(r.dataDir, s.accountId);
       await serve({
         settings: {
@@ -163,6 +174,8 @@ function register(program: Command, host: () => IoHost): void {
         );
     },
   );
+
+  logsCommand(sandbox, host, ref, instanceOptions);
 
   instanceOptions(sandbox.command("clock").description(t("sandbox.clock.description")))
     .option("--advance <seconds>", t("sandbox.opt.advance"))

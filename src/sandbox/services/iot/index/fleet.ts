@@ -6,6 +6,7 @@
  * `startFleetIndex` subscribes at startup instead, which makes that recomputation unnecessary.
  */
 import { randomUUID } from "node:crypto";
+import { createOperationContext } from "../../../context.js";
 import { isServiceError } from "../../../errors.js";
 import type { SandboxEvent } from "../../../events.js";
 import type { OperationContext } from "../../types.js";
@@ -63,13 +64,11 @@ export function startFleetIndex(
   deps: Pick<OperationContext, "store" | "events" | "clock" | "settings">,
 ): void {
   if (fleetOf(deps.events)) return;
-  const base: OperationContext = {
-    ...deps,
+  const base = createOperationContext(deps, {
     scope: { accountId: "", region: "" },
     requestId: "fleet-index",
-    host: "localhost",
-    headers: {},
-  };
+    origin: { kind: "internal", name: "fleet-index" },
+  });
   createFleet(base, false, onEvent);
 }
 
