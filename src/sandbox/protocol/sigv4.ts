@@ -360,9 +360,14 @@ function uriEncode(bytes: Buffer): string {
 const reencode = (s: string) => uriEncode(percentDecode(s));
 
 /**
- * PROTO-4: the scope's region must have the form of an AWS region (`us-east-1`, `ap-southeast-2`,
- * `us-gov-west-1`, `cn-north-1`...), else it is refused rather than becoming a state partition.
+ * PROTO-4: the scope's region must have the form of an AWS region, else it is refused rather than
+ * becoming a state partition: a two-letter geography (`eusc-` plus one for the European Sovereign
+ * Cloud), an optional isolated partition (`gov`, `iso`...), a compass direction and a number
+ * (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`, `cn-north-1`, `il-central-1`).
  */
+const REGION_FORM =
+  /^(eusc-)?[a-z]{2}(-(gov|iso|isob|isoe|isof))?-(central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
+
 export function isRegionName(region: string): boolean {
-  return region.length <= 32 && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region);
+  return region.length <= 32 && REGION_FORM.test(region);
 }
