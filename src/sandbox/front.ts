@@ -8,7 +8,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AdminApi } from "./admin.js";
 import type { BodyBudget } from "./body-budget.js";
-import type { Admission, Exchange, Gateway, Outcome } from "./protocol/gateway.js";
+import type { Admission, Exchange, Outcome } from "./protocol/exchange.js";
+import type { Gateway } from "./protocol/gateway.js";
 import type { RawResponse } from "./protocol/http-bindings.js";
 
 /** One answered API exchange, as the request log and the conformance recording see it. */

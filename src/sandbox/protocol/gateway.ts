@@ -10,72 +10,33 @@
 import { randomUUID } from "node:crypto";
 import type { ContextRequest } from "../context.js";
 import { isServiceError, ServiceError } from "../errors.js";
-import type { OperationContext, OperationDefinition, ServiceDefinition } from "../services/types.js";
+import type { OperationContext, ServiceDefinition } from "../services/types.js";
 import { decodeAwsChunked, decodedContentLength, isAwsChunked } from "./aws-chunked.js";
-import { CODECS, type EncodeContext, type ProtocolCodec } from "./codecs.js";
-import type { RawRequest, RawResponse } from "./http-bindings.js";
+import { CODECS, type EncodeContext } from "./codecs.js";
+import {
+  type Admission,
+  type Exchange,
+  headerString,
+  type IncomingRequest,
+  type Outcome,
+  type RequestHead,
+} from "./exchange.js";
+import type { RawRequest } from "./http-bindings.js";
 import { bodySha256, checkS3Body, type S3Payload, s3Payload } from "./payload.js";
-import { invalidAction } from "./query.js";
-import { RouteTable } from "./routes.js";
-import { s3Address } from "./s3-address.js";
-import { type OperationSchema, readServiceSchemas, type ServiceSchemas } from "./schema.js";
+import { type Routed, routeQuery, routeRest } from "./routing.js";
+import type { OperationSchema } from "./schema.js";
+import {
+  isSigV2,
+  type LoadedService,
+  ServiceDirectory,
+  sigV2Refused,
+  throttlingError,
+} from "./service-directory.js";
 import { checkHead, type HeadCheck, isRegionName, readCredentialScope, type SignedRequest } from "./sigv4.js";
 import { AuthError, isAuthError } from "./sigv4-errors.js";
 import { validateInput } from "./validate.js";
 
-type Headers = Record<string, string | string[] | undefined>;
-
-/** A request as far as the gateway needs it before its body. `rawPath` is percent-encoded, without query. */
-export interface RequestHead {
-  method: string;
-  rawPath: string;
-  rawQuery: string;
-  headers: Headers;
-}
-
-export interface IncomingRequest extends RequestHead {
-  body: Buffer;
-}
-
-/** What the gateway knows of one exchange (request log, conformance recording). */
-export interface Exchange {
-  /** Service key, `?` when the request could not be attributed. */
-  service: string;
-  /** Operation name, `?` until routed. */
-  operation: string;
-  requestId: string;
-  /** Throttled, failed or refused for load on purpose (--throttle, --fail-rate): not the operation's own answer. */
-  injected: boolean;
-  /** The error code answered, if any. */
-  errorCode?: string;
-}
-
-export interface Outcome {
-  response: RawResponse;
-  exchange: Exchange;
-}
-
-/** The decision from a request's head: an answer now, or a body to read and what to do with it. */
-export type Admission =
-  | { kind: "answer"; outcome: Outcome }
-  | {
-      kind: "read";
-      /** Most bytes the body may have on the wire. */
-      maxBytes: number;
-      /** The service's answer to a body larger than `maxBytes` (declared or counted). */
-      tooLarge(bytes: number): Outcome;
-      /** The service's throttling answer (PROTO-10) when bodies in flight exceed the sandbox's budget. */
-      overloaded(): Outcome;
-      finish(body: Buffer): Outcome;
-    };
-
-interface LoadedService {
-  def: ServiceDefinition;
-  codec: ProtocolCodec;
-  schemas: ServiceSchemas;
-  routes: RouteTable;
-  handlers: Map<string, OperationDefinition>;
-}
+export type { Admission, Exchange, IncomingRequest, Outcome, RequestHead } from "./exchange.js";
 
 export interface GatewayHooks {
   /** Secret for an access key id, or undefined when unknown. */
@@ -105,7 +66,7 @@ interface Flight {
   /** Authentication from the head (strict mode), finished by the payload hash. */
   check?: HeadCheck;
   s3Payload?: S3Payload;
-  match?: { op: OperationSchema; labels: Record<string, string> };
+  match?: Routed;
   /** Why no operation matched, thrown once the signature holds. */
   routeError?: unknown;
   limit?: BodyLimitOf;
@@ -121,38 +82,20 @@ interface BodyLimitOf {
 
 /** PROTO-2 step 4: a form body read only to find its `Version` is at most this long. */
 const ATTRIBUTION_BODY_BYTES = 1024 * 1024;
-const SIGV2_REFUSED =
-  "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.";
 
 export class Gateway {
-  private readonly services: LoadedService[] = [];
-  private readonly bySigningName = new Map<string, LoadedService>();
+  private readonly services: ServiceDirectory;
 
   constructor(
     defs: ServiceDefinition[],
     private readonly hooks: GatewayHooks,
   ) {
-    for (const def of defs) {
-      const schemas = readServiceSchemas(def.sdk);
-      const loaded: LoadedService = {
-        def,
-        codec: CODECS[def.protocol],
-        schemas,
-        routes: new RouteTable(schemas.operations.values()),
-        handlers: new Map(def.operations.map((o) => [o.name, o])),
-      };
-      for (const h of def.operations) {
-        if (!schemas.operations.has(h.name))
-          throw new Error(`${def.key}: ${h.name} is not a modelled operation`);
-      }
-      this.services.push(loaded);
-      for (const n of def.signingNames) this.bySigningName.set(n, loaded);
-    }
+    this.services = new ServiceDirectory(defs);
   }
 
   /** Operation names implemented per service (for status and conformance tests). */
   implemented(): Record<string, string[]> {
-    return Object.fromEntries(this.services.map((s) => [s.def.key, [...s.handlers.keys()].sort()]));
+    return Object.fromEntries(this.services.all.map((s) => [s.def.key, [...s.handlers.keys()].sort()]));
   }
 
   /** Both steps at once, for a caller that holds the whole request. */
@@ -174,10 +117,9 @@ export class Gateway {
       signed,
       scope: readCredentialScope(signed),
     };
-    const s3 = this.bySigningName.get("s3");
-    if (s3 && isSigV2(head.headers, f.query))
-      return answer(this.fail(f, s3, new ServiceError("InvalidRequest", SIGV2_REFUSED, {}, 400)));
-    const service = this.attributeByHead(f.scope?.service, f.host) ?? this.attributeByVersion(f.query);
+    const s3 = this.services.signedAs("s3");
+    if (s3 && isSigV2(head.headers, f.query)) return answer(this.fail(f, s3, sigV2Refused()));
+    const service = this.services.byHead(f.scope?.service, f.host) ?? this.services.byVersion(f.query);
     if (service) return this.prepare(f, service);
     if (head.method !== "POST") return answer(unattributed(f));
     return {
@@ -186,7 +128,7 @@ export class Gateway {
       tooLarge: () => unattributed(f),
       overloaded: () => unattributed(f),
       finish: (body) => {
-        const byBody = this.attributeByVersion(new URLSearchParams(body.toString("utf8")));
+        const byBody = this.services.byVersion(new URLSearchParams(body.toString("utf8")));
         if (!byBody) return unattributed(f);
         const next = this.prepare(f, byBody);
         if (next.kind === "answer") return next.outcome;
@@ -200,7 +142,14 @@ export class Gateway {
     f.exchange.service = service.def.key;
     try {
       if (this.hooks.auth()) f.check = checkHead(f.signed, (k) => this.hooks.secretFor(k), this.hooks.now());
-      this.routeHead(f, service);
+      if (service.def.protocol !== "awsQuery") {
+        const routed = routeRest(service, f.head, f.host, f.query);
+        if (routed instanceof ServiceError) f.routeError = routed;
+        else {
+          f.match = routed;
+          f.exchange.operation = routed.op.name;
+        }
+      }
       this.checkRegionName(f, service);
       if (f.check && service.def.protocol === "restXml") {
         // SIG-4: S3's payload hash is declared in the head, so its signature is checked before the body.
@@ -247,7 +196,7 @@ export class Gateway {
       const scope = this.requestScope(f);
       const admitted = this.hooks.admit(def.key, op.name, `${scope.accountId}:${scope.region}`);
       f.exchange.injected = admitted !== "ok";
-      if (admitted === "throttle") throw throttling(service);
+      if (admitted === "throttle") throw throttlingError(service);
       if (admitted === "fail")
         throw new ServiceError(
           def.internalError,
@@ -343,7 +292,7 @@ export class Gateway {
 
   private overloaded(f: Flight, service: LoadedService): Outcome {
     f.exchange.injected = true;
-    return this.fail(f, service, throttling(service));
+    return this.fail(f, service, throttlingError(service));
   }
 
   /** SIG-4: aws-chunked bodies decode in place; signed chunks are checked under strict SigV4. */
@@ -392,71 +341,14 @@ export class Gateway {
     return { response: codec.stamp(res, f.exchange.requestId), exchange: f.exchange };
   }
 
-  private attributeByHead(signingName: string | undefined, host: string): LoadedService | undefined {
-    if (signingName) {
-      const s = this.bySigningName.get(signingName);
-      if (s) return s;
-    }
-    const h = host.split(":")[0].toLowerCase();
-    const byName = (n: string) => this.bySigningName.get(n);
-    if (/(^|\.)jobs\.iot\./.test(h)) return byName("iot-jobs-data");
-    if (/-ats\.iot\.|^data-ats\.iot\.|^data\.iot\./.test(h)) return byName("iotdata");
-    if (/^iot\./.test(h)) return byName("iot");
-    if (/(^|\.)s3[.-]/.test(h) || /^s3\./.test(h)) return byName("s3");
-    if (/^iam\./.test(h)) return byName("iam");
-    if (/^sts\./.test(h)) return byName("sts");
-    return undefined;
-  }
-
-  /** PROTO-2 step 4: the awsQuery `Version` of a form body or query string. */
-  private attributeByVersion(params: URLSearchParams): LoadedService | undefined {
-    const version = params.get("Version");
-    return version ? this.services.find((s) => s.def.queryVersion === version) : undefined;
-  }
-
-  /** restJson1 / restXml: the operation from method, path, query and headers (PROTO-3, S3P-1/2). */
-  private routeHead(f: Flight, service: LoadedService): void {
-    if (service.def.protocol === "awsQuery") return;
-    const { method, rawPath, headers } = f.head;
-    const s3 = service.def.protocol === "restXml" ? s3Address(rawPath, f.host) : undefined;
-    let segments: string[];
-    if (s3) segments = s3.key !== undefined ? [s3.key] : [];
-    else
-      segments = rawPath
-        .split("/")
-        .filter((s) => s.length > 0)
-        .map(safeDecode);
-    const match = service.routes.match({ method, segments, query: f.query, headers });
-    if (!match) {
-      const wrongMethod =
-        service.routes.methodsForPath(segments).length > 0 ? service.def.wrongMethodError : undefined;
-      const { code, status } = wrongMethod ?? service.codec.unknownRoute;
-      const message =
-        wrongMethod !== undefined
-          ? `Method ${method} is not allowed on this resource`
-          : `No ${service.def.key} operation matches ${method} ${rawPath}`;
-      f.routeError = new ServiceError(code, message, {}, status);
-      return;
-    }
-    if (s3) {
-      if (s3.bucket !== undefined) match.labels.Bucket = s3.bucket;
-      else if (hasMember(match.op.input, "Bucket"))
-        f.routeError = new ServiceError("InvalidBucketName", "The specified bucket is not valid.", {}, 400);
-    }
-    f.match = { op: match.op, labels: match.labels };
-    f.exchange.operation = match.op.name;
-  }
-
   /** The routed operation; awsQuery reads its `Action` from query and form body (QRY-1). */
   private routeBody(f: Flight, service: LoadedService, raw: RawRequest): OperationSchema {
     if (service.def.protocol !== "awsQuery") {
       raw.labels = f.match!.labels;
       return f.match!.op;
     }
-    raw.query = formParams(f.head.method, f.query, raw.body);
-    const action = raw.query.get("Action") ?? "";
-    const op = service.schemas.operations.get(action);
-    if (!op) throw invalidAction(action);
+    const { op, params } = routeQuery(service, f.head.method, f.query, raw.body);
+    raw.query = params;
     f.exchange.operation = op.name;
     return op;
   }
@@ -464,12 +356,6 @@ export class Gateway {
 
 function answer(outcome: Outcome): Admission {
   return { kind: "answer", outcome };
-}
-
-function throttling(service: LoadedService): ServiceError {
-  const { def, codec } = service;
-  const message = def.protocol === "restXml" ? "Please reduce your request rate." : "Rate exceeded";
-  return new ServiceError(def.throttlingError, message, {}, def.throttlingStatus ?? codec.throttlingStatus);
 }
 
 /** PROTO-2: nothing names a service; answered as restJson1. */
@@ -485,35 +371,4 @@ function unattributed(f: Flight): Outcome {
   const context = { method: f.head.method, requestId: f.exchange.requestId, xmlNamespace: "" };
   const response = codec.stamp(codec.encodeError(err, undefined, context), f.exchange.requestId);
   return { response, exchange: f.exchange };
-}
-
-/** S3's SigV2 forms: `Authorization: AWS AKID:signature` or a presigned `AWSAccessKeyId=&Signature=` URL. */
-function isSigV2(headers: Headers, query: URLSearchParams): boolean {
-  const auth = headerString(headers.authorization);
-  if (auth !== undefined && /^AWS \S+:\S*$/.test(auth.trim())) return true;
-  return query.has("AWSAccessKeyId") && query.has("Signature") && !query.has("SignatureVersion");
-}
-
-function hasMember(schema: OperationSchema["input"], name: string): boolean {
-  return schema.isStructSchema() && [...schema.structIterator()].some(([n]) => n === name);
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-/** Query string plus a POSTed form body (awsQuery). */
-function formParams(method: string, query: URLSearchParams, body: Buffer): URLSearchParams {
-  if (method !== "POST" || body.length === 0) return query;
-  const merged = new URLSearchParams(query);
-  for (const [k, v] of new URLSearchParams(body.toString("utf8"))) merged.append(k, v);
-  return merged;
-}
-
-function headerString(h: string | string[] | undefined): string | undefined {
-  return Array.isArray(h) ? h[0] : h;
 }
