@@ -40,7 +40,8 @@ const GENERIC = new Set([
   "Throttling",
   "InternalFailure",
   "ServiceFailure",
-  // iot-data Publish answers 413 for payloads over 128 KB although its model omits the error (MQTT-1).
+  // iot-data Publish answers 413 for payloads over 128 KB although its model omits the error (MQTT-1);
+  // every restJson1 service answers it for a body over the sandbox's limit (ServiceDefinition.bodyLimit).
   "RequestEntityTooLargeException",
 ]);
 

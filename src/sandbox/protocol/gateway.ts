@@ -142,7 +142,7 @@ export class Gateway {
     f.exchange.service = service.def.key;
     try {
       if (this.hooks.auth()) f.check = checkHead(f.signed, (k) => this.hooks.secretFor(k), this.hooks.now());
-      if (service.def.protocol !== "awsQuery") {
+      if (service.codec.routesFromHead) {
         const routed = routeRest(service, f.head, f.host, f.query);
         if (routed instanceof ServiceError) f.routeError = routed;
         else {
@@ -151,7 +151,7 @@ export class Gateway {
         }
       }
       this.checkRegionName(f, service);
-      if (f.check && service.def.protocol === "restXml") {
+      if (f.check && service.codec.payloadHashInHead) {
         // SIG-4: S3's payload hash is declared in the head, so its signature is checked before the body.
         f.s3Payload = s3Payload(
           headerString(f.head.headers["x-amz-content-sha256"]),
@@ -204,7 +204,7 @@ export class Gateway {
           {},
           def.internalErrorStatus ?? 500,
         );
-      if (def.protocol === "restXml" && isAwsChunked(raw.headers)) this.decodeChunked(f, raw);
+      if (codec.awsChunked && isAwsChunked(raw.headers)) this.decodeChunked(f, raw);
       const validationError = handler.validationError ?? def.validationError;
       const input = codec.decode(op, raw, validationError);
       validateInput(op.input, input, handler.constraints, validationError);
@@ -239,6 +239,7 @@ export class Gateway {
     if (expected !== undefined && expected !== f.scope.region)
       throw new AuthError("BadRegion", {
         region: f.scope.region,
+        validRegion: true,
         expectedRegion: expected,
         presigned: f.scope.presigned,
       });
@@ -247,14 +248,13 @@ export class Gateway {
   /** PROTO-4: a scope region that is no AWS region never becomes a partition. */
   private checkRegionName(f: Flight, service: LoadedService): void {
     if (!f.scope || isRegionName(f.scope.region)) return;
-    const s3 = service.def.protocol === "restXml";
-    const bucketRegion =
-      s3 && f.match
-        ? service.def.resourceRegion?.(f.match.op.name, f.match.labels, this.headContext(f))
-        : undefined;
+    const resourceRegion = f.match
+      ? service.def.resourceRegion?.(f.match.op.name, f.match.labels, this.headContext(f))
+      : undefined;
     throw new AuthError("BadRegion", {
       region: f.scope.region,
-      expectedRegion: s3 ? (bucketRegion ?? this.hooks.defaultRegion) : undefined,
+      validRegion: false,
+      expectedRegion: resourceRegion ?? this.hooks.defaultRegion,
       presigned: f.scope.presigned,
     });
   }
@@ -278,7 +278,7 @@ export class Gateway {
     const max = (op !== undefined ? limit.operations?.[op] : undefined) ?? limit.bytes;
     const error = (size: number) => limit.tooLarge?.(op, size, max) ?? service.codec.tooLarge(size, max);
     const headers = f.head.headers;
-    const chunked = service.def.protocol === "restXml" && isAwsChunked(headers);
+    const chunked = service.codec.awsChunked && isAwsChunked(headers);
     const length = Number(headerString(headers["content-length"]) ?? Number.NaN);
     const declared = chunked
       ? decodedContentLength(headers)
@@ -343,7 +343,7 @@ export class Gateway {
 
   /** The routed operation; awsQuery reads its `Action` from query and form body (QRY-1). */
   private routeBody(f: Flight, service: LoadedService, raw: RawRequest): OperationSchema {
-    if (service.def.protocol !== "awsQuery") {
+    if (service.codec.routesFromHead) {
       raw.labels = f.match!.labels;
       return f.match!.op;
     }

@@ -22,7 +22,7 @@ export function routeRest(
   query: URLSearchParams,
 ): Routed | ServiceError {
   const { method, rawPath, headers } = head;
-  const s3 = service.def.protocol === "restXml" ? s3Address(rawPath, host) : undefined;
+  const s3 = service.codec.bucketAddressing ? s3Address(rawPath, host) : undefined;
   let segments: string[];
   if (s3) segments = s3.key !== undefined ? [s3.key] : [];
   else

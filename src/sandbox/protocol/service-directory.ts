@@ -89,6 +89,6 @@ export const sigV2Refused = () =>
 /** PROTO-10: the service's throttling error. */
 export function throttlingError(service: LoadedService): ServiceError {
   const { def, codec } = service;
-  const message = def.protocol === "restXml" ? "Please reduce your request rate." : "Rate exceeded";
-  return new ServiceError(def.throttlingError, message, {}, def.throttlingStatus ?? codec.throttlingStatus);
+  const status = def.throttlingStatus ?? codec.throttlingStatus;
+  return new ServiceError(def.throttlingError, codec.throttlingMessage, {}, status);
 }

@@ -21,8 +21,12 @@ export interface AuthErrorDetails {
   /** Presigned `X-Amz-Expires` (seconds) and the instant it ends. */
   expiresSeconds?: number;
   expiresAt?: Date;
-  /** BadRegion: the scope's region, the region expected (when one is), and whether the URL was presigned. */
+  /**
+   * BadRegion: the scope's region, whether it has an AWS region's form at all, the region the
+   * resource (or the sandbox) is in, and whether the URL was presigned.
+   */
   region?: string;
+  validRegion?: boolean;
   expectedRegion?: string;
   presigned?: boolean;
 }
@@ -159,9 +163,9 @@ function otherMessage(kind: AuthErrorKind, d: AuthErrorDetails): string {
         : `${MISMATCH}\n\nThe Canonical String for this request should have been\n'${d.canonicalRequest}'\n\n` +
             `The String-to-Sign should have been\n'${d.stringToSign ?? ""}'\n`;
     case "BadRegion":
-      return d.expectedRegion === undefined
-        ? "Credential should be scoped to a valid region."
-        : `Credential should be scoped to a valid region, not '${d.region ?? ""}'.`;
+      return d.validRegion
+        ? `Credential should be scoped to a valid region, not '${d.region ?? ""}'.`
+        : "Credential should be scoped to a valid region.";
     case "Skewed": {
       const server = d.serverTime ?? new Date();
       const sent = d.requestTime ?? "";
