@@ -6,6 +6,7 @@
  * closed, so a refused body never costs memory.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import type { AdminApi } from "./admin.js";
 import type { BodyBudget } from "./body-budget.js";
 import type { Admission, Exchange, Outcome } from "./protocol/exchange.js";
@@ -203,8 +204,10 @@ function readBody(
 
 /**
  * An answer given before (or instead of) reading the body. What the client still sends is read and
- * discarded; past DISCARD_BYTES the connection is ended, and closed once the client has had
- * LINGER_MS to read the answer (closing at once could reset the connection before it arrives).
+ * discarded; past DISCARD_BYTES, or when Node closes the connection itself (`Connection: close`),
+ * the connection lingers: our side ends after the answer, and it is closed once the client has
+ * closed too or LINGER_MS passed. Closing at once, with unread data, would reset the connection
+ * and could destroy the answer before the client reads it.
  * A client that waits for `100 Continue` gets `Connection: close` (it will not send the body).
  */
 function refuse(
@@ -219,18 +222,29 @@ function refuse(
     return outcome;
   }
   const socket = req.socket;
+  const linger = () => lingerThenClose(socket);
+  socket.destroySoon = linger;
   let discarded = 0;
-  let ending = false;
   req.on("data", (chunk: Buffer) => {
     discarded += chunk.length;
-    if (discarded <= DISCARD_BYTES || ending) return;
-    ending = true;
-    res.once("finish", () => socket.end());
-    if (res.writableFinished) socket.end();
-    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    if (discarded <= DISCARD_BYTES) return;
+    if (res.writableFinished) linger();
+    else res.once("finish", linger);
   });
   req.resume();
   return outcome;
+}
+
+const lingering = new WeakSet<Socket>();
+
+function lingerThenClose(socket: Socket): void {
+  if (lingering.has(socket)) return;
+  lingering.add(socket);
+  if (socket.writable) socket.end();
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once("end", () => socket.destroy());
+  socket.once("close", () => clearTimeout(timer));
 }
 
 function send(res: ServerResponse, out: RawResponse, method?: string): void {

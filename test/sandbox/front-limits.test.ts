@@ -130,6 +130,23 @@ test("an unsigned 50 MB POST is answered 403 from its head while the client stil
   assert.ok(x.written < size, `the client could send all ${x.written} bytes`);
 });
 
+test("a refused body sent with Connection: close still gets its answer before the connection closes", async () => {
+  const size = 50 * MiB;
+  const head = headText("PUT", `/${bucket}/unsigned-close`, {
+    host: "s3.us-east-1.amazonaws.com",
+    "content-length": String(size),
+    connection: "close",
+  });
+  const x = new RawExchange(sb.port, head);
+  await x.send(MiB);
+  const answer = await x.head();
+  assert.equal(statusOf(answer), 403, answer);
+  await x.send(size - MiB);
+  await x.whenClosed();
+  assert.match(x.text, /<Code>AccessDenied<\/Code>/);
+  assert.ok(x.written < size);
+});
+
 test("a client waiting for 100 Continue gets the refusal instead, and sends nothing", async () => {
   const head = headText("POST", "/things/unsigned-expect", {
     host: "iot.us-east-1.amazonaws.com",
