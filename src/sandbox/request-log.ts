@@ -40,9 +40,20 @@ export class RequestLog {
     return this.nextSeq - 1;
   }
 
+  /** Keeps the listed fields of `entry` only (callers may pass more, such as the response). */
   add(entry: NewLogEntry): void {
-    const { time, ...rest } = entry;
-    this.ring[this.nextSeq % this.capacity] = { ...rest, timeMs: time.getTime() };
+    const { service, operation, method, status, latencyMs, errorCode, requestId } = entry;
+    const stored: Stored = {
+      service,
+      operation,
+      method,
+      status,
+      latencyMs,
+      requestId,
+      timeMs: entry.time.getTime(),
+    };
+    if (errorCode !== undefined) stored.errorCode = errorCode;
+    this.ring[this.nextSeq % this.capacity] = stored;
     this.nextSeq++;
     if (this.waiters.length > 0) {
       const waiting = this.waiters;

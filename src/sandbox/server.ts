@@ -71,8 +71,7 @@ export class Sandbox {
       admin: new AdminApi(this, ensureAdminToken(settings.dataDir)),
       budget: new BodyBudget(BODY_BUDGET_BYTES, BODY_BUDGET_WAIT_MS),
       observe: (x) => {
-        const { response: _response, injected: _injected, ...entry } = x;
-        this.requestLog.add(entry);
+        this.requestLog.add(x);
         record?.(x);
       },
       onCrash: (e) =>

@@ -11,9 +11,8 @@ import { after, before, test } from "node:test";
 import { CreateThingCommand, IoTClient } from "@aws-sdk/client-iot";
 import { IoTDataPlaneClient, PublishCommand, UpdateThingShadowCommand } from "@aws-sdk/client-iot-data-plane";
 import { CreateBucketCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { Hash } from "@smithy/core/serde";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { sandboxSigner } from "../helpers/signing.js";
 
 let sb: TestSandbox;
 const bucket = "front-limits";
@@ -89,13 +88,7 @@ function headText(method: string, path: string, headers: Record<string, string>)
 /** Headers of an S3 PUT signed with `secret` (the instance's unless given), for a body never sent by the signer. */
 async function signedPutHead(key: string, length: number, secret = sb.credentials.secretAccessKey) {
   const url = new URL(sb.endpoint);
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: sb.credentials.accessKeyId, secretAccessKey: secret },
-    region: sb.region,
-    service: "s3",
-    sha256: Hash.bind(null, "sha256"),
-    uriEscapePath: false,
-  });
+  const signer = sandboxSigner(sb, "s3", { secretAccessKey: secret });
   const path = `/${bucket}/${key}`;
   const signed = await signer.sign({
     method: "PUT",
@@ -111,6 +104,22 @@ async function signedPutHead(key: string, length: number, secret = sb.credential
 
 const statusOf = (text: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
 
+/**
+ * Sends 1 MiB of a `size`-byte body and expects the answer `status` before sending more; then sends
+ * the rest, which the sandbox must not let through: it closes the connection first.
+ */
+async function refusedWhileSending(head: string, size: number, status: number): Promise<RawExchange> {
+  const x = new RawExchange(sb.port, head);
+  await x.send(MiB);
+  const answer = await x.head();
+  assert.equal(statusOf(answer), status, answer);
+  const stillOpen = await x.send(size - MiB);
+  await x.whenClosed();
+  assert.equal(stillOpen, false);
+  assert.ok(x.written < size, `the client could send all ${x.written} bytes`);
+  return x;
+}
+
 test("an unsigned 50 MB POST is answered 403 from its head while the client still sends, then the connection closes", async () => {
   const size = 50 * MiB;
   const head = headText("POST", "/things/unsigned-big", {
@@ -118,16 +127,9 @@ test("an unsigned 50 MB POST is answered 403 from its head while the client stil
     "content-type": "application/json",
     "content-length": String(size),
   });
-  const x = new RawExchange(sb.port, head);
-  await x.send(MiB);
-  const answer = await x.head();
-  assert.equal(statusOf(answer), 403, answer);
-  assert.match(answer, /x-amzn-errortype: MissingAuthenticationTokenException/);
   // The sandbox reads and discards a few megabytes at most, then closes: the rest cannot be sent.
-  const stillOpen = await x.send(size - MiB);
-  await x.whenClosed();
-  assert.equal(stillOpen, false);
-  assert.ok(x.written < size, `the client could send all ${x.written} bytes`);
+  const x = await refusedWhileSending(head, size, 403);
+  assert.match(x.text, /x-amzn-errortype: MissingAuthenticationTokenException/);
 });
 
 test("a refused body sent with Connection: close still gets its answer before the connection closes", async () => {
@@ -137,14 +139,8 @@ test("a refused body sent with Connection: close still gets its answer before th
     "content-length": String(size),
     connection: "close",
   });
-  const x = new RawExchange(sb.port, head);
-  await x.send(MiB);
-  const answer = await x.head();
-  assert.equal(statusOf(answer), 403, answer);
-  await x.send(size - MiB);
-  await x.whenClosed();
+  const x = await refusedWhileSending(head, size, 403);
   assert.match(x.text, /<Code>AccessDenied<\/Code>/);
-  assert.ok(x.written < size);
 });
 
 test("a client waiting for 100 Continue gets the refusal instead, and sends nothing", async () => {
@@ -164,13 +160,7 @@ test("a client waiting for 100 Continue gets the refusal instead, and sends noth
 
 test("SIG-1: an S3 PUT signed with the wrong secret is answered 403 SignatureDoesNotMatch before its 50 MB body", async () => {
   const size = 50 * MiB;
-  const x = new RawExchange(sb.port, await signedPutHead("wrong-secret", size, "not-the-secret"));
-  await x.send(MiB);
-  const answer = await x.head();
-  assert.equal(statusOf(answer), 403, answer);
-  await x.send(size - MiB);
-  await x.whenClosed();
-  assert.ok(x.written < size);
+  const x = await refusedWhileSending(await signedPutHead("wrong-secret", size, "not-the-secret"), size, 403);
   assert.match(x.text, /<Code>SignatureDoesNotMatch<\/Code>/);
 });
 

@@ -19,10 +19,9 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { Hash } from "@smithy/core/serde";
-import { SignatureV4 } from "@smithy/signature-v4";
 import Database from "better-sqlite3";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { sandboxSigner } from "../helpers/signing.js";
 
 const run = promisify(execFile);
 let sb: TestSandbox;
@@ -72,13 +71,7 @@ async function signedCall(
   contentType: string,
 ): Promise<{ status: number; code: string; text: string }> {
   const url = new URL(instance.endpoint);
-  const signer = new SignatureV4({
-    credentials: instance.credentials,
-    region,
-    service,
-    sha256: Hash.bind(null, "sha256"),
-    uriEscapePath: service !== "s3",
-  });
+  const signer = sandboxSigner(instance, service, { region });
   const signed = await signer.sign({
     method,
     protocol: "http:",
@@ -175,13 +168,7 @@ test("PROTO-4: S3 signed for eu-west-1 on a us-east-1 bucket -> 400 Authorizatio
 test("PROTO-4: a presigned GET signed for eu-west-1 on a us-east-1 bucket -> 400 AuthorizationQueryParametersError", async () => {
   await new S3Client(sb.s3Config).send(new PutObjectCommand({ Bucket: bucket, Key: "presigned", Body: "x" }));
   const endpoint = new URL(sb.endpoint);
-  const signer = new SignatureV4({
-    credentials: sb.credentials,
-    region: "eu-west-1",
-    service: "s3",
-    sha256: Hash.bind(null, "sha256"),
-    uriEscapePath: false,
-  });
+  const signer = sandboxSigner(sb, "s3", { region: "eu-west-1" });
   const path = `/${bucket}/presigned`;
   const presigned = await signer.presign(
     {

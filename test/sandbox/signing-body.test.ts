@@ -16,9 +16,8 @@ import {
   UpdateThingShadowCommand,
 } from "@aws-sdk/client-iot-data-plane";
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { Hash } from "@smithy/core/serde";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { sandboxSigner } from "../helpers/signing.js";
 
 let sb: TestSandbox;
 let s3: S3Client;
@@ -141,13 +140,7 @@ async function signedRequest(opts: {
   body?: Buffer | string;
 }): Promise<Answer & { headers: Record<string, string> }> {
   const url = new URL(sb.endpoint);
-  const signer = new SignatureV4({
-    credentials: sb.credentials,
-    region: sb.region,
-    service: opts.service,
-    sha256: Hash.bind(null, "sha256"),
-    uriEscapePath: opts.service !== "s3",
-  });
+  const signer = sandboxSigner(sb, opts.service);
   const body = opts.body ?? opts.signedBody ?? "";
   const signed = await signer.sign({
     method: opts.method,
@@ -262,13 +255,7 @@ async function chunkSignedPut(
       : {}),
   };
   const url = new URL(sb.endpoint);
-  const signer = new SignatureV4({
-    credentials: sb.credentials,
-    region: sb.region,
-    service: "s3",
-    sha256: Hash.bind(null, "sha256"),
-    uriEscapePath: false,
-  });
+  const signer = sandboxSigner(sb, "s3");
   const signed = await signer.sign({
     method: "PUT",
     protocol: url.protocol,
