@@ -15,8 +15,8 @@
  * unexpectedly" (what S3 answers, also for non-hex chunk sizes); an unparseable trailer line is
  * `MalformedTrailerError` 400.
  */
-import { createHash } from "node:crypto";
 import { ServiceError } from "../errors.js";
+import { bodySha256 } from "./payload.js";
 import { AuthError } from "./sigv4-errors.js";
 
 const CR = 0x0d;
@@ -90,8 +90,7 @@ export interface ChunkSigner {
   sign(algorithm: string, previous: string, hashes: string): string;
 }
 
-const EMPTY_SHA256 = createHash("sha256").digest("hex");
-const sha256Hex = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
+const EMPTY_SHA256 = bodySha256(Buffer.alloc(0));
 
 /** The `chunk-signature=` extension of a chunk header line, if any. */
 function chunkSignatureOf(line: string): string | undefined {
@@ -134,7 +133,7 @@ export function decodeAwsChunked(
       const expected = signer.sign(
         "AWS4-HMAC-SHA256-PAYLOAD",
         previous,
-        `${EMPTY_SHA256}\n${size === 0 ? EMPTY_SHA256 : sha256Hex(chunk)}`,
+        `${EMPTY_SHA256}\n${bodySha256(chunk)}`,
       );
       checkSignature(expected, chunkSignatureOf(line));
       previous = expected;
@@ -165,7 +164,11 @@ export function decodeAwsChunked(
     if (name !== "x-amz-trailer-signature") signedTrailerText += `${name}:${trailers[name]}\n`;
   }
   if (signer && signedTrailerText !== "") {
-    const expected = signer.sign("AWS4-HMAC-SHA256-TRAILER", previous, sha256Hex(signedTrailerText));
+    const expected = signer.sign(
+      "AWS4-HMAC-SHA256-TRAILER",
+      previous,
+      bodySha256(Buffer.from(signedTrailerText, "utf8")),
+    );
     checkSignature(expected, trailers["x-amz-trailer-signature"]?.toLowerCase());
   }
 
