@@ -2,7 +2,8 @@
  * `npm run bench`: the sandbox under the workshop's provisioning load. SDK v3 clients drive
  * CreateThing + AddThingToThingGroup + UpdateThingShadow at concurrency 64 until 100k things
  * exist; prints calls/s, p50/p99 latency, sandbox RSS, and the cold start time with those
- * 100k things on disk. Options: --things N (default 100000), --concurrency N (default 64).
+ * 100k things on disk; then the peak RSS under large bodies (bodies.ts).
+ * Options: --things N (default 100000), --concurrency N (default 64).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent } from "node:http";
@@ -20,6 +21,7 @@ import {
 } from "@aws-sdk/client-iot";
 import { ensureRunning, instanceRef, type RunningInstance, stopInstance } from "../src/sandbox/control.js";
 import { BENCH_COUNTRIES, BENCH_TYPES, type LoadJob, type LoadResult, benchGroup } from "./load-worker.js";
+import { bodyBench } from "./bodies.js";
 import { searchBench } from "./search.js";
 import { fmt, percentile, rssMb } from "./stats.js";
 
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "64" },
     workers: { type: "string", default: "2" },
     port: { type: "string", default: "5999" },
+    "bodies-port": { type: "string", default: "5995" },
     /** Write a CPU profile of the sandbox process into this directory. */
     profile: { type: "string" },
   },
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
   iot.destroy();
   probe.destroy();
+  await bodyBench(Number(values["bodies-port"]));
 }
 
 async function runLoad(instance: RunningInstance, mode: LoadJob["mode"], workers: number) {

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_PORT, defaultDataDir, type FailMode, loadIdentity } from "./settings.js";
+import { DEFAULT_PORT, defaultDataDir, type FailMode, loadIdentity, readAdminToken } from "./settings.js";
 
 export interface InstanceRef {
   port: number;
@@ -193,20 +193,64 @@ function lastLogLines(dataDir: string): string {
   return readFileSync(file, "utf8").trim().split("\n").slice(-5).join("\n");
 }
 
-export async function adminPost(instance: InstanceRef, path: string, body: unknown = {}): Promise<unknown> {
+/** The admin API refused a call (no or wrong token, invalid value): its status and message. */
+export class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Calls an admin endpoint of the instance with its admin token, read from its data directory
+ * (`admin-token`, written by the instance on first start). Throws AdminError on a refusal.
+ */
+async function adminCall(
+  instance: InstanceRef,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+) {
+  const token = readAdminToken(instance.dataDir);
+  if (!token)
+    throw new AdminError(
+      401,
+      `no admin token in ${instance.dataDir}: this sandbox was not started from there`,
+    );
   const res = await fetch(`http://${instance.host}:${instance.port}/_iotdm/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
   });
-  return res.json();
+  const value = (await res.json().catch(() => ({}))) as { message?: string };
+  if (!res.ok) throw new AdminError(res.status, value.message ?? `admin call ${path} answered ${res.status}`);
+  return value;
+}
+
+export async function adminPost(instance: InstanceRef, path: string, body: unknown = {}): Promise<unknown> {
+  return adminCall(instance, "POST", path, body);
+}
+
+export async function adminGet(
+  instance: InstanceRef,
+  pathAndQuery: string,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  return adminCall(instance, "GET", pathAndQuery, undefined, signal);
 }
 
 /** Asks the instance to stop and waits until its port no longer answers. */
 export async function stopInstance(ref: InstanceRef): Promise<boolean> {
   const running = await findRunning(ref);
   if (!running) return false;
-  await adminPost(ref, "shutdown").catch(() => undefined);
+  await adminPost(running, "shutdown").catch(() => undefined);
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (!(await health(ref, 300))) return true;

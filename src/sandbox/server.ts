@@ -1,25 +1,30 @@
 /**
  * The sandbox server: one HTTP port for every service (PROTO-1), admin endpoints under
- * `/_iotdm/`, and the state (SQLite) under the data directory.
+ * `/_iotdm/` (admin.ts), and the state (SQLite) under the data directory. The HTTP front
+ * (front.ts) reads bodies only for requests the gateway accepted from their head.
  */
-import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import { join } from "node:path";
+import { AdminApi, MAX_CLOCK_OFFSET_SECONDS } from "./admin.js";
+import { BodyBudget } from "./body-budget.js";
 import { Clock } from "./clock.js";
+import { type ContextRequest, createOperationContext } from "./context.js";
 import { EventBus } from "./events.js";
-import { Gateway, type GatewayHooks } from "./protocol/gateway.js";
-import type { RawResponse } from "./protocol/http-bindings.js";
+import { HttpFront, type ObservedExchange } from "./front.js";
+import { Gateway } from "./protocol/gateway.js";
+import { RequestLog } from "./request-log.js";
 import { SERVICES } from "./services/index.js";
 import { ServiceRuntime } from "./services/runtime.js";
 import type { OperationContext, ServiceDeps } from "./services/types.js";
-import { isFailMode, type SandboxSettings } from "./settings.js";
+import { ensureAdminToken, isLoopbackHost, type SandboxSettings } from "./settings.js";
 import { Checkpointer } from "./storage/checkpointer.js";
 import { openDatabase, Store } from "./storage/store.js";
 import { Throttle } from "./throttle.js";
 
-/** Largest request body accepted (S3 single PUT is 5 GB on AWS; the sandbox keeps objects in SQLite). */
-const MAX_BODY_BYTES = 256 * 1024 * 1024;
+/** Bodies held in memory at once (beyond it requests wait, then get throttled); one larger body is read alone. */
+const BODY_BUDGET_BYTES = 64 * 1024 * 1024;
+const BODY_BUDGET_WAIT_MS = 2000;
 
 export class Sandbox {
   readonly store: Store;
@@ -28,18 +33,22 @@ export class Sandbox {
   /** In-memory state of the services (the fleet index), set up by their start hooks. */
   readonly runtime = new ServiceRuntime();
   readonly gateway: Gateway;
+  readonly requestLog = new RequestLog();
   private server?: Server;
   private readonly throttle: Throttle;
   private readonly checkpointer: Checkpointer;
   /** What every service's start hook and every operation context get. */
   private readonly deps: ServiceDeps;
+  private readonly front: HttpFront;
 
   constructor(readonly settings: SandboxSettings) {
+    if (!settings.auth && !isLoopbackHost(settings.host))
+      throw new Error(`authentication cannot be off while listening on ${settings.host}`);
     mkdirSync(settings.dataDir, { recursive: true });
     const dbFile = join(settings.dataDir, "state.db");
     this.store = new Store(openDatabase(dbFile));
     this.checkpointer = new Checkpointer(dbFile, this.store.db);
-    this.clock = new Clock(Number(this.store.getMeta("clockOffsetMs") ?? 0));
+    this.clock = new Clock(this.storedClockOffset());
     this.throttle = new Throttle(
       () => this.settings.throttle,
       () => this.settings.failRate,
@@ -60,26 +69,56 @@ export class Sandbox {
       auth: () => this.settings.auth,
       now: () => new Date(),
       admit: (service, op, scope) => this.throttle.admit(service, op, scope),
-      context: (base) => this.context(base),
+      context: (req) => this.operationContext(req),
       transaction: (fn) => this.store.transaction(fn),
-      record: recorder(),
       onInternalError: (e, op) => {
         process.stderr.write(
           `iotdm sandbox: internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
         );
       },
     });
+    const record = recorder();
+    this.front = new HttpFront({
+      gateway: this.gateway,
+      admin: new AdminApi(this, ensureAdminToken(settings.dataDir)),
+      budget: new BodyBudget(BODY_BUDGET_BYTES, BODY_BUDGET_WAIT_MS),
+      observe: (x) => {
+        this.requestLog.add(x);
+        record?.(x);
+      },
+      onCrash: (e) =>
+        process.stderr.write(`iotdm sandbox: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+    });
   }
 
-  private context(
-    base: Pick<OperationContext, "scope" | "requestId" | "host" | "headers">,
-  ): OperationContext {
-    return { ...base, ...this.deps };
+  /**
+   * The context an operation runs with, for any caller: the HTTP gateway uses it for every request,
+   * and so will the MQTT broker (origin `mqtt`).
+   */
+  operationContext(req: ContextRequest): OperationContext {
+    return createOperationContext(this.deps, req);
+  }
+
+  /** The persisted clock offset; one that is not a finite number of bounded size is repaired to 0. */
+  private storedClockOffset(): number {
+    const stored = this.store.getMeta("clockOffsetMs");
+    if (stored === undefined) return 0;
+    const offset = Number(stored);
+    if (Number.isFinite(offset) && Math.abs(offset) <= MAX_CLOCK_OFFSET_SECONDS * 1000) return offset;
+    process.stderr.write(
+      `iotdm sandbox: the stored clock offset ${stored} is invalid; the clock starts at real time\n`,
+    );
+    this.store.setMeta("clockOffsetMs", "0");
+    return 0;
   }
 
   advanceClock(seconds: number): void {
     this.clock.advance(seconds * 1000);
     this.store.setMeta("clockOffsetMs", String(this.clock.offset));
+  }
+
+  clockReport(): { now: string; offsetSeconds: number } {
+    return { now: this.clock.now().toISOString(), offsetSeconds: this.clock.offset / 1000 };
   }
 
   reset(): void {
@@ -89,8 +128,14 @@ export class Sandbox {
     this.clock.set(0);
   }
 
+  shutdown(): void {
+    process.emit("SIGTERM");
+  }
+
   listen(): Promise<number> {
-    this.server = createServer((req, res) => this.onRequest(req, res));
+    this.server = createServer((req, res) => void this.front.serve(req, res));
+    // Authentication and limits are checked before a client is told to send its body.
+    this.server.on("checkContinue", (req, res) => void this.front.serve(req, res, true));
     this.server.keepAliveTimeout = 65_000;
     return new Promise((resolve, reject) => {
       this.server!.once("error", reject);
@@ -110,87 +155,6 @@ export class Sandbox {
     await this.checkpointer.stop();
     this.store.db.pragma("wal_checkpoint(TRUNCATE)");
     this.store.close();
-  }
-
-  private onRequest(req: IncomingMessage, res: ServerResponse): void {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(c);
-    });
-    req.on("end", () => {
-      if (tooLarge)
-        return send(
-          res,
-          { status: 413, headers: { "content-type": "text/plain" }, body: "Request body too large" },
-          req.method,
-        );
-      const url = req.url ?? "/";
-      const q = url.indexOf("?");
-      const rawPath = q < 0 ? url : url.slice(0, q);
-      const rawQuery = q < 0 ? "" : url.slice(q + 1);
-      const body = Buffer.concat(chunks);
-      let out: RawResponse;
-      try {
-        out = rawPath.startsWith("/_iotdm/")
-          ? this.admin(req.method ?? "GET", rawPath, body)
-          : this.gateway.handle({
-              method: req.method ?? "GET",
-              rawPath,
-              rawQuery,
-              headers: req.headers,
-              body,
-            });
-      } catch (e) {
-        process.stderr.write(`iotdm sandbox: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-        out = {
-          status: 500,
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ message: "internal error" }),
-        };
-      }
-      send(res, out, req.method);
-    });
-    req.on("error", () => res.destroy());
-  }
-
-  private admin(method: string, path: string, body: Buffer): RawResponse {
-    const json = (status: number, value: unknown): RawResponse => ({
-      status,
-      headers: { "content-type": "application/json", "x-amzn-requestid": randomUUID() },
-      body: JSON.stringify(value),
-    });
-    let payload: Record<string, unknown> = {};
-    try {
-      payload = body.length > 0 ? (JSON.parse(body.toString("utf8")) as Record<string, unknown>) : {};
-    } catch {
-      return json(400, { message: "admin requests take a JSON body" });
-    }
-    if (path === "/_iotdm/health" && method === "GET") return json(200, this.status());
-    if (path === "/_iotdm/clock" && method === "POST") {
-      if (typeof payload.advanceSeconds === "number") this.advanceClock(payload.advanceSeconds);
-      return json(200, { now: this.clock.now().toISOString(), offsetSeconds: this.clock.offset / 1000 });
-    }
-    if (path === "/_iotdm/config" && method === "POST") {
-      if (payload.throttle === "aws" || payload.throttle === "off") this.settings.throttle = payload.throttle;
-      if (typeof payload.failRate === "number" && payload.failRate >= 0 && payload.failRate <= 1)
-        this.settings.failRate = payload.failRate;
-      if (isFailMode(payload.failMode)) this.settings.failMode = payload.failMode;
-      if (typeof payload.auth === "boolean") this.settings.auth = payload.auth;
-      return json(200, this.status());
-    }
-    if (path === "/_iotdm/reset" && method === "POST") {
-      this.reset();
-      return json(200, { reset: true });
-    }
-    if (path === "/_iotdm/shutdown" && method === "POST") {
-      setImmediate(() => process.emit("SIGTERM"));
-      return json(200, { stopping: true });
-    }
-    return json(404, { message: `unknown admin endpoint ${method} ${path}` });
   }
 
   status() {
@@ -213,7 +177,7 @@ export class Sandbox {
 }
 
 /** IOTDM_RECORD_DIR: tests record every answer for the conformance check against the AWS models. */
-function recorder(): GatewayHooks["record"] {
+function recorder(): ((x: ObservedExchange) => void) | undefined {
   const dir = process.env.IOTDM_RECORD_DIR;
   if (!dir) return undefined;
   mkdirSync(dir, { recursive: true });
@@ -237,12 +201,4 @@ function recorder(): GatewayHooks["record"] {
     };
     appendFileSync(file, `${JSON.stringify(entry)}\n`);
   };
-}
-
-function send(res: ServerResponse, out: RawResponse, method?: string): void {
-  const body = typeof out.body === "string" ? Buffer.from(out.body, "utf8") : out.body;
-  const headers: Record<string, string | number> = { ...out.headers };
-  if (headers["content-length"] === undefined) headers["content-length"] = body.length;
-  res.writeHead(out.status, headers);
-  res.end(method === "HEAD" ? undefined : body);
 }

@@ -1,10 +1,10 @@
 /**
  * Settings of one sandbox instance. Credentials and the account id are generated once per
  * data directory and kept in `settings.json`, so `iotdm sandbox env` always prints the same
- * values for the same instance.
+ * values for the same instance. The admin token (`admin-token`) sits next to it.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { iotdmHome } from "../common/home.js";
 
@@ -81,4 +81,40 @@ export function loadIdentity(dataDir: string, accountId?: string): PersistedIden
   };
   writeFileSync(file, JSON.stringify(identity, null, 2), { mode: 0o600 });
   return identity;
+}
+
+/** File of the admin token in the data directory (mode 0600). */
+export const ADMIN_TOKEN_FILE = "admin-token";
+
+/**
+ * The instance's admin token, which every `/_iotdm/*` endpoint but health requires
+ * (`Authorization: Bearer <token>`): created at random on first start, readable only by its owner.
+ */
+export function ensureAdminToken(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, ADMIN_TOKEN_FILE);
+  const existing = readAdminToken(dataDir);
+  if (existing) {
+    chmodSync(file, 0o600);
+    return existing;
+  }
+  const token = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+/** The admin token of the instance with this data directory, or undefined (never started, or not ours to read). */
+export function readAdminToken(dataDir: string): string | undefined {
+  try {
+    const token = readFileSync(join(dataDir, ADMIN_TOKEN_FILE), "utf8").trim();
+    return token === "" ? undefined : token;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for addresses only this machine can reach (localhost, 127.0.0.0/8, ::1). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
 }

@@ -11,7 +11,7 @@ import type { ServiceDefinition } from "./services/types.js";
 import type { FailMode } from "./settings.js";
 
 /** `fail`: answer the injected error instead of running; `failAfter`: run, commit, then answer it. */
-export type Admission = "ok" | "throttle" | "fail" | "failAfter";
+export type AdmitVerdict = "ok" | "throttle" | "fail" | "failAfter";
 
 export class Throttle {
   private readonly buckets = new Map<string, TokenBucket>();
@@ -23,7 +23,7 @@ export class Throttle {
     private readonly random: () => number = Math.random,
   ) {}
 
-  admit(service: string, operation: string, scope: string, nowMs = Date.now()): Admission {
+  admit(service: string, operation: string, scope: string, nowMs = Date.now()): AdmitVerdict {
     if (this.mode() === "aws") {
       const tps = defaultRate(service, operation);
       if (tps !== undefined) {
@@ -50,10 +50,7 @@ export class Throttle {
 
 /** The service's internal error, as an injected failure answers it (500, or 503 where that is the code). */
 export function injectedFailure(def: ServiceDefinition, committed: boolean): ServiceError {
-  const status =
-    def.internalError === "ServiceUnavailableException" || def.internalError === "ServiceUnavailable"
-      ? 503
-      : 500;
+  const status = def.internalErrorStatus ?? 500;
   const message = committed
     ? "An internal failure was injected by the sandbox after the operation completed (--fail-mode after)"
     : "An internal failure was injected by the sandbox (--fail-rate)";

@@ -44,7 +44,8 @@ const GENERIC = new Set([
   // a JSON object, a value that cannot be read as its type) with 400 SerializationException,
   // whatever the operation models (the Smithy restJson1 malformed-request behaviour).
   "SerializationException",
-  // iot-data Publish answers 413 for payloads over 128 KB although its model omits the error (MQTT-1).
+  // iot-data Publish answers 413 for payloads over 128 KB although its model omits the error (MQTT-1);
+  // every restJson1 service answers it for a body over the sandbox's limit (ServiceDefinition.bodyLimit).
   "RequestEntityTooLargeException",
 ]);
 

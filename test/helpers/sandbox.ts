@@ -42,9 +42,14 @@ export interface TestSandbox {
   };
   env: Record<string, string>;
   process: ChildProcess;
+  /** The instance's admin token (`<dataDir>/admin-token`), sent by `admin`. */
+  adminToken: string;
   /** Advance the sandbox clock. */
   advanceClock(seconds: number): Promise<void>;
+  /** POSTs to an admin endpoint with the admin token; the JSON answer, whatever the status. */
   admin(path: string, body?: unknown): Promise<unknown>;
+  /** What the process wrote on stderr so far (only with `captureStderr`). */
+  stderr(): string;
   /** Stops the process (SIGTERM, or SIGKILL with `kill: true`), keeping the data dir. */
   stop(opts?: { kill?: boolean }): Promise<void>;
   /** Starts the process again on the same data dir and port. */
@@ -120,17 +125,25 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
 export interface StartTestSandboxOptions {
   args?: string[];
   dataDir?: string;
+  /** Keep the process's stderr for `stderr()` instead of passing it through. */
+  captureStderr?: boolean;
 }
 
 export async function startSandbox(opts: StartTestSandboxOptions = {}): Promise<TestSandbox> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "iotdm-test-"));
   let port = 0;
-  const launch = () =>
-    spawn(
+  let stderr = "";
+  const launch = () => {
+    const child = spawn(
       process.execPath,
       [CLI, "sandbox", "serve", "--port", String(port), "--data-dir", dataDir, ...(opts.args ?? [])],
-      { stdio: ["ignore", "ignore", "inherit"] },
+      { stdio: ["ignore", "ignore", opts.captureStderr ? "pipe" : "inherit"] },
     );
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    return child;
+  };
   let child!: ChildProcess;
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
@@ -148,6 +161,7 @@ export async function startSandbox(opts: StartTestSandboxOptions = {}): Promise<
     accessKeyId: string;
     secretAccessKey: string;
   };
+  const adminToken = readFileSync(join(dataDir, "admin-token"), "utf8").trim();
   const endpoint = `http://127.0.0.1:${port}`;
   const region = "us-east-1";
   const credentials = { accessKeyId: identity.accessKeyId, secretAccessKey: identity.secretAccessKey };
@@ -160,7 +174,7 @@ export async function startSandbox(opts: StartTestSandboxOptions = {}): Promise<
   const admin = async (path: string, body: unknown = {}) => {
     const res = await fetch(`${endpoint}/_iotdm/${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
       body: JSON.stringify(body),
     });
     return res.json();
@@ -184,6 +198,8 @@ export async function startSandbox(opts: StartTestSandboxOptions = {}): Promise<
     get process() {
       return child;
     },
+    adminToken,
+    stderr: () => stderr,
     advanceClock: async (seconds) => {
       await admin("clock", { advanceSeconds: seconds });
     },

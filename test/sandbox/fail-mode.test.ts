@@ -97,16 +97,16 @@ test("--fail-mode before (set through the admin config endpoint): the failed cal
   }
 });
 
-test("--fail-mode both: every injected failure is one or the other, and an unknown mode is ignored by the admin endpoint", async () => {
+test("--fail-mode both: every injected failure is one or the other, and an unknown mode is refused by the admin endpoint, leaving the mode as it was", async () => {
   await sb.admin("config", { failMode: "both", failRate: 1 });
   try {
     const names = Array.from({ length: 40 }, (_, i) => `both-${i}`);
     for (const thingName of names)
       await failing(iot.send(new CreateThingCommand({ thingName })), "InternalFailureException", 500);
-    assert.equal(
-      ((await sb.admin("config", { failMode: "sideways" })) as Record<string, unknown>).failMode,
-      "both",
-    );
+    const refused = (await sb.admin("config", { failMode: "sideways" })) as { message?: string };
+    assert.match(refused.message ?? "", /failMode takes "before", "after" or "both"/);
+    const health = (await (await fetch(`${sb.endpoint}/_iotdm/health`)).json()) as { failMode?: string };
+    assert.equal(health.failMode, "both");
     await sb.admin("config", { failRate: 0 });
     let stored = 0;
     for (const thingName of names) {

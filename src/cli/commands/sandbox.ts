@@ -19,7 +19,7 @@ import {
   stopInstance,
 } from "../../sandbox/control.js";
 import { serve } from "../../sandbox/main.js";
-import { DEFAULT_REGION, isFailMode, loadIdentity } from "../../sandbox/settings.js";
+import { DEFAULT_REGION, isFailMode, isLoopbackHost, loadIdentity } from "../../sandbox/settings.js";
 import {
   type InstanceFlags,
   addInstanceOptions,
@@ -29,6 +29,7 @@ import {
   instanceOf,
 } from "../instance.js";
 import type { CommandModule } from "../registry.js";
+import { logsCommand } from "./sandbox-logs.js";
 
 interface InstanceOpts extends InstanceFlags {
   host?: string;
@@ -61,6 +62,9 @@ async function assertPortFree(r: InstanceRef): Promise<void> {
 }
 
 function serverOptions(o: ServerOpts) {
+  // Other machines reach a non-loopback address: the sandbox credentials are then its only guard.
+  if (o.host !== undefined && !isLoopbackHost(o.host) && !o.auth)
+    throw new UsageError(t("sandbox.noAuthExposed", { host: o.host }));
   const throttle = o.throttle ?? "off";
   if (throttle !== "off" && throttle !== "aws") throw new UsageError(t("sandbox.badThrottle"));
   const failRate = o.failRate === undefined ? 0 : Number(o.failRate);
@@ -81,6 +85,10 @@ function serverOptions(o: ServerOpts) {
     thingTypeDeletionDelaySeconds: delay,
     indexBuildDelaySeconds: indexDelay,
   };
+}
+
+function warnIfExposed(io: IoHost, address: string): void {
+  if (!isLoopbackHost(address)) io.say("warn", "sandbox.exposedHost", { host: address });
 }
 
 function instanceOptions(cmd: Command): Command {
@@ -106,6 +114,7 @@ function register(program: Command, host: () => IoHost): void {
     async (o: ServerOpts) => {
       const r = ref(o);
       const options = serverOptions(o);
+      warnIfExposed(host(), r.host);
       const { instance, started } = await startInstance(r, options).catch((e: Error) => {
         throw e instanceof ExplainedError ? e : new Error(t("sandbox.startFailed", { message: e.message }));
       });
@@ -123,6 +132,7 @@ function register(program: Command, host: () => IoHost): void {
       const r = ref(o);
       const s = serverOptions(o);
       await assertPortFree(r);
+      warnIfExposed(host(), r.host);
       const identity = loadIdentity(r.dataDir, s.accountId);
       await serve({
         settings: {
@@ -193,6 +203,8 @@ function register(program: Command, host: () => IoHost): void {
         );
     },
   );
+
+  logsCommand(sandbox, host, ref, instanceOptions);
 
   instanceOptions(sandbox.command("clock").description(t("sandbox.clock.description")))
     .option("--advance <seconds>", t("sandbox.opt.advance"))

@@ -1,40 +1,43 @@
 /**
- * The gateway: attributes a request to a service (signing name first, PROTO-2/3), checks
- * SigV4 (SIG-1), applies throttling and fault injection, routes to the operation, decodes
- * its input, validates it, runs the handler in one transaction and encodes the answer.
- * It knows protocols, not services: services are data (ServiceDefinition).
+ * The gateway: attributes a request to a service (signing name first, PROTO-2/3), authenticates it
+ * (SIG-1), routes it to an operation and runs it: decode, validate, handler in one transaction,
+ * encode. It works in two steps so that the HTTP front never reads a body it will refuse:
+ * `begin(head)` decides from the method, path, query and headers alone (authentication up to the
+ * payload hash, regions, route, body limit); `finish(body)` binds the body to the signature
+ * (payload.ts) and runs the operation. It knows protocols (the codec table, codecs.ts), not
+ * services: services are data (ServiceDefinition).
  */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import type { ContextRequest } from "../context.js";
 import { isServiceError, ServiceError } from "../errors.js";
-import { type Admission, injectedFailure } from "../throttle.js";
-import type { OperationContext, OperationDefinition, ServiceDefinition } from "../services/types.js";
+import type { OperationContext, ServiceDefinition } from "../services/types.js";
+import { type AdmitVerdict, injectedFailure } from "../throttle.js";
 import { decodeAwsChunked, decodedContentLength, isAwsChunked } from "./aws-chunked.js";
-import type { RawRequest, RawResponse } from "./http-bindings.js";
-import { decodeQueryRequest, encodeQueryError, encodeQueryResponse, invalidAction } from "./query.js";
-import { decodeRestJsonRequest, encodeRestJsonError, encodeRestJsonResponse } from "./rest-json.js";
-import { decodeRestXmlRequest, encodeRestXmlError, encodeRestXmlResponse } from "./rest-xml.js";
-import { RouteTable } from "./routes.js";
-import { type S3Address, s3Address } from "./s3-address.js";
-import { type OperationSchema, readServiceSchemas, type ServiceSchemas } from "./schema.js";
-import { readCredentialScope, verifySignature } from "./sigv4.js";
-import { isAuthError } from "./sigv4-errors.js";
+import { CODECS, type EncodeContext } from "./codecs.js";
+import {
+  type Admission,
+  type Exchange,
+  headerString,
+  type IncomingRequest,
+  type Outcome,
+  type RequestHead,
+} from "./exchange.js";
+import type { RawRequest } from "./http-bindings.js";
+import { bodySha256, checkS3Body, type S3Payload, s3Payload } from "./payload.js";
+import { type Routed, routeQuery, routeRest } from "./routing.js";
+import type { OperationSchema } from "./schema.js";
+import {
+  isSigV2,
+  type LoadedService,
+  ServiceDirectory,
+  sigV2Refused,
+  throttlingError,
+} from "./service-directory.js";
+import { checkHead, type HeadCheck, isRegionName, readCredentialScope, type SignedRequest } from "./sigv4.js";
+import { AuthError, isAuthError } from "./sigv4-errors.js";
 import { validateInput } from "./validate.js";
 
-export interface IncomingRequest {
-  method: string;
-  /** Raw path, percent-encoded, without query. */
-  rawPath: string;
-  rawQuery: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-interface LoadedService {
-  def: ServiceDefinition;
-  schemas: ServiceSchemas;
-  routes: RouteTable;
-  handlers: Map<string, OperationDefinition>;
-}
+export type { Admission, Exchange, IncomingRequest, Outcome, RequestHead } from "./exchange.js";
 
 export interface GatewayHooks {
   /** Secret for an access key id, or undefined when unknown. */
@@ -44,303 +47,325 @@ export interface GatewayHooks {
   auth(): boolean;
   now(): Date;
   /** Throttling / fault injection: run, answer throttling, or fail before or after running. */
-  admit(service: string, operation: string, scope: string): Admission;
-  /** Builds the operation context (store, clock, events...) for one request. */
-  context(base: Pick<OperationContext, "scope" | "requestId" | "host" | "headers">): OperationContext;
+  admit(service: string, operation: string, scope: string): AdmitVerdict;
+  /** Builds the operation context (context.ts). */
+  context(req: ContextRequest): OperationContext;
   /** Runs fn atomically. */
   transaction<R>(fn: () => R): R;
   onInternalError(e: unknown, op: string): void;
-  /** Sees every answer (conformance recording in tests); absent in normal runs. */
-  record?(entry: RecordedExchange): void;
 }
 
-export interface RecordedExchange {
-  service: string;
-  operation: string;
-  method: string;
-  /** Throttled or failed on purpose (--throttle, --fail-rate): not the operation's own answer. */
-  injected: boolean;
-  response: RawResponse;
+/** One request on its way through the gateway. */
+interface Flight {
+  head: RequestHead;
+  exchange: Exchange;
+  host: string;
+  query: URLSearchParams;
+  signed: SignedRequest;
+  scope: ReturnType<typeof readCredentialScope>;
+  service?: LoadedService;
+  /** Authentication from the head (strict mode), finished by the payload hash. */
+  check?: HeadCheck;
+  s3Payload?: S3Payload;
+  match?: Routed;
+  /** Why no operation matched, thrown once the signature holds. */
+  routeError?: unknown;
+  limit?: BodyLimitOf;
 }
 
-type DispatchState = Omit<RecordedExchange, "method" | "response">;
+/** A request's body limit: `max` content bytes, `wire` bytes as sent, the length it declared. */
+interface BodyLimitOf {
+  max: number;
+  wire: number;
+  declared?: number;
+  error(size: number): ServiceError;
+}
 
-const S3_HOST_ID = Buffer.from("iotdm-sandbox").toString("base64");
+/** PROTO-2 step 4: a form body read only to find its `Version` is at most this long. */
+const ATTRIBUTION_BODY_BYTES = 1024 * 1024;
 
 export class Gateway {
-  private readonly services: LoadedService[] = [];
-  private readonly bySigningName = new Map<string, LoadedService>();
+  private readonly services: ServiceDirectory;
 
   constructor(
     defs: ServiceDefinition[],
     private readonly hooks: GatewayHooks,
   ) {
-    for (const def of defs) {
-      const schemas = readServiceSchemas(def.sdk);
-      const loaded: LoadedService = {
-        def,
-        schemas,
-        routes: new RouteTable(schemas.operations.values()),
-        handlers: new Map(def.operations.map((o) => [o.name, o])),
-      };
-      for (const h of def.operations) {
-        if (!schemas.operations.has(h.name))
-          throw new Error(`${def.key}: ${h.name} is not a modelled operation`);
-      }
-      this.services.push(loaded);
-      for (const n of def.signingNames) this.bySigningName.set(n, loaded);
-    }
+    this.services = new ServiceDirectory(defs);
   }
 
   /** Operation names implemented per service (for status and conformance tests). */
   implemented(): Record<string, string[]> {
-    return Object.fromEntries(this.services.map((s) => [s.def.key, [...s.handlers.keys()].sort()]));
+    return Object.fromEntries(this.services.all.map((s) => [s.def.key, [...s.handlers.keys()].sort()]));
   }
 
-  handle(req: IncomingRequest): RawResponse {
-    const state: DispatchState = { service: "?", operation: "?", injected: false };
-    const res = this.dispatch(req, state);
-    this.hooks.record?.({ ...state, method: req.method, response: res });
-    return res;
+  /** Both steps at once, for a caller that holds the whole request. */
+  handle(req: IncomingRequest): Outcome {
+    const admission = this.begin(req);
+    if (admission.kind === "answer") return admission.outcome;
+    if (req.body.length > admission.maxBytes) return admission.tooLarge(req.body.length);
+    return admission.finish(req.body);
   }
 
-  private dispatch(req: IncomingRequest, state: DispatchState): RawResponse {
-    const requestId = randomUUID();
-    const host = headerString(req.headers.host) ?? "localhost";
-    const signed = { method: req.method, path: req.rawPath, query: req.rawQuery, headers: req.headers };
-    const scope = readCredentialScope(signed);
-    const query = new URLSearchParams(req.rawQuery);
-    const service = this.attribute(scope?.service, host, req, query);
-    if (!service) {
-      return withRequestId(
-        encodeRestJsonError(
-          new ServiceError(
-            "UnknownOperationException",
-            "The sandbox could not tell which AWS service this request is for",
-            {},
-            404,
-          ),
-          undefined,
-        ),
-        requestId,
-        "restJson1",
-      );
+  /** Step 1: everything that can be decided before the body is read. */
+  begin(head: RequestHead): Admission {
+    const signed = { method: head.method, path: head.rawPath, query: head.rawQuery, headers: head.headers };
+    const f: Flight = {
+      head,
+      exchange: { service: "?", operation: "?", requestId: randomUUID(), injected: false },
+      host: headerString(head.headers.host) ?? "localhost",
+      query: new URLSearchParams(head.rawQuery),
+      signed,
+      scope: readCredentialScope(signed),
+    };
+    const s3 = this.services.signedAs("s3");
+    if (s3 && isSigV2(head.headers, f.query)) return answer(this.fail(f, s3, sigV2Refused()));
+    const service = this.services.byHead(f.scope?.service, f.host) ?? this.services.byVersion(f.query);
+    if (service) return this.prepare(f, service);
+    if (head.method !== "POST") return answer(unattributed(f));
+    return {
+      kind: "read",
+      maxBytes: ATTRIBUTION_BODY_BYTES,
+      tooLarge: () => unattributed(f),
+      overloaded: () => unattributed(f),
+      finish: (body) => {
+        const byBody = this.services.byVersion(new URLSearchParams(body.toString("utf8")));
+        if (!byBody) return unattributed(f);
+        const next = this.prepare(f, byBody);
+        if (next.kind === "answer") return next.outcome;
+        return body.length > next.maxBytes ? next.tooLarge(body.length) : next.finish(body);
+      },
+    };
+  }
+
+  private prepare(f: Flight, service: LoadedService): Admission {
+    f.service = service;
+    f.exchange.service = service.def.key;
+    try {
+      if (this.hooks.auth()) f.check = checkHead(f.signed, (k) => this.hooks.secretFor(k), this.hooks.now());
+      if (service.codec.routesFromHead) {
+        const routed = routeRest(service, f.head, f.host, f.query);
+        if (routed instanceof ServiceError) f.routeError = routed;
+        else {
+          f.match = routed;
+          f.exchange.operation = routed.op.name;
+        }
+      }
+      this.checkRegionName(f, service);
+      if (f.check && service.codec.payloadHashInHead) {
+        // SIG-4: S3's payload hash is declared in the head, so its signature is checked before the body.
+        f.s3Payload = s3Payload(
+          headerString(f.head.headers["x-amz-content-sha256"]),
+          f.check.presignedPayload,
+        );
+        this.signatureHeld(f, f.s3Payload.value);
+      } else if (!f.check) this.afterSignature(f);
+      const limit = this.bodyLimit(f, service);
+      f.limit = limit;
+      if (limit.declared !== undefined && limit.declared > limit.max)
+        return answer(this.fail(f, service, limit.error(limit.declared)));
+      return {
+        kind: "read",
+        maxBytes: limit.wire,
+        tooLarge: (bytes) => this.fail(f, service, limit.error(bytes)),
+        overloaded: () => this.overloaded(f, service),
+        finish: (body) => this.finish(f, service, body),
+      };
+    } catch (e) {
+      return answer(this.fail(f, service, e));
     }
-    const protocol = service.def.protocol;
-    state.service = service.def.key;
+  }
+
+  /** Step 2: the body binds to the signature, then the operation runs. */
+  private finish(f: Flight, service: LoadedService, body: Buffer): Outcome {
+    const { def, codec } = service;
     let opName = "?";
     try {
-      if (this.hooks.auth()) {
-        const payloadHash =
-          headerString(req.headers["x-amz-content-sha256"]) ??
-          createHash("sha256").update(req.body).digest("hex");
-        verifySignature(signed, (k) => this.hooks.secretFor(k), payloadHash, this.hooks.now());
-      }
-      const region = scope?.region ?? this.hooks.defaultRegion;
-      const accountId = this.hooks.accountFor(scope?.accessKeyId);
-      const s3 = protocol === "restXml" ? s3Address(req.rawPath, host) : undefined;
-      const { op, labels, body, headers } = this.route(service, req, query, s3);
+      if (f.s3Payload) checkS3Body(f.s3Payload, body);
+      else if (f.check) this.signatureHeld(f, bodySha256(body));
+      const raw: RawRequest = { labels: {}, query: f.query, headers: f.head.headers, body };
+      const op = this.routeBody(f, service, raw);
       opName = op.name;
-      state.operation = op.name;
       const handler = service.handlers.get(op.name);
-      if (!handler) {
+      if (!handler)
         throw new ServiceError(
-          protocol === "restXml" ? "NotImplemented" : "NotImplementedException",
-          `The iotdm sandbox does not implement ${service.def.key}:${op.name} yet`,
+          codec.notImplementedCode,
+          `The iotdm sandbox does not implement ${def.key}:${op.name} yet`,
           {},
           501,
         );
-      }
-      const admitted = this.hooks.admit(service.def.key, op.name, `${accountId}:${region}`);
-      state.injected = admitted !== "ok";
-      if (admitted === "throttle")
-        throw new ServiceError(service.def.throttlingError, "Rate exceeded", {}, throttleStatus(service.def));
-      if (admitted === "fail") throw injectedFailure(service.def, false);
-      const raw: RawRequest = { labels, query, headers, body };
-      const validationError = handler.validationError ?? service.def.validationError;
-      let input: Record<string, unknown>;
-      if (protocol === "awsQuery") input = decodeQueryRequest(op, queryParams(req, query), validationError);
-      else if (protocol === "restXml") input = decodeRestXmlRequest(op, raw, validationError);
-      else input = decodeRestJsonRequest(op, raw, validationError);
+      const scope = this.requestScope(f);
+      const admitted = this.hooks.admit(def.key, op.name, `${scope.accountId}:${scope.region}`);
+      f.exchange.injected = admitted !== "ok";
+      if (admitted === "throttle") throw throttlingError(service);
+      if (admitted === "fail") throw injectedFailure(def, false);
+      if (codec.awsChunked && isAwsChunked(raw.headers)) this.decodeChunked(f, raw);
+      const validationError = handler.validationError ?? def.validationError;
+      const input = codec.decode(op, raw, validationError);
       validateInput(op.input, input, handler.constraints, validationError);
-      const ctx = this.hooks.context({ scope: { accountId, region }, requestId, host, headers });
+      const ctx = this.hooks.context({
+        scope,
+        requestId: f.exchange.requestId,
+        origin: { kind: "http", host: f.host, headers: raw.headers },
+      });
       const output = this.hooks.transaction(() => handler.handler(input, ctx)) as
         Record<string, unknown> | undefined;
       // --fail-mode after: the operation has committed; the client sees a failure and retries.
-      if (admitted === "failAfter") throw injectedFailure(service.def, true);
-      let res: RawResponse;
-      if (protocol === "awsQuery")
-        res = encodeQueryResponse(op, output, service.def.xmlNamespace ?? "", requestId);
-      else if (protocol === "restXml") res = encodeRestXmlResponse(op, output, req.method);
-      else res = encodeRestJsonResponse(op, output);
+      if (admitted === "failAfter") throw injectedFailure(def, true);
+      const res = codec.encode(op, output, this.encodeContext(f, service));
       const status = output ? handler.status?.(output) : undefined;
       if (status !== undefined) res.status = status;
-      return withRequestId(res, requestId, protocol);
+      return { response: codec.stamp(res, f.exchange.requestId), exchange: f.exchange };
     } catch (e) {
-      return withRequestId(this.renderError(e, service, req.method, requestId, opName), requestId, protocol);
+      return this.fail(f, service, e, opName);
     }
   }
 
-  private renderError(
-    e: unknown,
-    service: LoadedService,
-    method: string,
-    requestId: string,
-    op: string,
-  ): RawResponse {
-    const protocol = service.def.protocol;
+  /** The signature holds for this payload hash: what waited for it may now be answered. */
+  private signatureHeld(f: Flight, payloadHash: string): void {
+    f.check!.verify(payloadHash);
+    this.afterSignature(f);
+  }
+
+  /** Once the caller is authenticated (or auth is off): route errors, then the resource's region (PROTO-4). */
+  private afterSignature(f: Flight): void {
+    if (f.routeError !== undefined) throw f.routeError;
+    const service = f.service!;
+    if (!f.match || !f.scope || !service.def.resourceRegion) return;
+    const expected = service.def.resourceRegion(f.match.op.name, f.match.labels, this.headContext(f));
+    if (expected !== undefined && expected !== f.scope.region)
+      throw new AuthError("BadRegion", {
+        region: f.scope.region,
+        validRegion: true,
+        expectedRegion: expected,
+        presigned: f.scope.presigned,
+      });
+  }
+
+  /** PROTO-4: a scope region that is no AWS region never becomes a partition. */
+  private checkRegionName(f: Flight, service: LoadedService): void {
+    if (!f.scope || isRegionName(f.scope.region)) return;
+    const resourceRegion = f.match
+      ? service.def.resourceRegion?.(f.match.op.name, f.match.labels, this.headContext(f))
+      : undefined;
+    throw new AuthError("BadRegion", {
+      region: f.scope.region,
+      validRegion: false,
+      expectedRegion: resourceRegion ?? this.hooks.defaultRegion,
+      presigned: f.scope.presigned,
+    });
+  }
+
+  private requestScope(f: Flight) {
+    return {
+      accountId: this.hooks.accountFor(f.scope?.accessKeyId),
+      region: f.scope?.region ?? this.hooks.defaultRegion,
+    };
+  }
+
+  private headContext(f: Flight): OperationContext {
+    const origin = { kind: "http" as const, host: f.host, headers: f.head.headers };
+    return this.hooks.context({ scope: this.requestScope(f), requestId: f.exchange.requestId, origin });
+  }
+
+  /** The service's limit for this request: on the wire, and for the content (aws-chunked frames it). */
+  private bodyLimit(f: Flight, service: LoadedService): BodyLimitOf {
+    const limit = service.def.bodyLimit;
+    const op = f.match?.op.name;
+    const max = (op !== undefined ? limit.operations?.[op] : undefined) ?? limit.bytes;
+    const error = (size: number) => limit.tooLarge?.(op, size, max) ?? service.codec.tooLarge(size, max);
+    const headers = f.head.headers;
+    const chunked = service.codec.awsChunked && isAwsChunked(headers);
+    const length = Number(headerString(headers["content-length"]) ?? Number.NaN);
+    const declared = chunked
+      ? decodedContentLength(headers)
+      : Number.isSafeInteger(length)
+        ? length
+        : undefined;
+    // SIG-4 framing: chunk headers (~90 bytes per chunk of 8 KiB or more) and trailers.
+    const wire = chunked ? max + Math.ceil(max / 64) + 64 * 1024 : max;
+    return { max, wire, declared, error };
+  }
+
+  private overloaded(f: Flight, service: LoadedService): Outcome {
+    f.exchange.injected = true;
+    return this.fail(f, service, throttlingError(service));
+  }
+
+  /** SIG-4: aws-chunked bodies decode in place; signed chunks are checked under strict SigV4. */
+  private decodeChunked(f: Flight, raw: RawRequest): void {
+    const signer =
+      f.check && f.s3Payload?.kind === "signed-chunks"
+        ? { seed: f.check.signature, sign: f.check.signString }
+        : undefined;
+    const decoded = decodeAwsChunked(raw.body, decodedContentLength(raw.headers), signer);
+    const limit = f.limit!;
+    if (decoded.data.length > limit.max) throw limit.error(decoded.data.length);
+    raw.body = decoded.data;
+    // SIG-4: trailing checksums (x-amz-checksum-*) bind like the headers they stand for.
+    raw.headers = { ...raw.headers, ...decoded.trailers };
+  }
+
+  private encodeContext(f: Flight, service: LoadedService): EncodeContext {
+    return {
+      method: f.head.method,
+      requestId: f.exchange.requestId,
+      xmlNamespace: service.def.xmlNamespace ?? "",
+    };
+  }
+
+  private fail(f: Flight, service: LoadedService, e: unknown, op = "?"): Outcome {
+    const { def, codec } = service;
     let err: ServiceError;
-    if (isAuthError(e)) err = e.forProtocol(protocol);
+    if (isAuthError(e)) err = e.forProtocol(def.protocol);
     else if (isServiceError(e)) err = e;
     else {
       this.hooks.onInternalError(e, op);
       err = new ServiceError(
-        service.def.internalError,
+        def.internalError,
         "The sandbox failed while handling this request",
         {},
-        500,
+        def.internalErrorStatus ?? 500,
       );
     }
-    const schema = service.schemas.errorsByCode.get(err.code);
-    if (protocol === "awsQuery")
-      return encodeQueryError(err, schema, service.def.xmlNamespace ?? "", requestId);
-    if (protocol === "restXml")
-      return encodeRestXmlError(err, err.status ?? schema?.status ?? 400, method, requestId, S3_HOST_ID);
-    return encodeRestJsonError(err, schema);
+    f.exchange.service = def.key;
+    f.exchange.errorCode = err.code;
+    const res = codec.encodeError(
+      err,
+      service.schemas.errorsByCode.get(err.code),
+      this.encodeContext(f, service),
+    );
+    return { response: codec.stamp(res, f.exchange.requestId), exchange: f.exchange };
   }
 
-  private attribute(
-    signingName: string | undefined,
-    host: string,
-    req: IncomingRequest,
-    query: URLSearchParams,
-  ): LoadedService | undefined {
-    if (signingName) {
-      const s = this.bySigningName.get(signingName);
-      if (s) return s;
+  /** The routed operation; awsQuery reads its `Action` from query and form body (QRY-1). */
+  private routeBody(f: Flight, service: LoadedService, raw: RawRequest): OperationSchema {
+    if (service.codec.routesFromHead) {
+      raw.labels = f.match!.labels;
+      return f.match!.op;
     }
-    const h = host.split(":")[0].toLowerCase();
-    const byName = (n: string) => this.bySigningName.get(n);
-    if (/(^|\.)jobs\.iot\./.test(h)) return byName("iot-jobs-data");
-    if (/-ats\.iot\.|^data-ats\.iot\.|^data\.iot\./.test(h)) return byName("iotdata");
-    if (/^iot\./.test(h)) return byName("iot");
-    if (/(^|\.)s3[.-]/.test(h) || /^s3\./.test(h)) return byName("s3");
-    if (/^iam\./.test(h)) return byName("iam");
-    if (/^sts\./.test(h)) return byName("sts");
-    const params = req.method === "POST" ? new URLSearchParams(req.body.toString("utf8")) : query;
-    const version = params.get("Version") ?? query.get("Version");
-    if (version) return this.services.find((s) => s.def.queryVersion === version);
-    return undefined;
-  }
-
-  private route(
-    service: LoadedService,
-    req: IncomingRequest,
-    query: URLSearchParams,
-    s3?: S3Address,
-  ): {
-    op: OperationSchema;
-    labels: Record<string, string>;
-    body: Buffer;
-    headers: IncomingRequest["headers"];
-  } {
-    if (service.def.protocol === "awsQuery") {
-      const action = queryParams(req, query).get("Action") ?? "";
-      const op = service.schemas.operations.get(action);
-      if (!op) throw invalidAction(action);
-      return { op, labels: {}, body: req.body, headers: req.headers };
-    }
-    let segments: string[];
-    if (s3) segments = s3.key !== undefined ? [s3.key] : [];
-    else
-      segments = req.rawPath
-        .split("/")
-        .filter((s) => s.length > 0)
-        .map(safeDecode);
-    const addressLabels = s3 ? (s3.bucket !== undefined ? ["Bucket"] : []) : undefined;
-    const match = service.routes.match({
-      method: req.method,
-      segments,
-      query,
-      headers: req.headers,
-      addressLabels,
-    });
-    if (!match) {
-      const allowed = service.routes.methodsForPath(segments);
-      if (allowed.length > 0 && service.def.key === "iot-data")
-        throw new ServiceError(
-          "MethodNotAllowedException",
-          `Method ${req.method} is not allowed on this resource`,
-          {},
-          405,
-        );
-      throw new ServiceError(
-        service.def.protocol === "restXml" ? "MethodNotAllowed" : "UnknownOperationException",
-        `No ${service.def.key} operation matches ${req.method} ${req.rawPath}`,
-        {},
-        service.def.protocol === "restXml" ? 405 : 404,
-      );
-    }
-    const labels = match.labels;
-    let body = req.body;
-    let headers = req.headers;
-    if (s3) {
-      const needsBucket = service.schemas.operations.get(match.op.name)?.input;
-      if (s3.bucket !== undefined) labels.Bucket = s3.bucket;
-      else if (needsBucket && hasMember(needsBucket, "Bucket"))
-        throw new ServiceError("InvalidBucketName", "The specified bucket is not valid.", {}, 400);
-      if (isAwsChunked(req.headers)) {
-        const decoded = decodeAwsChunked(req.body, decodedContentLength(req.headers));
-        body = decoded.data;
-        // SIG-4: trailing checksums (x-amz-checksum-*) bind like the headers they stand for.
-        headers = { ...req.headers, ...decoded.trailers };
-      }
-    }
-    return { op: match.op, labels, body, headers };
+    const { op, params } = routeQuery(service, f.head.method, f.query, raw.body);
+    raw.query = params;
+    f.exchange.operation = op.name;
+    return op;
   }
 }
 
-function hasMember(schema: OperationSchema["input"], name: string): boolean {
-  return schema.isStructSchema() && [...schema.structIterator()].some(([n]) => n === name);
+function answer(outcome: Outcome): Admission {
+  return { kind: "answer", outcome };
 }
 
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function queryParams(req: IncomingRequest, query: URLSearchParams): URLSearchParams {
-  if (req.method === "POST" && req.body.length > 0) {
-    const merged = new URLSearchParams(query);
-    for (const [k, v] of new URLSearchParams(req.body.toString("utf8"))) merged.append(k, v);
-    return merged;
-  }
-  return query;
-}
-
-function headerString(h: string | string[] | undefined): string | undefined {
-  return Array.isArray(h) ? h[0] : h;
-}
-
-function throttleStatus(def: ServiceDefinition): number {
-  if (def.protocol === "restXml") return 503;
-  if (def.key === "iot-data" || def.key === "iot-jobs-data") return 429;
-  return 400;
-}
-
-function withRequestId(
-  res: RawResponse,
-  requestId: string,
-  protocol: ServiceDefinition["protocol"],
-): RawResponse {
-  if (protocol === "restXml") {
-    res.headers["x-amz-request-id"] = requestId;
-    res.headers["x-amz-id-2"] = S3_HOST_ID;
-  } else {
-    res.headers["x-amzn-requestid"] = requestId;
-  }
-  return res;
+/** PROTO-2: nothing names a service; answered as restJson1. */
+function unattributed(f: Flight): Outcome {
+  const codec = CODECS.restJson1;
+  const err = new ServiceError(
+    "UnknownOperationException",
+    "The sandbox could not tell which AWS service this request is for",
+    {},
+    404,
+  );
+  f.exchange.errorCode = err.code;
+  const context = { method: f.head.method, requestId: f.exchange.requestId, xmlNamespace: "" };
+  const response = codec.stamp(codec.encodeError(err, undefined, context), f.exchange.requestId);
+  return { response, exchange: f.exchange };
 }

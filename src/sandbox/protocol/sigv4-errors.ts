@@ -21,6 +21,14 @@ export interface AuthErrorDetails {
   /** Presigned `X-Amz-Expires` (seconds) and the instant it ends. */
   expiresSeconds?: number;
   expiresAt?: Date;
+  /**
+   * BadRegion: the scope's region, whether it has an AWS region's form at all, the region the
+   * resource (or the sandbox) is in, and whether the URL was presigned.
+   */
+  region?: string;
+  validRegion?: boolean;
+  expectedRegion?: string;
+  presigned?: boolean;
 }
 
 /** SIG-1: requests more than 15 minutes away from the server clock are refused. */
@@ -36,7 +44,7 @@ const INVALID_TOKEN = "The security token included in the request is invalid.";
 
 const INCOMPLETE = ["IncompleteSignatureException", "IncompleteSignature"] as const;
 const BAD_SIGNATURE = ["InvalidSignatureException", "SignatureDoesNotMatch"] as const;
-/** Per kind: HTTP status, then the codes of restXml, restJson1 and awsQuery. */
+/** Per kind: HTTP status, then the codes of restXml, restJson1 and awsQuery, then S3's status when it differs. */
 const CODES = {
   MissingAuth: [403, "AccessDenied", "MissingAuthenticationTokenException", "MissingAuthenticationToken"],
   MalformedAuth: [400, "AuthorizationHeaderMalformed", ...INCOMPLETE],
@@ -46,9 +54,11 @@ const CODES = {
   NotYetValid: [403, "AccessDenied", ...BAD_SIGNATURE],
   Skewed: [403, "RequestTimeTooSkewed", ...BAD_SIGNATURE],
   BadPresign: [400, "AuthorizationQueryParametersError", ...INCOMPLETE],
-} satisfies Record<string, readonly [number, string, string, string]>;
+  // PROTO-4: a scope region that is no AWS region, or not the one the resource (S3 bucket, IAM) lives in.
+  BadRegion: [403, "AuthorizationHeaderMalformed", ...BAD_SIGNATURE, 400],
+} satisfies Record<string, readonly [number, string, string, string, number?]>;
 
-/** MissingAuth, MalformedAuth, InvalidAccessKey, SignatureMismatch, Expired, NotYetValid, Skewed, BadPresign. */
+/** MissingAuth, MalformedAuth, InvalidAccessKey, SignatureMismatch, Expired, NotYetValid, Skewed, BadPresign, BadRegion. */
 export type AuthErrorKind = keyof typeof CODES;
 
 /** S3's messages (also the neutral ones of {@link AuthError}). */
@@ -62,6 +72,7 @@ const S3_MESSAGES: Record<AuthErrorKind, string> = {
   NotYetValid: "Request is not valid yet",
   Skewed: "The difference between the request time and the current time is too large.",
   BadPresign: MISSING_PRESIGN_PARAMS,
+  BadRegion: "The authorization header is malformed; the region is wrong",
 };
 
 /** A failed authentication; `code` is the neutral kind, render it with `forProtocol`. */
@@ -86,11 +97,32 @@ export function authErrorFor(
   protocol: AuthProtocol,
   d: AuthErrorDetails = {},
 ): ServiceError {
-  const [status, xmlCode, jsonCode, queryCode] = CODES[kind];
+  const [status, xmlCode, jsonCode, queryCode, xmlStatus] = CODES[kind] as readonly [
+    number,
+    string,
+    string,
+    string,
+    number?,
+  ];
+  if (kind === "BadRegion" && protocol === "restXml") return s3RegionError(d);
   if (protocol === "restXml")
-    return new ServiceError(xmlCode, d.message ?? S3_MESSAGES[kind], s3Fields(kind, d), status);
+    return new ServiceError(xmlCode, d.message ?? S3_MESSAGES[kind], s3Fields(kind, d), xmlStatus ?? status);
   const code = protocol === "restJson1" ? jsonCode : queryCode;
   return new ServiceError(code, d.message ?? otherMessage(kind, d), {}, status);
+}
+
+/**
+ * PROTO-4 in S3's words: the header form is AuthorizationHeaderMalformed, the presigned form
+ * AuthorizationQueryParametersError, both 400 with the expected `<Region>` (also as
+ * `x-amz-bucket-region`, which clients such as boto3 follow).
+ */
+function s3RegionError(d: AuthErrorDetails): ServiceError {
+  const expected = d.expectedRegion ?? "us-east-1";
+  const wrong = `the region '${d.region ?? ""}' is wrong; expecting '${expected}'`;
+  const [code, message] = d.presigned
+    ? ["AuthorizationQueryParametersError", `Error parsing the X-Amz-Credential parameter; ${wrong}`]
+    : ["AuthorizationHeaderMalformed", `The authorization header is malformed; ${wrong}`];
+  return new ServiceError(code, message, { Region: expected }, 400, { "x-amz-bucket-region": expected });
 }
 
 /** The extra elements of S3's `<Error>` (S3P-5). */
@@ -130,6 +162,10 @@ function otherMessage(kind: AuthErrorKind, d: AuthErrorDetails): string {
         ? MISMATCH
         : `${MISMATCH}\n\nThe Canonical String for this request should have been\n'${d.canonicalRequest}'\n\n` +
             `The String-to-Sign should have been\n'${d.stringToSign ?? ""}'\n`;
+    case "BadRegion":
+      return d.validRegion
+        ? `Credential should be scoped to a valid region, not '${d.region ?? ""}'.`
+        : "Credential should be scoped to a valid region.";
     case "Skewed": {
       const server = d.serverTime ?? new Date();
       const sent = d.requestTime ?? "";

@@ -205,10 +205,86 @@ function signingKey(secret: string, scope: CredentialScope): Buffer {
 }
 
 /**
+ * What a request's headers (or presigned query) prove before its body is read: syntax, clock
+ * skew or presigned validity, and a known access key (SIG-1, SIG-3). The signature itself depends
+ * on the payload hash: {@link HeadCheck.verify} completes the check once that hash is known.
+ */
+export interface HeadCheck {
+  scope: CredentialScope;
+  presigned: boolean;
+  /** The signature the client sent (lower-case hex): the seed of chunk signatures (SIG-4). */
+  signature: string;
+  /** For S3 presigned URLs: the payload hash the URL declares (`X-Amz-Content-Sha256`, else `UNSIGNED-PAYLOAD`). */
+  presignedPayload?: string;
+  /** Recomputes the signature with this payload hash; throws SignatureMismatch. */
+  verify(payloadHash: string): void;
+  /** HMAC of a SIG-4 string to sign (chunk or trailer) with the request's signing key, hex. */
+  signString(algorithm: string, previousSignature: string, hashes: string): string;
+}
+
+/**
+ * SIG-1 from the head of a request: throws {@link AuthError} for what fails before the signature
+ * (syntax, clock skew / presigned validity, unknown access key) and returns the check to finish.
+ */
+export function checkHead(
+  req: SignedRequest,
+  secretFor: (accessKeyId: string) => string | undefined,
+  now: Date,
+): HeadCheck {
+  const auth = headerValue(req, "authorization");
+  const query = parseQuery(req.query);
+  const presigned = auth === undefined || auth.trim() === "";
+  const { scope, signedHeaders, signature, amzDate } = presigned
+    ? presignedSigning(query, now)
+    : headerSigning(req, auth, now);
+  const s3 = scope.service === "s3" || scope.service.startsWith("s3-");
+
+  const secret = secretFor(scope.accessKeyId);
+  if (secret === undefined) throw new AuthError("InvalidAccessKey", { accessKeyId: scope.accessKeyId });
+
+  const key = signingKey(secret, scope);
+  const credentialScope = `${scope.date}/${scope.region}/${scope.service}/${TERMINATOR}`;
+  const hmacHex = (text: string) => createHmac("sha256", key).update(text, "utf8").digest("hex");
+  const verify = (hash: string) => {
+    const canonicalQuery = canonicalQueryString(query.pairs, presigned);
+    const headers = signedHeaders
+      .map((h) => `${h}:${canonicalHeaderValue(req.headers[h.toLowerCase()])}\n`)
+      .join("");
+    const tail = `${canonicalQuery}\n${headers}\n${signedHeaders.join(";")}\n${hash}`;
+    let first: { canonicalRequest: string; stringToSign: string } | undefined;
+    for (const path of canonicalPaths(req.path, s3)) {
+      const canonicalRequest = `${req.method.toUpperCase()}\n${path}\n${tail}`;
+      const digest = createHash("sha256").update(canonicalRequest, "utf8").digest("hex");
+      const stringToSign = [ALGORITHM, amzDate, credentialScope, digest].join("\n");
+      if (sameHex(hmacHex(stringToSign), signature)) return;
+      first ??= { canonicalRequest, stringToSign };
+    }
+    const accessKeyId = scope.accessKeyId;
+    throw new AuthError("SignatureMismatch", { accessKeyId, signatureProvided: signature, ...first });
+  };
+  return {
+    scope,
+    presigned,
+    signature,
+    presignedPayload: presigned && s3 ? (query.get("X-Amz-Content-Sha256") ?? "UNSIGNED-PAYLOAD") : undefined,
+    verify,
+    signString: (algorithm, previous, hashes) =>
+      hmacHex(`${algorithm}\n${amzDate}\n${credentialScope}\n${previous}\n${hashes}`),
+  };
+}
+
+/** Constant-time comparison of two hex signatures. */
+export function sameHex(expected: string, provided: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(provided);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
  * Recomputes the SigV4 signature (SIG-1) and throws {@link AuthError} when it does not hold. Order: syntax,
  * clock skew / presigned validity, access key, signature.
- * `payloadHash`: the `x-amz-content-sha256` header when present (any SIG-4 form), else hex sha256 of the
- * body. S3 presigned requests without that header use the presigned `X-Amz-Content-Sha256` value, else
+ * `payloadHash`: the hash the caller trusts (hex sha256 of the body, or an S3 `x-amz-content-sha256` form).
+ * S3 presigned requests without that header use the presigned `X-Amz-Content-Sha256` value, else
  * `UNSIGNED-PAYLOAD`. The signing key uses the signing name as sent (`iotdevicegateway` stays as is).
  */
 export function verifySignature(
@@ -217,40 +293,11 @@ export function verifySignature(
   payloadHash: string,
   now: Date,
 ): void {
-  const auth = headerValue(req, "authorization");
-  const query = parseQuery(req.query);
-  const presigned = auth === undefined || auth.trim() === "";
-  const { scope, signedHeaders, signature, amzDate } = presigned
-    ? presignedSigning(query, now)
-    : headerSigning(req, auth, now);
-  const s3 = scope.service === "s3" || scope.service.startsWith("s3-");
-  const hash =
-    presigned && s3 && headerValue(req, "x-amz-content-sha256") === undefined
-      ? (query.get("X-Amz-Content-Sha256") ?? "UNSIGNED-PAYLOAD")
-      : payloadHash;
-
-  const secret = secretFor(scope.accessKeyId);
-  if (secret === undefined) throw new AuthError("InvalidAccessKey", { accessKeyId: scope.accessKeyId });
-
-  const key = signingKey(secret, scope);
-  const credentialScope = `${scope.date}/${scope.region}/${scope.service}/${TERMINATOR}`;
-  const canonicalQuery = canonicalQueryString(query.pairs, presigned);
-  const headers = signedHeaders
-    .map((h) => `${h}:${canonicalHeaderValue(req.headers[h.toLowerCase()])}\n`)
-    .join("");
-  const tail = `${canonicalQuery}\n${headers}\n${signedHeaders.join(";")}\n${hash}`;
-  let first: { canonicalRequest: string; stringToSign: string } | undefined;
-  for (const path of canonicalPaths(req.path, s3)) {
-    const canonicalRequest = `${req.method.toUpperCase()}\n${path}\n${tail}`;
-    const digest = createHash("sha256").update(canonicalRequest, "utf8").digest("hex");
-    const stringToSign = [ALGORITHM, amzDate, credentialScope, digest].join("\n");
-    const expected = Buffer.from(createHmac("sha256", key).update(stringToSign, "utf8").digest("hex"));
-    const provided = Buffer.from(signature);
-    if (expected.length === provided.length && timingSafeEqual(expected, provided)) return;
-    first ??= { canonicalRequest, stringToSign };
-  }
-  const accessKeyId = scope.accessKeyId;
-  throw new AuthError("SignatureMismatch", { accessKeyId, signatureProvided: signature, ...first });
+  const check = checkHead(req, secretFor, now);
+  const declared = headerValue(req, "x-amz-content-sha256");
+  check.verify(
+    check.presignedPayload !== undefined && declared === undefined ? check.presignedPayload : payloadHash,
+  );
 }
 
 /** Trimmed, inner whitespace runs collapsed; repeated headers joined by `,`. */
@@ -311,3 +358,16 @@ function uriEncode(bytes: Buffer): string {
 }
 
 const reencode = (s: string) => uriEncode(percentDecode(s));
+
+/**
+ * PROTO-4: the scope's region must have the form of an AWS region, else it is refused rather than
+ * becoming a state partition: a two-letter geography (`eusc-` plus one for the European Sovereign
+ * Cloud), an optional isolated partition (`gov`, `iso`...), a compass direction and a number
+ * (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`, `cn-north-1`, `il-central-1`).
+ */
+const REGION_FORM =
+  /^(eusc-)?[a-z]{2}(-(gov|iso|isob|isoe|isof))?-(central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
+
+export function isRegionName(region: string): boolean {
+  return region.length <= 32 && REGION_FORM.test(region);
+}

@@ -4,6 +4,7 @@
  * input/output types; they run inside one storage transaction and throw ServiceError.
  */
 import type { Clock } from "../clock.js";
+import type { ServiceError } from "../errors.js";
 import type { EventBus } from "../events.js";
 import type { Constraint } from "../protocol/validate.js";
 import type { SandboxSettings } from "../settings.js";
@@ -17,6 +18,16 @@ export interface RequestScope {
   region: string;
 }
 
+/**
+ * Who called an operation, independent of the transport: an HTTP request today; next, an MQTT
+ * client of the sandbox broker (which will build its contexts with the same builder, context.ts);
+ * or the sandbox itself (`internal`: the fleet index, timers), named for logs.
+ */
+export type RequestOrigin =
+  | { kind: "http"; host: string; headers: Record<string, string | string[] | undefined> }
+  | { kind: "mqtt"; clientId: string }
+  | { kind: "internal"; name: string };
+
 export interface OperationContext {
   store: Store;
   scope: RequestScope;
@@ -24,9 +35,14 @@ export interface OperationContext {
   settings: SandboxSettings;
   requestId: string;
   events: EventBus;
-  /** Host header of the request (for URLs the sandbox hands out, e.g. presigned or endpoints). */
+  /** The caller: HTTP request or MQTT client. */
+  origin: RequestOrigin;
+  /**
+   * Host the caller reached the sandbox by (for URLs the sandbox hands out, e.g. presigned or
+   * endpoints): the HTTP Host header, or the sandbox's own address for other origins.
+   */
   host: string;
-  /** Raw request headers, lower-case names (for the few operations that read unmodelled headers). */
+  /** Raw HTTP request headers, lower-case names (for the few operations that read unmodelled headers); `{}` for other origins. */
   headers: Record<string, string | string[] | undefined>;
   /** The services' in-memory state for this sandbox, set up by their `start` hooks. */
   runtime: ServiceRuntime;
@@ -59,6 +75,17 @@ export function defineOperation<I, O>(def: OperationDefinition<I, O>): Operation
   return def;
 }
 
+/**
+ * Request body limits of a service: `bytes` for every operation unless `operations` names its own,
+ * and the error when a body is larger (`tooLarge`, else or when it answers undefined: the protocol's,
+ * codecs.ts). `operation` is undefined when the request matched none.
+ */
+export interface BodyLimit {
+  bytes: number;
+  operations?: Record<string, number>;
+  tooLarge?: (operation: string | undefined, size: number, max: number) => ServiceError | undefined;
+}
+
 export interface ServiceDefinition {
   /** Service key: `iot`, `iot-data`, `iot-jobs-data`, `s3`, `iam`, `sts`. */
   key: string;
@@ -74,6 +101,23 @@ export interface ServiceDefinition {
   /** Throttling error code (PROTO-10) and internal failure code for fault injection. */
   throttlingError: string;
   internalError: string;
+  /** PROTO-10 status of the throttling error when it is not the protocol's (iot-data, jobs data: 429). */
+  throttlingStatus?: number;
+  /** Status of the internal error (default 500; 503 for ServiceUnavailable codes). */
+  internalErrorStatus?: number;
+  /** JSON-7: the answer to a known path with a method it does not serve, when not the protocol's unknown route. */
+  wrongMethodError?: { code: string; status: number };
+  /** Largest request body the service accepts, checked before the body is read (see BodyLimit). */
+  bodyLimit: BodyLimit;
+  /**
+   * PROTO-4: the region the addressed resource lives in, where AWS checks that the credential scope
+   * names it (S3: bucket operations on an existing bucket); undefined where AWS does not check.
+   */
+  resourceRegion?: (
+    operation: string,
+    labels: Record<string, string>,
+    ctx: OperationContext,
+  ) => string | undefined;
   /** Whether resources are regional (partitioned by region) or account-global (IAM). */
   global?: boolean;
   operations: OperationDefinition[];

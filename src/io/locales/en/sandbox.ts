@@ -53,4 +53,25 @@ export default {
   badThrottle: "--throttle takes off or aws",
   badDelay: "delays take a number of seconds, 0 or more",
   badAdvance: "--advance takes a number of seconds (got {{value}})",
+  exposedHost:
+    "Warning: the sandbox listens on {{host}}, which other machines can reach. Anyone with its credentials (iotdm sandbox env) can call it; keep authentication on and the port closed to networks you do not trust.",
+  noAuthExposed:
+    "--no-auth is refused with --host {{host}}: other machines could reach a sandbox that checks no signatures. Listen on 127.0.0.1 to turn authentication off.",
+  logs: {
+    description: "Show the API calls the sandbox answered (-f follows new ones until Ctrl-C)",
+    opt: {
+      follow: "keep printing calls as they arrive, until Ctrl-C",
+      lines: "how many of the latest calls to show first (default 100)",
+    },
+    column: {
+      time: "TIME",
+      service: "SERVICE",
+      operation: "OPERATION",
+      status: "STATUS",
+      latency: "MS",
+      error: "ERROR",
+      requestId: "REQUEST ID",
+    },
+    badLines: "--lines takes a whole number, 0 or more",
+  },
 };

@@ -54,4 +54,26 @@ export default {
   badThrottle: "--throttle には off または aws を指定してください",
   badDelay: "遅延には 0 以上の秒数を指定してください",
   badAdvance: "--advance には秒数を指定してください(指定値: {{value}})",
+  exposedHost:
+    "警告: サンドボックスは {{host}} で待ち受けており、ほかのマシンからも届きます。認証情報(iotdm sandbox env)を知っていれば誰でも呼び出せるので、認証は有効のままにし、信頼できないネットワークにはポートを開けないでください。",
+  noAuthExposed:
+    "--host {{host}} と --no-auth は同時に使えません: 署名を確認しないサンドボックスにほかのマシンから届いてしまいます。認証を切るときは 127.0.0.1 で待ち受けてください。",
+  logs: {
+    description:
+      "サンドボックスが応答した API 呼び出しを表示する(-f で Ctrl-C まで新しい呼び出しを追い続ける)",
+    opt: {
+      follow: "Ctrl-C を押すまで、届いた呼び出しを表示し続ける",
+      lines: "最初に表示する直近の呼び出しの数(既定 100)",
+    },
+    column: {
+      time: "時刻",
+      service: "サービス",
+      operation: "オペレーション",
+      status: "ステータス",
+      latency: "ミリ秒",
+      error: "エラー",
+      requestId: "リクエスト ID",
+    },
+    badLines: "--lines には 0 以上の整数を指定してください",
+  },
 };

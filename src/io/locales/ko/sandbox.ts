@@ -54,4 +54,25 @@ export default {
   badThrottle: "--throttle에는 off 또는 aws를 지정하세요",
   badDelay: "지연에는 0 이상의 초를 지정하세요",
   badAdvance: "--advance에는 초 단위 숫자를 지정하세요(입력값: {{value}})",
+  exposedHost:
+    "경고: 샌드박스가 {{host}}에서 수신 대기 중이라 다른 컴퓨터에서도 접근할 수 있습니다. 자격 증명(iotdm sandbox env)을 아는 사람은 누구나 호출할 수 있으니 인증을 켜 둔 채로 두고, 신뢰할 수 없는 네트워크에는 포트를 열지 마세요.",
+  noAuthExposed:
+    "--host {{host}}와 --no-auth는 함께 쓸 수 없습니다: 서명을 확인하지 않는 샌드박스에 다른 컴퓨터가 접근할 수 있게 됩니다. 인증을 끄려면 127.0.0.1에서 수신 대기하세요.",
+  logs: {
+    description: "샌드박스가 응답한 API 호출을 보여 줍니다(-f는 Ctrl-C까지 새 호출을 계속 따라갑니다)",
+    opt: {
+      follow: "Ctrl-C를 누를 때까지 도착하는 호출을 계속 출력",
+      lines: "처음에 보여 줄 최근 호출의 수(기본 100)",
+    },
+    column: {
+      time: "시각",
+      service: "서비스",
+      operation: "작업",
+      status: "상태",
+      latency: "밀리초",
+      error: "오류",
+      requestId: "요청 ID",
+    },
+    badLines: "--lines에는 0 이상의 정수를 지정하세요",
+  },
 };

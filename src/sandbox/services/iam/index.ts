@@ -59,5 +59,7 @@ export const iam: ServiceDefinition = {
   throttlingError: "Throttling",
   internalError: "ServiceFailure",
   global: true,
+  // Sandbox limit: IAM's largest document (a managed policy, 131,072 characters) URL-encoded fits.
+  bodyLimit: { bytes: 1024 * 1024 },
   operations,
 };

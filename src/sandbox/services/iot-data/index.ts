@@ -3,7 +3,7 @@ import type { OperationDefinition, ServiceDefinition } from "../types.js";
 import { deleteThingShadow } from "./delete-thing-shadow.js";
 import { getThingShadow } from "./get-thing-shadow.js";
 import { listNamedShadowsForThing } from "./list-named-shadows-for-thing.js";
-import { definePublish } from "./publish.js";
+import { definePublish, MAX_PUBLISH_PAYLOAD_BYTES } from "./publish.js";
 import { updateThingShadow } from "./update-thing-shadow.js";
 
 const operations: OperationDefinition[] = [
@@ -25,5 +25,9 @@ export const iotData: ServiceDefinition = {
   validationError: "InvalidRequestException",
   throttlingError: "ThrottlingException",
   internalError: "InternalFailureException",
+  throttlingStatus: 429,
+  wrongMethodError: { code: "MethodNotAllowedException", status: 405 },
+  // MQTT-1: a message payload is at most 128 KB; shadow documents are far smaller (SHD-6).
+  bodyLimit: { bytes: MAX_PUBLISH_PAYLOAD_BYTES },
   operations,
 };

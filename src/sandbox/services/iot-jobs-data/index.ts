@@ -12,5 +12,9 @@ export const iotJobsData: ServiceDefinition = {
   validationError: "InvalidRequestException",
   throttlingError: "ThrottlingException",
   internalError: "ServiceUnavailableException",
+  internalErrorStatus: 503,
+  throttlingStatus: 429,
+  // Job execution updates travel like MQTT messages (MQTT-1: 128 KB).
+  bodyLimit: { bytes: 128 * 1024 },
   operations,
 };

@@ -16,6 +16,9 @@ export const iot: ServiceDefinition = {
   validationError: "InvalidRequestException",
   throttlingError: "ThrottlingException",
   internalError: "InternalFailureException",
+  // AWS documents no request size for the IoT control plane; its largest modelled members
+  // (certificate PEMs of 65,536 characters, 32 KB job documents) fit many times in 1 MiB.
+  bodyLimit: { bytes: 1024 * 1024 },
   operations: [
     ...registryOperations,
     ...securityOperations,

@@ -27,6 +27,7 @@ import { putBucketTagging } from "./put-bucket-tagging.js";
 import { putBucketVersioning } from "./put-bucket-versioning.js";
 import { putObject } from "./put-object.js";
 import { putObjectTagging } from "./put-object-tagging.js";
+import { bucketRegionChecked, S3_BODY_LIMIT } from "./front-rules.js";
 import { uploadPart } from "./upload-part.js";
 
 const operations: OperationDefinition[] = [
@@ -69,5 +70,7 @@ export const s3: ServiceDefinition = {
   throttlingError: "SlowDown",
   internalError: "InternalError",
   global: true,
+  bodyLimit: S3_BODY_LIMIT,
+  resourceRegion: bucketRegionChecked,
   operations,
 };

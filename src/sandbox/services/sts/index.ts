@@ -13,5 +13,7 @@ export const sts: ServiceDefinition = {
   throttlingError: "Throttling",
   internalError: "InternalFailure",
   global: true,
+  // Sandbox limit, as IAM's (GetCallerIdentity takes no input).
+  bodyLimit: { bytes: 1024 * 1024 },
   operations: [getCallerIdentity],
 };

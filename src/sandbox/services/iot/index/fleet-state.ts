@@ -6,6 +6,7 @@
  * (setImmediate) or by the next query, whichever comes first.
  */
 import { randomUUID } from "node:crypto";
+import { createOperationContext } from "../../../context.js";
 import type { OperationContext, ServiceDeps } from "../../types.js";
 import { scopeKey } from "../common.js";
 import { readIndexingSettings } from "../registry/indexing.js";
@@ -42,13 +43,11 @@ export interface Fleet {
 
 export function createFleet(deps: ServiceDeps): Fleet {
   return {
-    base: {
-      ...deps,
+    base: createOperationContext(deps, {
       scope: { accountId: "", region: "" },
       requestId: "fleet-index",
-      host: "localhost",
-      headers: {},
-    },
+      origin: { kind: "internal", name: "fleet-index" },
+    }),
     scopes: new Map(),
     run: randomUUID(),
     stale: false,
