@@ -95,7 +95,15 @@ test("sandbox logs -f follows new calls until Ctrl-C, which exits 130", async ()
 });
 
 test("sandbox serve --host beyond loopback refuses --no-auth (usage error) and warns without it", async () => {
-  const refused = await iotdm(["sandbox", "serve", "--host", "0.0.0.0", "--no-auth", "--port", "0"]);
+  const refused = await iotdm([
+    "sandbox",
+    "serve",
+    "--host",
+    "0.0.0.0",
+    "--no-auth",
+    "--port",
+    String(await freePort()),
+  ]);
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /--no-auth is refused with --host 0\.0\.0\.0/);
 

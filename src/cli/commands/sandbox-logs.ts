@@ -65,7 +65,7 @@ export async function showLogs(io: IoHost, ref: InstanceRef, o: LogsOptions): Pr
   const instance = await findRunning(ref);
   if (!instance) {
     io.info("sandbox.notRunning", { port: ref.port, dataDir: ref.dataDir });
-    process.exitCode = 1;
+    io.fail();
     return;
   }
   const first = await page(instance, 0, 0);
@@ -95,7 +95,7 @@ export async function showLogs(io: IoHost, ref: InstanceRef, o: LogsOptions): Pr
   } finally {
     process.off("SIGINT", interrupted);
   }
-  process.exitCode = EXIT_INTERRUPTED;
+  io.exitCode = EXIT_INTERRUPTED;
 }
 
 /** Adds `logs` to the `sandbox` command; `refOf` and `withInstance` are sandbox.ts's instance selection. */
