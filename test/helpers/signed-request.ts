@@ -33,18 +33,27 @@ export interface RawAnswer {
 
 const signers = new Map<string, SignatureV4>();
 
+/** A SigV4 signer as the SDK clients sign for `service`. */
+export function createSigner(
+  credentials: SigningTarget["credentials"],
+  region: string,
+  service: string,
+): SignatureV4 {
+  return new SignatureV4({
+    credentials,
+    region,
+    service,
+    sha256: Hash.bind(null, "sha256"),
+    // S3 signs the path as sent; every other service escapes it once more (SIG-2).
+    uriEscapePath: service !== "s3",
+  });
+}
+
 function signerFor(target: SigningTarget, service: string): SignatureV4 {
   const key = `${target.credentials.accessKeyId}|${target.region}|${service}`;
   let signer = signers.get(key);
   if (!signer) {
-    signer = new SignatureV4({
-      credentials: target.credentials,
-      region: target.region,
-      service,
-      sha256: Hash.bind(null, "sha256"),
-      // S3 signs the path as sent; every other service escapes it once more (SIG-2).
-      uriEscapePath: service !== "s3",
-    });
+    signer = createSigner(target.credentials, target.region, service);
     signers.set(key, signer);
   }
   return signer;
