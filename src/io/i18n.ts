@@ -7,6 +7,7 @@ import i18next from "i18next";
 import en from "./locales/en/index.js";
 import ja from "./locales/ja/index.js";
 import ko from "./locales/ko/index.js";
+import type { MessageKey } from "./message-keys.js";
 
 export const CATALOGS = { en, ja, ko } as const;
 export type Language = keyof typeof CATALOGS;
@@ -53,7 +54,10 @@ export function initI18n(lang?: string): Language {
 
 export type MessageVars = Record<string, string | number | boolean>;
 
-export function t(key: string, vars: MessageVars = {}): string {
+export type { MessageKey } from "./message-keys.js";
+
+/** The message of `key` in the current language (plural form chosen by `vars.count`). */
+export function t(key: MessageKey, vars: MessageVars = {}): string {
   if (!initialised) initI18n();
   return i18next.t(key, vars) as string;
 }

@@ -8,7 +8,7 @@ import { Writable } from "node:stream";
 import { runCli } from "../../src/cli/main.js";
 import { PromptCancelled, UsageError } from "../../src/io/errors.js";
 import { type HostOptions, IoHost, type Tone } from "../../src/io/host.js";
-import { type MessageVars, t } from "../../src/io/i18n.js";
+import { type MessageKey, type MessageVars, t } from "../../src/io/i18n.js";
 import {
   type PromptBase,
   Prompter,
@@ -20,19 +20,19 @@ import {
 
 export interface Said {
   tone: Tone | "notice" | "error";
-  key: string;
+  key: MessageKey;
   vars: MessageVars;
 }
 
 /** The answer to the prompt whose catalog key is `key`; "^C" is Ctrl-C. Selects answer a choice's label or value. */
 export interface ScriptedAnswer {
-  key: string;
+  key: MessageKey;
   answer: string;
 }
 
 /** A prompt as it was asked, with the problem said about each refused answer. */
 export interface Asked {
-  key: string;
+  key: MessageKey;
   answer: string;
   refused?: string;
 }
@@ -53,7 +53,7 @@ class ScriptedPrompter extends Prompter {
     super(recorder, process.stdin, new Collector());
   }
 
-  private next(key: string): string {
+  private next(key: MessageKey): string {
     const a = this.script.shift();
     if (!a) throw new Error(`prompt ${key} was asked; the script has no answer left`);
     if (a.key !== key) throw new Error(`prompt ${key} was asked; the script answers ${a.key}`);
@@ -143,17 +143,17 @@ export class RecordingHost extends IoHost {
     return this.errText.text;
   }
 
-  override say(tone: Tone, key: string, vars: MessageVars = {}): void {
+  override say(tone: Tone, key: MessageKey, vars: MessageVars = {}): void {
     this.said.push({ tone, key, vars });
     super.say(tone, key, vars);
   }
 
-  override notice(tone: Tone, key: string, vars: MessageVars = {}): void {
+  override notice(tone: Tone, key: MessageKey, vars: MessageVars = {}): void {
     this.said.push({ tone: "notice", key, vars });
     super.notice(tone, key, vars);
   }
 
-  override error(key: string, vars: MessageVars = {}): void {
+  override error(key: MessageKey, vars: MessageVars = {}): void {
     this.said.push({ tone: "error", key, vars });
     super.error(key, vars);
   }
@@ -164,11 +164,11 @@ export class RecordingHost extends IoHost {
   }
 
   /** The messages said with this key (in order). */
-  saidWith(key: string): Said[] {
+  saidWith(key: MessageKey): Said[] {
     return this.said.filter((s) => s.key === key);
   }
 
-  keys(): string[] {
+  keys(): MessageKey[] {
     return this.said.map((s) => s.key);
   }
 }

@@ -3,12 +3,12 @@
  * that say how each resource was identified or why it was left alone (Q-24). Long families are
  * shortened on screen unless --dry-run or --debug asks for every line; the report keeps all.
  */
-import { t } from "../../io/i18n.js";
+import { type MessageKey, t } from "../../io/i18n.js";
 import type { WorkshopIo } from "../io.js";
 import type { Association, Family, FamilyCounts, Outcome, SkipReason } from "./types.js";
 import { CLASSIC_SHADOW, FAMILIES } from "./types.js";
 
-export const FAMILY_KEYS: Record<Family, string> = {
+export const FAMILY_KEYS: Record<Family, MessageKey> = {
   things: "cleanup.family.things",
   shadows: "cleanup.family.shadows",
   certificates: "cleanup.family.certificates",
@@ -26,7 +26,7 @@ export const FAMILY_KEYS: Record<Family, string> = {
   thingTypes: "cleanup.family.thingTypes",
 };
 
-const ASSOCIATION_KEYS: Record<Association, string> = {
+const ASSOCIATION_KEYS: Record<Association, MessageKey> = {
   shadowOfThing: "cleanup.association.shadowOfThing",
   certificateOfThings: "cleanup.association.certificateOfThings",
   versionOfPackage: "cleanup.association.versionOfPackage",
@@ -37,7 +37,7 @@ const ASSOCIATION_KEYS: Record<Association, string> = {
   settingWorkshopFound: "cleanup.association.settingWorkshopFound",
 };
 
-const SKIP_KEYS: Record<SkipReason, string> = {
+const SKIP_KEYS: Record<SkipReason, MessageKey> = {
   noMatch: "cleanup.skip.noMatch",
   noTagNoMatch: "cleanup.skip.noTagNoMatch",
   noTag: "cleanup.skip.noTag",

@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description: "ローカルの AWS サンドボックス(IoT、シャドウ、ジョブデータプレーン、S3、IAM、STS)を動かす",
   start: {
@@ -54,4 +56,4 @@ export default {
   badThrottle: "--throttle には off または aws を指定してください",
   badDelay: "遅延には 0 以上の秒数を指定してください",
   badAdvance: "--advance には秒数を指定してください(指定値: {{value}})",
-};
+} satisfies Translation<Catalog["sandbox"]>;

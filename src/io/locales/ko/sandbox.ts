@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description: "로컬 AWS 샌드박스(IoT, 섀도우, 작업 데이터 플레인, S3, IAM, STS)를 실행합니다",
   start: {
@@ -54,4 +56,4 @@ export default {
   badThrottle: "--throttle에는 off 또는 aws를 지정하세요",
   badDelay: "지연에는 0 이상의 초를 지정하세요",
   badAdvance: "--advance에는 초 단위 숫자를 지정하세요(입력값: {{value}})",
-};
+} satisfies Translation<Catalog["sandbox"]>;
