@@ -52,6 +52,11 @@ export function initI18n(lang?: string): Language {
   return language;
 }
 
+/** The language messages are in now; undefined before the first initI18n. */
+export function currentLanguage(): Language | undefined {
+  return initialised ? resolveLanguage(i18next.language) : undefined;
+}
+
 export type MessageVars = Record<string, string | number | boolean>;
 
 export type { MessageKey } from "./message-keys.js";

@@ -1,14 +1,17 @@
 /**
  * A recording IoHost for in-process CLI tests: every message by catalog key with its
- * variables, every result, error and status note, the text of stdout and stderr, and prompts
- * answered from a script (typed answers are validated as in a terminal, so a wrong one is
- * asked again). `runRecorded` runs one command line through the CLI's own `runCli`.
+ * variables, every learning moment, result, error and status note, the text of stdout and
+ * stderr, and prompts answered from a script (typed answers are validated as in a terminal,
+ * so a wrong one is asked again). `runRecorded` runs one command line through the CLI's own
+ * `runCli`, and fails if the run left the process changed (environment, working directory,
+ * process.exitCode, language of messages): runs in one test process must not leak.
  */
 import { Writable } from "node:stream";
 import { runCli } from "../../src/cli/main.js";
 import { PromptCancelled, UsageError } from "../../src/io/errors.js";
 import { type HostOptions, IoHost, type Tone } from "../../src/io/host.js";
-import { type MessageKey, type MessageVars, t } from "../../src/io/i18n.js";
+import { type MessageKey, type MessageVars, currentLanguage, t } from "../../src/io/i18n.js";
+import type { LessonKey } from "../../src/io/message-keys.js";
 import {
   type PromptBase,
   Prompter,
@@ -116,6 +119,8 @@ class ScriptedPrompter extends Prompter {
 
 export class RecordingHost extends IoHost {
   readonly said: Said[] = [];
+  /** The learning moments shown, in order. */
+  readonly lessons: LessonKey[] = [];
   readonly results: unknown[] = [];
   readonly asked: Asked[] = [];
   private readonly outText: Collector;
@@ -158,6 +163,11 @@ export class RecordingHost extends IoHost {
     super.error(key, vars);
   }
 
+  override async learn(key: LessonKey, vars: MessageVars = {}): Promise<void> {
+    if (!this.json) this.lessons.push(key);
+    await super.learn(key, vars);
+  }
+
   override result(value: unknown): void {
     this.results.push(value);
     super.result(value);
@@ -178,6 +188,16 @@ export interface Recorded {
   host: RecordingHost;
 }
 
+/** What a run must leave as it found it. */
+function processState() {
+  return {
+    env: JSON.stringify(Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : 1))),
+    cwd: process.cwd(),
+    exitCode: process.exitCode,
+    language: currentLanguage(),
+  };
+}
+
 /** Runs `iotdm <argv>` in this process with a recording host. */
 export async function runRecorded(
   argv: string[],
@@ -185,9 +205,16 @@ export async function runRecorded(
 ): Promise<Recorded> {
   const answers = [...(script.answers ?? [])];
   let host: RecordingHost | undefined;
+  const before = processState();
   const code = await runCli(argv, {
     host: (o) => (host = new RecordingHost({ ...o, interactive: script.interactive, answers })),
   });
+  const after = processState();
+  for (const k of Object.keys(before) as Array<keyof typeof before>) {
+    // Before the first translation there is no language yet: the first run sets it.
+    if (k === "language" && before.language === undefined) continue;
+    if (before[k] !== after[k]) throw new Error(`iotdm ${argv.join(" ")} changed the process's ${k}`);
+  }
   if (answers.length > 0) throw new Error(`answers left unused: ${JSON.stringify(answers)}`);
   return { code, host: host as RecordingHost };
 }
