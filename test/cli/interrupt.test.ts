@@ -1,14 +1,18 @@
 /**
  * Ctrl-C in the middle of a run, end to end (a spawned process and a real SIGINT): the run
  * stops with exit code 130 and one line saying where it was and how much it had changed, and
- * running the same command again completes the fleet. The sandbox enforces AWS's rates
- * (--throttle aws), so the run is paced and still busy when the signal arrives.
+ * running the same command again (in process) completes the fleet. The sandbox enforces AWS's
+ * rates (--throttle aws), so the run is paced and still busy when the signal arrives.
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
+import { isolateCliEnvironment } from "../helpers/cli-env.js";
+import { runRecorded } from "../helpers/recording-host.js";
 import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
-import { SMALL_PLAN, Verifier, iotdm, target } from "./provision-helpers.js";
+import { SMALL_PLAN, Verifier, target } from "./provision-helpers.js";
+
+isolateCliEnvironment();
 
 let sb: TestSandbox;
 let verify: Verifier;
@@ -54,7 +58,7 @@ test("Ctrl-C mid-run exits 130 with one line on what was done, and a re-run comp
     /^⛔ Interrupted during 🚗 Devices \d+\/200, after \d+ changes \(\d+ AWS calls\)\. What was done stays; running the same command again continues from there\.$/,
   );
 
-  const again = await iotdm(["--yes", "provision", ...PLAN, ...target(sb)]);
-  assert.equal(again.code, 0, again.stderr);
+  const again = await runRecorded(["--yes", "provision", ...PLAN, ...target(sb)]);
+  assert.equal(again.code, 0, again.host.stderrText);
   assert.equal((await verify.things("Int-")).length, 200);
 });

@@ -1,7 +1,7 @@
 /**
- * `iotdm provision` run as a user runs it against a private sandbox: the whole fleet checked
- * resource by resource through the SDK, re-runs that converge (deprecated type, a thing moved
- * to another group), --json, a custom prefix and a fleet wider than 999 devices.
+ * `iotdm provision` in process (a recording host) against a private sandbox process: the whole
+ * fleet checked resource by resource through the SDK, re-runs that converge (deprecated type,
+ * a thing moved to another group), --json, a custom prefix and a fleet wider than 999 devices.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -18,8 +18,12 @@ import {
   RemoveThingFromThingGroupCommand,
 } from "@aws-sdk/client-iot";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { isolateCliEnvironment } from "../helpers/cli-env.js";
+import { runRecorded } from "../helpers/recording-host.js";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { type Expected, Verifier, iotdm, provisionJson, target } from "./provision-helpers.js";
+import { type Expected, Verifier, provisionJson, target } from "./provision-helpers.js";
+
+isolateCliEnvironment();
 
 let sb: TestSandbox;
 let verify: Verifier;
@@ -43,26 +47,39 @@ const DEFAULT_FLEET: Expected = {
 };
 
 test("provision --yes --count 200 builds the whole fleet with the defaults", async () => {
-  const run = await iotdm(["provision", "--yes", "--count", "200", ...target(sb)]);
-  assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /Provisioning plan/);
-  assert.match(run.stdout, /Countries: US, CA, MX \(3 of 23\)/);
+  const { code, host } = await runRecorded(["provision", "--yes", "--count", "200", ...target(sb)]);
+  assert.equal(code, 0, host.stderrText);
+  assert.equal(host.varsOf("provision.plan.title").length, 1);
+  assert.deepEqual(host.varsOf("provision.plan.countries"), [
+    { countries: "US, CA, MX", count: 3, total: 23 },
+  ]);
   // Learning moments print without pausing under --yes.
-  for (const title of [
-    "IoT Core logging",
-    "Thing types",
-    "Fleet indexing",
-    "Software Package Catalog",
-    "IAM roles",
-  ])
-    assert.match(run.stdout, new RegExp(`LEARNING MOMENT: ${title}`));
-  assert.match(run.stdout, /Devices ready: 200\/200 \(200 created/);
-  assert.match(run.stdout, /Provisioning complete/);
-  assert.match(run.stdout, /200 devices across 3 countries \(Vehicle-VIN-001 … Vehicle-VIN-200\)/);
-  assert.match(run.stdout, /Total time \d+\.\d\d s/);
+  for (const lesson of [
+    "provision.learn.logging",
+    "provision.learn.thingTypes",
+    "provision.learn.fleetIndexing",
+    "provision.learn.packageCatalog",
+    "provision.learn.iamRoles",
+  ] as const)
+    assert.ok(host.lessons.includes(lesson), lesson);
+  assert.deepEqual(
+    host.varsOf("provision.things.summary").map(({ ok, total, created }) => ({ ok, total, created })),
+    [{ ok: 200, total: 200, created: 200 }],
+  );
+  assert.equal(host.varsOf("provision.summary.done").length, 1);
+  assert.deepEqual(
+    host.varsOf("provision.summary.devices").map(({ count, countries, first, last }) => ({
+      count,
+      countries,
+      first,
+      last,
+    })),
+    [{ count: 200, countries: 3, first: "Vehicle-VIN-001", last: "Vehicle-VIN-200" }],
+  );
+  assert.match(String(host.varsOf("provision.summary.time")[0]?.seconds), /^\d+\.\d\d$/);
   // Existence is read from listings, so a fresh run has no call answered with an error.
-  assert.match(run.stdout, /AWS calls: \d+, retries: \d+, errors answered: 0/);
-  assert.doesNotMatch(run.stdout + run.stderr, /without workshop tags/);
+  assert.equal(host.varsOf("provision.summary.calls")[0]?.errors, 0);
+  assert.deepEqual(host.varsOf("provision.tags.summaryTitle"), [], "every resource was tagged");
   await verify.fleet(DEFAULT_FLEET);
   for (const [type, description] of [
     ["SedanVehicle", "Template for Sedan Vehicle category"],
@@ -106,7 +123,7 @@ test("re-running on the existing fleet converges: same resources, nothing failed
   const bucketsBefore = await verify.firmwareBuckets();
 
   const { report, run } = await provisionJson(sb, ["--count", "200"]);
-  assert.equal(report.ok, true, run.stderr);
+  assert.equal(report.ok, true, run.host.stderrText);
   assert.deepEqual(
     {
       requested: report.things.requested,

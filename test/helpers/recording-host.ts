@@ -178,6 +178,11 @@ export class RecordingHost extends IoHost {
     return this.said.filter((s) => s.key === key);
   }
 
+  /** The variables of each message said with this key (in order). */
+  varsOf(key: MessageKey): MessageVars[] {
+    return this.saidWith(key).map((s) => s.vars);
+  }
+
   keys(): MessageKey[] {
     return this.said.map((s) => s.key);
   }
