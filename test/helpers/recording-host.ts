@@ -7,6 +7,7 @@
  * process.exitCode, language of messages): runs in one test process must not leak.
  */
 import { Writable } from "node:stream";
+import { isDeepStrictEqual } from "node:util";
 import { runCli } from "../../src/cli/main.js";
 import { PromptCancelled, UsageError } from "../../src/io/errors.js";
 import { type HostOptions, IoHost, type Tone } from "../../src/io/host.js";
@@ -181,6 +182,11 @@ export class RecordingHost extends IoHost {
   /** The variables of each message said with this key (in order). */
   varsOf(key: MessageKey): MessageVars[] {
     return this.saidWith(key).map((s) => s.vars);
+  }
+
+  /** Whether a message was said with this key and exactly these variables. */
+  saidExactly(key: MessageKey, vars: MessageVars): boolean {
+    return this.varsOf(key).some((v) => isDeepStrictEqual(v, vars));
   }
 
   keys(): MessageKey[] {
