@@ -7,9 +7,10 @@ import i18next from "i18next";
 import en from "./locales/en/index.js";
 import ja from "./locales/ja/index.js";
 import ko from "./locales/ko/index.js";
-import type { MessageKey } from "./message-keys.js";
+import type { Catalog, MessageKey, Translation } from "./message-keys.js";
 
-export const CATALOGS = { en, ja, ko } as const;
+/** Every language has every namespace of English (each namespace module checks its own keys). */
+export const CATALOGS = { en, ja, ko } as const satisfies Record<string, Translation<Catalog>>;
 export type Language = keyof typeof CATALOGS;
 
 const ALIASES: Record<string, Language> = {

@@ -6,30 +6,21 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
-import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
-import { SMALL_PLAN, Verifier, target } from "./provision-helpers.js";
+import { CLI } from "../helpers/sandbox.js";
+import { SMALL_PLAN, sandboxForFile, target } from "./provision-helpers.js";
 
 isolateCliEnvironment();
 
-let sb: TestSandbox;
-let verify: Verifier;
-before(async () => {
-  sb = await startSandbox({ args: ["--throttle", "aws"] });
-  verify = new Verifier(sb);
-});
-after(async () => {
-  verify.destroy();
-  await sb.dispose();
-});
+const fx = sandboxForFile({ args: ["--throttle", "aws"] });
 
 const PLAN = ["--things-prefix", "Int-", ...SMALL_PLAN, "--count", "200"];
 
 /** Runs provision and sends SIGINT once its first progress line about the devices appears. */
 function interruptedRun(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, "--yes", "provision", ...PLAN, ...target(sb)], {
+  const child = spawn(process.execPath, [CLI, "--yes", "provision", ...PLAN, ...target(fx.sb)], {
     env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
   });
   let stdout = "";
@@ -58,7 +49,7 @@ test("Ctrl-C mid-run exits 130 with one line on what was done, and a re-run comp
     /^⛔ Interrupted during 🚗 Devices \d+\/200, after \d+ changes \(\d+ AWS calls\)\. What was done stays; running the same command again continues from there\.$/,
   );
 
-  const again = await runRecorded(["--yes", "provision", ...PLAN, ...target(sb)]);
+  const again = await runRecorded(["--yes", "provision", ...PLAN, ...target(fx.sb)]);
   assert.equal(again.code, 0, again.host.stderrText);
-  assert.equal((await verify.things("Int-")).length, 200);
+  assert.equal((await fx.verify.things("Int-")).length, 200);
 });

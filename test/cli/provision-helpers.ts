@@ -26,8 +26,9 @@ import {
   ListBucketsCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
+import { after, before } from "node:test";
 import { type Recorded, runRecorded } from "../helpers/recording-host.js";
-import type { TestSandbox } from "../helpers/sandbox.js";
+import { type StartTestSandboxOptions, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
 
 /** Every input of a small plan but the count and the prefix: no question is left to ask. */
 export const SMALL_PLAN = [
@@ -64,6 +65,20 @@ export async function provisionJson(
   const run = await runRecorded(["--json", "--yes", "provision", ...args, ...target(sb)]);
   assert.equal(run.code, 0, run.host.stderrText);
   return { run, report: JSON.parse(run.host.stdoutText) as Report };
+}
+
+/** A test sandbox and a Verifier on it, started before a file's tests and disposed after them. */
+export function sandboxForFile(options?: StartTestSandboxOptions): { sb: TestSandbox; verify: Verifier } {
+  const fixture = {} as { sb: TestSandbox; verify: Verifier };
+  before(async () => {
+    fixture.sb = await startSandbox(options);
+    fixture.verify = new Verifier(fixture.sb);
+  });
+  after(async () => {
+    fixture.verify.destroy();
+    await fixture.sb.dispose();
+  });
+  return fixture;
 }
 
 export interface Expected {

@@ -4,29 +4,17 @@
  * flag, and another language. The prompts in a real terminal are in provision-prompts.test.ts.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { t } from "../../src/io/i18n.js";
 import type { Problem } from "../../src/io/input.js";
 import { findContinent } from "../../src/workshop/provision/countries.js";
-import { isolateCliEnvironment } from "../helpers/cli-env.js";
+import { isolateCliEnvironment, words } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
-import { type TestSandbox, startSandbox } from "../helpers/sandbox.js";
-import { Verifier, target } from "./provision-helpers.js";
+import { sandboxForFile, target } from "./provision-helpers.js";
 
 isolateCliEnvironment();
 
-let sb: TestSandbox;
-let verify: Verifier;
-
-before(async () => {
-  sb = await startSandbox();
-  verify = new Verifier(sb);
-});
-
-after(async () => {
-  verify.destroy();
-  await sb.dispose();
-});
+const fx = sandboxForFile();
 
 // An endpoint nothing listens on: a flag check that came too late would fail with exit 1.
 const NOWHERE = ["--endpoint-url", "http://127.0.0.1:9"];
@@ -118,13 +106,7 @@ test("without a terminal and without --yes, a missing input is a usage error nam
   assert.equal(first.code, 2);
   assert.deepEqual(first.host.varsOf("cli.usageError"), needsTerminal("--thing-types"));
   const later = await runRecorded([
-    "provision",
-    "--thing-types",
-    "A",
-    "--versions",
-    "1",
-    "--continent",
-    "2",
+    ...words("provision --thing-types A --versions 1 --continent 2"),
     ...NOWHERE,
   ]);
   assert.equal(later.code, 2);
@@ -133,24 +115,13 @@ test("without a terminal and without --yes, a missing input is a usage error nam
 
 test("every input as a flag: runs without a terminal and without --yes", async () => {
   const r = await runRecorded([
-    "provision",
-    "--things-prefix",
-    "Flag-",
-    "--thing-types",
-    "TruckVehicle",
-    "--versions",
-    "4.0.0",
-    "--continent",
-    "Oceania",
-    "--countries",
-    "2",
-    "--count",
-    "4",
-    ...target(sb),
+    ...words("provision --things-prefix Flag- --thing-types TruckVehicle --versions 4.0.0"),
+    ...words("--continent Oceania --countries 2 --count 4"),
+    ...target(fx.sb),
   ]);
   assert.equal(r.code, 0, r.host.stderrText);
   assert.deepEqual(r.host.varsOf("provision.plan.countries"), [{ countries: "AU, NZ", count: 2, total: 22 }]);
-  const things = await verify.things("Flag-");
+  const things = await fx.verify.things("Flag-");
   assert.deepEqual(
     things.map((t) => [t.thingName, t.attributes?.country]),
     [
@@ -164,15 +135,8 @@ test("every input as a flag: runs without a terminal and without --yes", async (
 
 test("--lang ja: plan, learning moments and summary in Japanese", async () => {
   const r = await runRecorded([
-    "--lang",
-    "ja",
-    "provision",
-    "--yes",
-    "--things-prefix",
-    "Ja-",
-    "--count",
-    "3",
-    ...target(sb),
+    ...words("--lang ja provision --yes --things-prefix Ja- --count 3"),
+    ...target(fx.sb),
   ]);
   assert.equal(r.code, 0, r.host.stderrText);
   // What this test guards is the language of the text itself.

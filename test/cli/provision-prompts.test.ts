@@ -5,22 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { after, before, test } from "node:test";
-import { CLI, startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { Verifier, target } from "./provision-helpers.js";
+import { test } from "node:test";
+import { CLI } from "../helpers/sandbox.js";
+import { sandboxForFile, target } from "./provision-helpers.js";
 
-let sb: TestSandbox;
-let verify: Verifier;
-
-before(async () => {
-  sb = await startSandbox();
-  verify = new Verifier(sb);
-});
-
-after(async () => {
-  verify.destroy();
-  await sb.dispose();
-});
+const fx = sandboxForFile();
 
 /** The CLI in a pseudo-terminal (`script`), answering each prompt once its text appears. */
 class Terminal {
@@ -72,7 +61,7 @@ class Terminal {
 }
 
 test("interactive flow in a terminal: debug, types, versions, continent, countries, count, then the run", async () => {
-  const term = new Terminal(["provision", "--things-prefix", "Tty-", ...target(sb)]);
+  const term = new Terminal(["provision", "--things-prefix", "Tty-", ...target(fx.sb)]);
   await term.answer(/Enable debug mode\? \[y\/N\]/, "n\r");
   await term.answer(/Thing types/, "\r");
   await term.answer(/Package versions/, "1.0.0,2.0.0\r");
@@ -89,7 +78,7 @@ test("interactive flow in a terminal: debug, types, versions, continent, countri
   assert.match(text, /Devices: 5 named Tty-/);
   assert.match(text, /📚 LEARNING MOMENT: Things and thing groups/);
   assert.match(text, /Provisioning complete/);
-  const things = await verify.things("Tty-");
+  const things = await fx.verify.things("Tty-");
   assert.deepEqual(
     things.map((t) => [t.thingName, t.attributes?.country, t.thingTypeName]),
     [
@@ -100,13 +89,13 @@ test("interactive flow in a terminal: debug, types, versions, continent, countri
       ["Tty-005", "DE", "SUVVehicle"],
     ],
   );
-  assert.deepEqual(await verify.groupsOf("Tty-002"), ["FR_Fleet"]);
+  assert.deepEqual(await fx.verify.groupsOf("Tty-002"), ["FR_Fleet"]);
 });
 
 test("Ctrl-C at a prompt in a terminal exits 130, says nothing was changed, and creates nothing", async () => {
-  const term = new Terminal(["provision", "--things-prefix", "Cancel-", ...target(sb)]);
+  const term = new Terminal(["provision", "--things-prefix", "Cancel-", ...target(fx.sb)]);
   await term.answer(/Enable debug mode\?/, "\x03");
   assert.equal(await term.exited, 130);
   assert.match(term.text, /Interrupted: nothing was changed/);
-  assert.equal((await verify.things("Cancel-")).length, 0);
+  assert.equal((await fx.verify.things("Cancel-")).length, 0);
 });

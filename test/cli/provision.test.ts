@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { promisify } from "node:util";
 import {
   AddThingToThingGroupCommand,
@@ -20,23 +20,11 @@ import {
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
-import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { type Expected, Verifier, provisionJson, target } from "./provision-helpers.js";
+import { type Expected, provisionJson, sandboxForFile, target } from "./provision-helpers.js";
 
 isolateCliEnvironment();
 
-let sb: TestSandbox;
-let verify: Verifier;
-
-before(async () => {
-  sb = await startSandbox();
-  verify = new Verifier(sb);
-});
-
-after(async () => {
-  verify.destroy();
-  await sb.dispose();
-});
+const fx = sandboxForFile();
 
 const DEFAULT_FLEET: Expected = {
   prefix: "Vehicle-VIN-",
@@ -47,7 +35,7 @@ const DEFAULT_FLEET: Expected = {
 };
 
 test("provision --yes --count 200 builds the whole fleet with the defaults", async () => {
-  const { code, host } = await runRecorded(["provision", "--yes", "--count", "200", ...target(sb)]);
+  const { code, host } = await runRecorded(["provision", "--yes", "--count", "200", ...target(fx.sb)]);
   assert.equal(code, 0, host.stderrText);
   assert.equal(host.varsOf("provision.plan.title").length, 1);
   assert.deepEqual(host.varsOf("provision.plan.countries"), [
@@ -80,23 +68,23 @@ test("provision --yes --count 200 builds the whole fleet with the defaults", asy
   // Existence is read from listings, so a fresh run has no call answered with an error.
   assert.equal(host.varsOf("provision.summary.calls")[0]?.errors, 0);
   assert.deepEqual(host.varsOf("provision.tags.summaryTitle"), [], "every resource was tagged");
-  await verify.fleet(DEFAULT_FLEET);
+  await fx.verify.fleet(DEFAULT_FLEET);
   for (const [type, description] of [
     ["SedanVehicle", "Template for Sedan Vehicle category"],
     ["SUVVehicle", "Template for SUV Vehicle category"],
     ["TruckVehicle", "Template for Truck Vehicle category"],
   ]) {
-    const d = await verify.iot.send(new DescribeThingTypeCommand({ thingTypeName: type }));
+    const d = await fx.verify.iot.send(new DescribeThingTypeCommand({ thingTypeName: type }));
     assert.equal(d.thingTypeProperties?.thingTypeDescription, description);
   }
 });
 
 test("the firmware archives are ZIP files that unzip accepts", async () => {
-  const v = await verify.iot.send(
+  const v = await fx.verify.iot.send(
     new GetPackageVersionCommand({ packageName: "SedanVehicle", versionName: "1.1.0" }),
   );
   const loc = v.artifact!.s3Location!;
-  const object = await verify.s3.send(
+  const object = await fx.verify.s3.send(
     new GetObjectCommand({ Bucket: loc.bucket, Key: loc.key, VersionId: loc.version }),
   );
   const dir = mkdtempSync(join(tmpdir(), "iotdm-zip-"));
@@ -113,16 +101,16 @@ test("the firmware archives are ZIP files that unzip accepts", async () => {
 
 test("re-running on the existing fleet converges: same resources, nothing failed, --json report", async () => {
   // Drift the fleet: a deprecated type, a thing moved into another country's group.
-  await verify.iot.send(new DeprecateThingTypeCommand({ thingTypeName: "SUVVehicle" }));
-  await verify.iot.send(
+  await fx.verify.iot.send(new DeprecateThingTypeCommand({ thingTypeName: "SUVVehicle" }));
+  await fx.verify.iot.send(
     new RemoveThingFromThingGroupCommand({ thingGroupName: "US_Fleet", thingName: "Vehicle-VIN-001" }),
   );
-  await verify.iot.send(
+  await fx.verify.iot.send(
     new AddThingToThingGroupCommand({ thingGroupName: "CA_Fleet", thingName: "Vehicle-VIN-001" }),
   );
-  const bucketsBefore = await verify.firmwareBuckets();
+  const bucketsBefore = await fx.verify.firmwareBuckets();
 
-  const { report, run } = await provisionJson(sb, ["--count", "200"]);
+  const { report, run } = await provisionJson(fx.sb, ["--count", "200"]);
   assert.equal(report.ok, true, run.host.stderrText);
   assert.deepEqual(
     {
@@ -151,9 +139,9 @@ test("re-running on the existing fleet converges: same resources, nothing failed
   assert.equal(report.tags.applied, 0, "existing resources keep their tags");
   assert.deepEqual(report.tags.failures, []);
   assert.equal(report.calls.calls > 800, true);
-  assert.deepEqual(await verify.firmwareBuckets(), bucketsBefore);
-  await verify.fleet(DEFAULT_FLEET);
-  assert.deepEqual(await verify.groupsOf("Vehicle-VIN-001"), ["US_Fleet"]);
+  assert.deepEqual(await fx.verify.firmwareBuckets(), bucketsBefore);
+  await fx.verify.fleet(DEFAULT_FLEET);
+  assert.deepEqual(await fx.verify.groupsOf("Vehicle-VIN-001"), ["US_Fleet"]);
 });
 
 test("a custom prefix, types, versions and countries round-trip; other things are left alone", async () => {
@@ -171,22 +159,22 @@ test("a custom prefix, types, versions and countries round-trip; other things ar
     "--count",
     "13",
   ];
-  const { report } = await provisionJson(sb, args);
+  const { report } = await provisionJson(fx.sb, args);
   assert.equal(report.ok, true);
   assert.equal(report.things.created, 13);
   assert.deepEqual(report.plan.countries, ["DE", "FR", "IT"]);
-  await verify.fleet({
+  await fx.verify.fleet({
     prefix: "Fleet-Device:",
     count: 13,
     countries: ["DE", "FR", "IT"],
     types: ["SedanVehicle", "VanVehicle"],
     versions: ["2.0.0", "2.1.0", "3.0"],
   });
-  assert.equal((await verify.things("Vehicle-VIN-")).length, 200, "the default fleet is untouched");
+  assert.equal((await fx.verify.things("Vehicle-VIN-")).length, 200, "the default fleet is untouched");
 });
 
 test("more than 999 devices: names widen to the digits the count needs", async () => {
-  const { report } = await provisionJson(sb, [
+  const { report } = await provisionJson(fx.sb, [
     "--things-prefix",
     "Wide-",
     "--countries",
@@ -200,7 +188,7 @@ test("more than 999 devices: names widen to the digits the count needs", async (
   ]);
   assert.equal(report.ok, true);
   assert.equal(report.things.created, 1000);
-  const things = await verify.things("Wide-");
+  const things = await fx.verify.things("Wide-");
   assert.equal(things.length, 1000);
   assert.equal(things[0].thingName, "Wide-0001");
   assert.equal(things[999].thingName, "Wide-1000");
