@@ -3,8 +3,9 @@
  * variables, every learning moment, result, error and status note, the text of stdout and
  * stderr, and prompts answered from a script (typed answers are validated as in a terminal,
  * so a wrong one is asked again). `runRecorded` runs one command line through the CLI's own
- * `runCli`, and fails if the run left the process changed (environment, working directory,
- * process.exitCode, language of messages): runs in one test process must not leak.
+ * `runCli`, and fails if the run left the process changed (environment, IOTDM_HOME included,
+ * working directory, process.exitCode, SIGINT handlers, language of messages): runs in one
+ * test process must not leak into each other.
  */
 import { Writable } from "node:stream";
 import { isDeepStrictEqual } from "node:util";
@@ -205,6 +206,7 @@ function processState() {
     env: JSON.stringify(Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : 1))),
     cwd: process.cwd(),
     exitCode: process.exitCode,
+    sigintListeners: process.listenerCount("SIGINT"),
     language: currentLanguage(),
   };
 }
