@@ -6,7 +6,7 @@
  */
 import type { IoHost } from "../io/host.js";
 import { CATALOGS, type Language, initI18n, resolveLanguage } from "../io/i18n.js";
-import { input } from "../io/input.js";
+import { type Parsed, input } from "../io/input.js";
 import { readUserConfig, updateUserConfig } from "../io/user-config.js";
 
 const LANGUAGE_CHOICES: Array<{ value: Language; label: string }> = [
@@ -34,7 +34,7 @@ export function initialLanguage(argv: string[]): void {
 
 /** Once the command is known: refuses a bad --lang, warns about a bad AWS_IOT_LANG, may ask. */
 export async function settleLanguage(host: IoHost, flag: string | undefined, mayAsk: boolean): Promise<void> {
-  const parse = (raw: string) => {
+  const parse = (raw: string): Parsed<Language> => {
     const value = resolveLanguage(raw);
     return value ? { value } : { problem: { key: "cli.badLang", vars: { lang: raw, supported: SUPPORTED } } };
   };

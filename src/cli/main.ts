@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { Declined, ExplainedError, PromptCancelled, UsageError } from "../io/errors.js";
 import { type HostOptions, IoHost } from "../io/host.js";
-import { t } from "../io/i18n.js";
+import { currentLanguage, initI18n, t } from "../io/i18n.js";
 import { initialLanguage, settleLanguage } from "./language.js";
 import { COMMANDS } from "./registry.js";
 
@@ -63,9 +63,14 @@ function stop(host: IoHost, e: unknown): number {
   return 1;
 }
 
-/** Runs one command line in this process; resolves with the exit code. */
+/**
+ * Runs one command line in this process; resolves with the exit code. The process is left as
+ * it was found (language of messages included), so runs in one process do not leak into
+ * each other (the in-process CLI tests).
+ */
 export async function runCli(argv: string[], options: RunOptions = {}): Promise<number> {
   const makeHost = options.host ?? ((o: HostOptions) => new IoHost(o));
+  const languageBefore = currentLanguage();
   initialLanguage(argv);
   let host = makeHost({ json: argv.includes("--json") });
   let onSigint: (() => void) | undefined;
@@ -101,6 +106,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     return stop(host, e);
   } finally {
     if (onSigint) process.off("SIGINT", onSigint);
+    if (languageBefore) initI18n(languageBefore);
   }
 }
 

@@ -4,6 +4,7 @@
  * exit 1) says it in one line, and that running the same command again continues.
  */
 import { t } from "./i18n.js";
+import type { MessageKey } from "./message-keys.js";
 
 export interface CallCounts {
   calls: number;
@@ -13,7 +14,7 @@ export interface CallCounts {
 
 export type StopReason = "interrupted" | "declined";
 
-const LINES: Record<StopReason, { nothingChanged: string; partial: string }> = {
+const LINES: Record<StopReason, { nothingChanged: MessageKey; partial: MessageKey }> = {
   interrupted: {
     nothingChanged: "common.stopped.interrupted.nothingChanged",
     partial: "common.stopped.interrupted.partial",

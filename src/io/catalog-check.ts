@@ -1,7 +1,9 @@
 /**
  * Consistency of the message catalogs: every language has exactly the English keys with the
  * same placeholders; every key the code uses exists; every key is used. Shared by the test
- * suite and `iotdm check`.
+ * suite and `iotdm check`. The compiler already refuses a key English lacks (message-keys.ts)
+ * and a translation module with a missing or extra key (`satisfies Translation<...>`); what
+ * only this check sees is placeholders that differ and English keys no code uses.
  *
  * Plural forms follow i18next: `found_one` and `found_other` are the forms of the key `found`
  * (chosen by the `count` variable and the language's plural rules). A language may give one

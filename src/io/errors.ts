@@ -5,6 +5,7 @@
  * raise them as much as commands do.
  */
 import { type MessageVars, t } from "./i18n.js";
+import type { MessageKey } from "./message-keys.js";
 
 /** A wrong flag value or missing input: exit code 2. */
 export class UsageError extends Error {
@@ -25,7 +26,7 @@ export class Declined extends Error {
 export class ExplainedError extends Error {
   constructor(
     readonly code: string,
-    key: string,
+    key: MessageKey,
     vars: MessageVars = {},
   ) {
     super(t(key, vars));

@@ -6,6 +6,7 @@
 import { styleText } from "node:util";
 import { Activity } from "./activity.js";
 import { type MessageVars, t } from "./i18n.js";
+import type { LessonKey, MessageKey } from "./message-keys.js";
 import { ProgressView } from "./progress.js";
 import { Prompter } from "./prompts.js";
 
@@ -46,7 +47,7 @@ export class IoHost {
   readonly prompts: Prompter;
   private readonly stdout: NodeJS.WritableStream;
   private readonly stderr: NodeJS.WritableStream;
-  private readonly seenLessons = new Set<string>();
+  private readonly seenLessons = new Set<LessonKey>();
   /** What the run has done so far (for the line an early stop prints). */
   readonly activity = new Activity();
   /** The exit code the command asks for (1 when something failed); the CLI returns it. */
@@ -77,7 +78,7 @@ export class IoHost {
   }
 
   /** A translated line for people; under --json it goes to stderr so stdout stays machine-readable. */
-  say(tone: Tone, key: string, vars?: MessageVars): void {
+  say(tone: Tone, key: MessageKey, vars?: MessageVars): void {
     const text = t(key, vars);
     if (tone === "step") this.activity.enterStep(text);
     this.line(tone, text);
@@ -87,7 +88,7 @@ export class IoHost {
    * A translated status note that is not the command's output (a sandbox started on demand,
    * a warning about the environment): always on stderr, so stdout stays data (`sandbox env`).
    */
-  notice(tone: Tone, key: string, vars?: MessageVars): void {
+  notice(tone: Tone, key: MessageKey, vars?: MessageVars): void {
     this.stderr.write(`${this.paint(tone, t(key, vars))}\n`);
   }
 
@@ -98,12 +99,12 @@ export class IoHost {
   }
 
   /** A translated error line, always on stderr. */
-  error(key: string, vars?: MessageVars): void {
+  error(key: MessageKey, vars?: MessageVars): void {
     this.stderr.write(`${this.paint("error", t(key, vars))}\n`);
   }
 
   /** Backwards-compatible alias of say("plain"). */
-  info(key: string, vars?: MessageVars): void {
+  info(key: MessageKey, vars?: MessageVars): void {
     if (!this.json) this.say("plain", key, vars);
   }
 
@@ -121,7 +122,7 @@ export class IoHost {
    * A learning moment: `<key>.title` and `<key>.body` from the catalog. Interactive runs
    * pause for Enter; unattended runs print it without pausing (and --json skips it).
    */
-  async learn(key: string, vars?: MessageVars): Promise<void> {
+  async learn(key: LessonKey, vars?: MessageVars): Promise<void> {
     if (this.json) return;
     this.seenLessons.add(key);
     this.line("plain", "");
@@ -149,7 +150,7 @@ export class IoHost {
   }
 
   /** A progress bar with throughput when interactive; periodic lines otherwise. */
-  progress(labelKey: string, total: number, vars?: MessageVars): ProgressView {
+  progress(labelKey: MessageKey, total: number, vars?: MessageVars): ProgressView {
     return new ProgressView(this, t(labelKey, vars), total);
   }
 

@@ -7,8 +7,10 @@ import i18next from "i18next";
 import en from "./locales/en/index.js";
 import ja from "./locales/ja/index.js";
 import ko from "./locales/ko/index.js";
+import type { Catalog, MessageKey, Translation } from "./message-keys.js";
 
-export const CATALOGS = { en, ja, ko } as const;
+/** Every language has every namespace of English (each namespace module checks its own keys). */
+export const CATALOGS = { en, ja, ko } as const satisfies Record<string, Translation<Catalog>>;
 export type Language = keyof typeof CATALOGS;
 
 const ALIASES: Record<string, Language> = {
@@ -51,9 +53,17 @@ export function initI18n(lang?: string): Language {
   return language;
 }
 
+/** The language messages are in now; undefined before the first initI18n. */
+export function currentLanguage(): Language | undefined {
+  return initialised ? resolveLanguage(i18next.language) : undefined;
+}
+
 export type MessageVars = Record<string, string | number | boolean>;
 
-export function t(key: string, vars: MessageVars = {}): string {
+export type { MessageKey } from "./message-keys.js";
+
+/** The message of `key` in the current language (plural form chosen by `vars.count`). */
+export function t(key: MessageKey, vars: MessageVars = {}): string {
   if (!initialised) initI18n();
   return i18next.t(key, vars) as string;
 }

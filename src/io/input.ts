@@ -7,10 +7,11 @@
 import { UsageError } from "./errors.js";
 import type { IoHost } from "./host.js";
 import { type MessageVars, t } from "./i18n.js";
+import type { MessageKey } from "./message-keys.js";
 import type { Choice } from "./prompts.js";
 
 export interface Problem {
-  key: string;
+  key: MessageKey;
   vars?: MessageVars;
 }
 
@@ -25,7 +26,7 @@ export interface InputSpec<T> {
   given: string | undefined;
   parse: (raw: string) => Parsed<T>;
   /** The question; without one the input comes from the flag or the default only. */
-  prompt?: { key: string; vars?: MessageVars };
+  prompt?: { key: MessageKey; vars?: MessageVars };
   /** Raw default: taken under --yes, on an empty answer, and when there is no question. */
   default?: string;
   /** A menu of parsed values instead of a typed answer. */

@@ -7,10 +7,11 @@ import { input, select } from "@inquirer/prompts";
 import { PromptCancelled, UsageError } from "./errors.js";
 import type { IoHost } from "./host.js";
 import { type MessageVars, t } from "./i18n.js";
+import type { MessageKey } from "./message-keys.js";
 
 export interface PromptBase<T> {
   /** Catalog key of the question. */
-  key: string;
+  key: MessageKey;
   vars?: MessageVars;
   /** The flag that gives this input without a prompt (for the error message). */
   flag: string;
@@ -19,7 +20,7 @@ export interface PromptBase<T> {
 
 export interface TextPrompt extends PromptBase<string> {
   /** Returns a catalog key of the problem, or undefined when the answer is fine. */
-  validate?: (value: string) => { key: string; vars?: MessageVars } | undefined;
+  validate?: (value: string) => { key: MessageKey; vars?: MessageVars } | undefined;
 }
 
 export type TypedPrompt = PromptBase<boolean> & { token: string };
@@ -33,7 +34,7 @@ export interface SelectPrompt<T> extends PromptBase<T> {
   choices: Array<Choice<T>>;
 }
 
-function words(key: string): string[] {
+function words(key: MessageKey): string[] {
   return t(key)
     .split(",")
     .map((w) => w.trim().toLowerCase())

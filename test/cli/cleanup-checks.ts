@@ -1,10 +1,9 @@
 /**
- * Assertions of the cleanup tests, made with the SDK alone: the workshop fleet is gone, down
- * to shadows, certificates, object versions and account settings, and the decoys are intact.
+ * Shared by the cleanup tests: running the CLI in process against the test sandbox, and
+ * assertions made with the SDK alone: the workshop fleet is gone, down to shadows,
+ * certificates, object versions and account settings, and the decoys are intact.
  */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import {
   DescribeCertificateCommand,
   DescribeThingCommand,
@@ -26,30 +25,14 @@ import { GetThingShadowCommand, ListNamedShadowsForThingCommand } from "@aws-sdk
 import { GetRoleCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { HeadBucketCommand, ListBucketsCommand, ListObjectVersionsCommand } from "@aws-sdk/client-s3";
 import { allPages } from "../../src/aws/parallel.js";
-import { CLI, type TestSandbox } from "../helpers/sandbox.js";
+import { type Recorded, runRecorded } from "../helpers/recording-host.js";
+import type { TestSandbox } from "../helpers/sandbox.js";
 import { type Clients, clientsFor, type Decoys, type Fleet } from "./cleanup-fixture.js";
+import { target } from "./provision-helpers.js";
 
-const exec = promisify(execFile);
-
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI as a user would, against the test sandbox. */
-export async function iotdm(sb: TestSandbox, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const target = ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args, ...target], {
-      env: { ...process.env, NO_COLOR: "1", ...env },
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+/** Runs `iotdm <args>` in process (a recording host) against the test sandbox. */
+export function iotdm(sb: TestSandbox, args: string[]): Promise<Recorded> {
+  return runRecorded([...args, ...target(sb)]);
 }
 
 async function rejectsWith(p: Promise<unknown>, name: RegExp, what: string): Promise<void> {

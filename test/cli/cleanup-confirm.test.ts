@@ -1,14 +1,20 @@
 /**
- * The destructive confirmation through a real pseudo-terminal (`script`): anything but the
- * exact word DELETE deletes nothing; DELETE goes ahead. The scope menu answers from the
- * keyboard too.
+ * The destructive confirmation: anything but the exact word DELETE deletes nothing (in
+ * process, with a scripted answer); DELETE typed in a real pseudo-terminal (`script`) goes
+ * ahead, the scope menu answered from the keyboard too.
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, beforeEach, test } from "node:test";
+import { t } from "../../src/io/i18n.js";
+import { isolateCliEnvironment, withEnv } from "../helpers/cli-env.js";
+import { runRecorded } from "../helpers/recording-host.js";
 import { CLI, startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 import { assertWorkshopGone, thingNames } from "./cleanup-checks.js";
 import { buildFleet, clientsFor } from "./cleanup-fixture.js";
+import { target } from "./provision-helpers.js";
+
+isolateCliEnvironment();
 
 let sb: TestSandbox;
 
@@ -29,8 +35,7 @@ function inTerminal(
   args: string[],
   answers: Array<{ after: RegExp; type: string }>,
 ): Promise<{ code: number; output: string }> {
-  const target = ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
-  const command = [process.execPath, CLI, ...args, ...target].map(quote).join(" ");
+  const command = [process.execPath, CLI, ...args, ...target(sb)].map(quote).join(" ");
   const child = spawn("script", ["-qfec", command, "/dev/null"], {
     env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
   });
@@ -57,9 +62,14 @@ function inTerminal(
 
 test("a wrong confirmation word deletes nothing and exits 1 with one line saying so", async () => {
   const fleet = await buildFleet(sb, { count: 10 });
-  const run = await inTerminal(["cleanup", "--scope", "all"], [{ after: /Type DELETE/, type: "delete\r" }]);
-  assert.equal(run.code, 1, run.output);
-  assert.match(run.output, /Not confirmed: nothing was changed/);
+  const run = await withEnv({ AWS_IOT_LANG: "en" }, () =>
+    runRecorded(["cleanup", "--scope", "all", ...target(sb)], {
+      interactive: true,
+      answers: [{ key: "cleanup.confirm.prompt", answer: "delete" }],
+    }),
+  );
+  assert.equal(run.code, 1, run.host.stderrText);
+  assert.equal(run.host.stderrText.trim().split("\n").at(-1), t("common.stopped.declined.nothingChanged"));
   const c = clientsFor(sb);
   assert.deepEqual((await thingNames(c)).sort(), fleet.things);
   c.destroy();

@@ -1,6 +1,7 @@
 /**
- * End to end, as a learner runs the workshop: `iotdm provision`, then `iotdm cleanup`. What
- * provision really created (listed with the SDK) is gone afterwards, account settings included.
+ * End to end, as a learner runs the workshop: the `iotdm` binary runs `provision`, then
+ * `cleanup`. What provision really created (listed with the SDK) is gone afterwards, account
+ * settings included.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -8,15 +9,20 @@ import { ListPackagesCommand } from "@aws-sdk/client-iot";
 import { ListBucketsCommand } from "@aws-sdk/client-s3";
 import type { CleanupReport } from "../../src/workshop/cleanup/index.js";
 import { firmwareBucketPrefix, workshopRoleNames } from "../../src/workshop/naming.js";
+import { runBinary } from "../helpers/binary.js";
 import { startSandbox } from "../helpers/sandbox.js";
-import { assertWorkshopGone, groupNames, iotdm, thingNames, typeNames } from "./cleanup-checks.js";
+import { assertWorkshopGone, groupNames, thingNames, typeNames } from "./cleanup-checks.js";
 import { clientsFor, type Fleet } from "./cleanup-fixture.js";
+import { target } from "./provision-helpers.js";
 
 test("provision then cleanup: everything provision created is gone", async () => {
   const sb = await startSandbox();
   const c = clientsFor(sb);
   try {
-    const provision = await iotdm(sb, ["provision", "--yes", "--count", "120", "--things-prefix", "Car-"]);
+    const provision = await runBinary([
+      ...["provision", "--yes", "--count", "120", "--things-prefix", "Car-"],
+      ...target(sb),
+    ]);
     assert.equal(provision.code, 0, provision.stderr);
     const buckets = await c.s3.send(new ListBucketsCommand({ Prefix: firmwareBucketPrefix(sb.region) }));
     const packages = await c.iot.send(new ListPackagesCommand({}));
@@ -33,14 +39,9 @@ test("provision then cleanup: everything provision created is gone", async () =>
     assert.equal(fleet.things.length, 120);
     assert.ok(fleet.groups.length > 0 && fleet.types.length > 0 && fleet.packages.length > 0 && fleet.bucket);
 
-    const cleanup = await iotdm(sb, [
-      "cleanup",
-      "--yes",
-      "--scope",
-      "all",
-      "--things-prefix",
-      "Car-",
-      "--json",
+    const cleanup = await runBinary([
+      ...["cleanup", "--yes", "--scope", "all", "--things-prefix", "Car-", "--json"],
+      ...target(sb),
     ]);
     assert.equal(cleanup.code, 0, cleanup.stderr);
     const report = JSON.parse(cleanup.stdout) as CleanupReport;

@@ -1,5 +1,5 @@
 /**
- * Cleanup under faults: a sandbox that fails 5% of the calls (`--fail-rate 0.05`) still ends in
+ * Cleanup (in process) under faults: a sandbox that fails 5% of the calls (`--fail-rate 0.05`) still ends in
  * the exact final state, and the summary shows the retries; so does one whose failures come
  * after the call committed (`--fail-mode after`: a retried deletion finds its resource gone);
  * a sandbox that enforces AWS's request rates (`--throttle aws`) sees no failed operation,
@@ -7,10 +7,14 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { t } from "../../src/io/i18n.js";
 import type { CleanupReport } from "../../src/workshop/cleanup/index.js";
+import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { startSandbox } from "../helpers/sandbox.js";
 import { assertDecoysIntact, assertWorkshopGone, iotdm, shadowsOf } from "./cleanup-checks.js";
 import { buildDecoys, buildFleet, clientsFor } from "./cleanup-fixture.js";
+
+isolateCliEnvironment();
 
 test("--fail-rate 0.05: the exact final state, with the retries in the summary", async () => {
   const sb = await startSandbox({ args: ["--fail-rate", "0.05"] });
@@ -18,10 +22,11 @@ test("--fail-rate 0.05: the exact final state, with the retries in the summary",
     const fleet = await buildFleet(sb, { count: 150, certificates: [2] });
     const decoys = await buildDecoys(sb, fleet);
     const run = await iotdm(sb, ["cleanup", "--yes", "--scope", "all"]);
-    assert.equal(run.code, 0, run.stderr);
-    const retried = /automatically retried: (\d+)/.exec(run.stdout);
-    assert.ok(retried && Number(retried[1]) > 0, `retries in the summary: ${retried?.[0]}`);
-    assert.match(run.stdout, /Total +\d+ +\d+ +\d+ +0\n/);
+    assert.equal(run.code, 0, run.host.stderrText);
+    const retried = run.host.varsOf("cleanup.summary.calls")[0]?.retries;
+    assert.ok(Number(retried) > 0, `retries in the summary: ${retried}`);
+    // The summary table's total row: found, deleted, skipped, then 0 failed.
+    assert.match(run.host.stdoutText, new RegExp(`${t("cleanup.summary.total")} +\\d+ +\\d+ +\\d+ +0\n`));
     await sb.admin("config", { failRate: 0 });
     await assertWorkshopGone(sb, fleet);
     await assertDecoysIntact(sb, decoys);
@@ -37,8 +42,8 @@ test("--fail-mode after at 20%: cleanup leaves nothing of the workshop (every sh
     const decoys = await buildDecoys(sb, fleet);
     await sb.admin("config", { failRate: 0.2, failMode: "after" });
     const run = await iotdm(sb, ["cleanup", "--yes", "--scope", "all", "--json"]);
-    assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as CleanupReport;
+    assert.equal(run.code, 0, run.host.stderrText);
+    const report = JSON.parse(run.host.stdoutText) as CleanupReport;
     assert.equal(
       report.totals.failed,
       0,
@@ -70,11 +75,11 @@ test("--throttle aws: zero failed operations", async () => {
     const fleet = await buildFleet(sb, { count: 40, certificates: [1], concurrency: 8 });
     const decoys = await buildDecoys(sb, fleet);
     const run = await iotdm(sb, ["cleanup", "--yes", "--scope", "all", "--json"]);
-    assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as CleanupReport;
+    assert.equal(run.code, 0, run.host.stderrText);
+    const report = JSON.parse(run.host.stdoutText) as CleanupReport;
     assert.equal(report.totals.failed, 0);
     assert.equal(report.families.things?.deleted, 40);
-    assert.doesNotMatch(run.stderr, /Throttling|Rate exceeded/);
+    assert.doesNotMatch(run.host.stderrText, /Throttling|Rate exceeded/);
     await assertWorkshopGone(sb, fleet);
     await assertDecoysIntact(sb, decoys);
   } finally {

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { DescribeThingCommand, DescribeThingGroupCommand, IoTClient } from "@aws-sdk/client-iot";
-import { t } from "../../src/io/i18n.js";
+import { type MessageKey, t } from "../../src/io/i18n.js";
 import { findRunning, instanceRef, stopInstance } from "../../src/sandbox/control.js";
 import { isolateCliEnvironment, withEnv, words } from "../helpers/cli-env.js";
 import { type ScriptedAnswer, runRecorded } from "../helpers/recording-host.js";
@@ -35,7 +35,7 @@ function target(): string[] {
   return ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
 }
 
-const answer = (key: string, ...answers: string[]): ScriptedAnswer[] =>
+const answer = (key: MessageKey, ...answers: string[]): ScriptedAnswer[] =>
   answers.map((a) => ({ key, answer: a }));
 
 test("the dynamic-groups wizard asks again on an invalid answer and keeps the earlier answers; no criterion at all starts it over", async () => {

@@ -10,6 +10,7 @@ import { type Socket, createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { DescribeIndexCommand, IoTClient, UpdateIndexingConfigurationCommand } from "@aws-sdk/client-iot";
+import { t } from "../../src/io/i18n.js";
 import { findRunning, instanceRef, stopInstance } from "../../src/sandbox/control.js";
 import { isolateCliEnvironment, withEnv, words } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
@@ -31,6 +32,7 @@ after(() => sb.dispose());
 const target = () => ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
 const failure = (stdout: string) =>
   JSON.parse(stdout) as { ok: boolean; error: { code: string; message: string } };
+const flagProblem = (flag: string, problem: string) => t("common.flagProblem", { flag, problem });
 
 test("--version prints the version of package.json", async () => {
   const r = await runRecorded(["--version"]);
@@ -58,7 +60,9 @@ test("every subcommand's help shows the global options", async () => {
 test("an unsupported --lang is a usage error listing the supported languages", async () => {
   const r = await runRecorded(["--lang", "de", "cleanup", "--dry-run", ...target()]);
   assert.equal(r.code, 2);
-  assert.match(r.host.stderrText, /--lang: de is not a supported language: use one of en, ja, ko/);
+  assert.deepEqual(r.host.varsOf("cli.usageError"), [
+    { message: flagProblem("--lang", t("cli.badLang", { lang: "de", supported: "en, ja, ko" })) },
+  ]);
 });
 
 test("an unsupported AWS_IOT_LANG is a warning, and the command runs in English", async () => {
@@ -103,7 +107,7 @@ test('--json prints {"ok":false,"error":{code,message}} on usage errors and fail
   assert.equal(usage.code, 2);
   assert.deepEqual(failure(usage.host.stdoutText), {
     ok: false,
-    error: { code: "UsageError", message: "--count: the device count must be a whole number of 1 or more" },
+    error: { code: "UsageError", message: flagProblem("--count", t("provision.input.countInvalid")) },
   });
   const unknown = await runRecorded(["--json", "provision", "--no-such-flag"]);
   assert.equal(unknown.code, 2);
@@ -121,7 +125,7 @@ test("--aws checks the region before planning and explains the fix", async () =>
     async () => {
       const r = await runRecorded(["--yes", "provision", "--aws", "--count", "3"]);
       assert.equal(r.code, 2);
-      assert.match(r.host.stderrText, /--aws needs a region: pass --region .*AWS_REGION.*aws configure/);
+      assert.deepEqual(r.host.varsOf("cli.usageError"), [{ message: t("target.aws.noRegion") }]);
       assert.deepEqual(r.host.saidWith("provision.plan.title"), [], "nothing was planned");
     },
   );
@@ -130,13 +134,18 @@ test("--aws checks the region before planning and explains the fix", async () =>
 test("--aws names a missing profile and how to create it", async () => {
   const r = await runRecorded(words(`--yes provision --aws --profile nosuch --region us-east-1`));
   assert.equal(r.code, 2);
-  assert.match(r.host.stderrText, /the AWS profile nosuch is not in .*aws configure --profile nosuch/);
+  assert.deepEqual(r.host.varsOf("cli.usageError"), [
+    { message: t("target.aws.noProfile", { profile: "nosuch", files: "/dev/null, /dev/null" }) },
+  ]);
 });
 
 test("--aws without credentials says to run aws configure", async () => {
   const r = await runRecorded(["--yes", "cleanup", "--dry-run", "--aws", "--region", "us-east-1"]);
   assert.equal(r.code, 2);
-  assert.match(r.host.stderrText, /--aws found no AWS credentials: run `aws configure`/);
+  // The SDK's own reason ends the message.
+  const noCredentials = t("target.aws.noCredentials", { message: "" }).replace(/ \(\)$/, "");
+  const [usage] = r.host.varsOf("cli.usageError");
+  assert.ok(String(usage?.message).startsWith(noCredentials), String(usage?.message));
 });
 
 test("--aws fails fast when AWS does not answer: a short timeout, no ten adaptive retries", async () => {
@@ -193,10 +202,9 @@ test("a port held by another program is one clear line for sandbox start and ser
       assert.equal(r.code, 1, sub);
       const lines = r.host.stderrText.trim().split("\n");
       assert.equal(lines.length, 1, r.host.stderrText);
-      assert.match(
-        lines[0],
-        new RegExp(`^Failed: Port ${port} on 127\\.0\\.0\\.1 is in use by another program`),
-      );
+      assert.deepEqual(r.host.varsOf("cli.failed"), [
+        { message: t("target.portBusy", { port, host: "127.0.0.1" }) },
+      ]);
     }
   } finally {
     holder.close();

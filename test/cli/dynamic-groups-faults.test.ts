@@ -1,8 +1,9 @@
 /**
- * `iotdm dynamic-groups create` against a sandbox whose failures come after the call committed
- * (`--fail-mode after`): a retried CreateDynamicThingGroup meets the group its first attempt
- * created, and the command still reports it created, once, with the members its query selects;
- * `delete` converges the same way. The assertions hold whichever calls the injection hits.
+ * `iotdm dynamic-groups create` (in process) against a sandbox whose failures come after the
+ * call committed (`--fail-mode after`): a retried CreateDynamicThingGroup meets the group its
+ * first attempt created, and the command still reports it created, once, with the members its
+ * query selects; `delete` converges the same way. The assertions hold whichever calls the
+ * injection hits.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -15,8 +16,12 @@ import {
   SearchIndexCommand,
 } from "@aws-sdk/client-iot";
 import { allPages } from "../../src/aws/parallel.js";
+import { isolateCliEnvironment } from "../helpers/cli-env.js";
+import { runRecorded } from "../helpers/recording-host.js";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { iotdm, target } from "./provision-helpers.js";
+import { target } from "./provision-helpers.js";
+
+isolateCliEnvironment();
 
 const GROUPS = 10;
 let sb: TestSandbox;
@@ -24,8 +29,8 @@ let iot: IoTClient;
 before(async () => {
   sb = await startSandbox();
   iot = new IoTClient(sb.config);
-  const p = await iotdm(["--yes", "provision", "--count", "30", ...target(sb)]);
-  assert.equal(p.code, 0, p.stderr);
+  const p = await runRecorded(["--yes", "provision", "--count", "30", ...target(sb)]);
+  assert.equal(p.code, 0, p.host.stderrText);
 });
 after(async () => {
   iot.destroy();
@@ -56,7 +61,7 @@ async function groupNames(): Promise<string[]> {
 test("--fail-mode after at 30%: dynamic-groups create makes each group once, with its query's members and tags; delete removes them", async () => {
   await sb.admin("config", { failRate: 0.3, failMode: "after" });
   for (const [i, name] of names(GROUPS).entries()) {
-    const r = await iotdm([
+    const r = await runRecorded([
       "--yes",
       "--json",
       "dynamic-groups",
@@ -67,9 +72,9 @@ test("--fail-mode after at 30%: dynamic-groups create makes each group once, wit
       queryOf(i),
       ...target(sb),
     ]);
-    assert.equal(r.code, 0, r.stderr);
-    const report = JSON.parse(r.stdout) as { created: boolean; arn?: string };
-    assert.equal(report.created, true, `${name}: ${r.stdout}`);
+    assert.equal(r.code, 0, r.host.stderrText);
+    const report = JSON.parse(r.host.stdoutText) as { created: boolean; arn?: string };
+    assert.equal(report.created, true, `${name}: ${r.host.stdoutText}`);
     assert.match(report.arn ?? "", new RegExp(`:thinggroup/${name}$`));
   }
   await sb.admin("config", { failRate: 0 });
@@ -85,8 +90,8 @@ test("--fail-mode after at 30%: dynamic-groups create makes each group once, wit
   }
   await sb.admin("config", { failRate: 0.3, failMode: "after" });
   for (const name of names(GROUPS)) {
-    const r = await iotdm(["--yes", "dynamic-groups", "delete", "--name", name, ...target(sb)]);
-    assert.equal(r.code, 0, r.stderr);
+    const r = await runRecorded(["--yes", "dynamic-groups", "delete", "--name", name, ...target(sb)]);
+    assert.equal(r.code, 0, r.host.stderrText);
   }
   await sb.admin("config", { failRate: 0 });
   assert.deepEqual(await groupNames(), ["CA_Fleet", "MX_Fleet", "US_Fleet"]);

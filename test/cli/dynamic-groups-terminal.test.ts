@@ -1,29 +1,31 @@
 /**
- * `iotdm dynamic-groups` answered at its prompts in a pseudo-terminal: the menu, the guided
- * wizard (countries, thing types, versions, battery, name) and a query test.
+ * `iotdm dynamic-groups` end to end, answered at its prompts in a pseudo-terminal: the menu,
+ * the guided wizard (countries, thing types, versions, battery, name) and a query test. The
+ * fleet is provisioned in process.
  */
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
-import { promisify } from "node:util";
 import { DescribeThingGroupCommand, IoTClient } from "@aws-sdk/client-iot";
+import { isolateCliEnvironment } from "../helpers/cli-env.js";
+import { runRecorded } from "../helpers/recording-host.js";
 import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { target } from "./provision-helpers.js";
 
-const exec = promisify(execFile);
+isolateCliEnvironment();
 const DOWN = "\x1b[B";
 
 let sb: TestSandbox;
 before(async () => {
   sb = await startSandbox();
-  const target = ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
-  await exec(process.execPath, [CLI, "--yes", "provision", "--count", "18", ...target]);
+  const fleet = await runRecorded(["--yes", "provision", "--count", "18", ...target(sb)]);
+  assert.equal(fleet.code, 0, fleet.host.stderrText);
 });
 after(() => sb.dispose());
 
 /** Runs the command in a terminal, typing each answer once its prompt (a pattern) shows. */
 async function converse(args: string[], answers: Array<{ after: RegExp; type: string }>): Promise<string> {
-  const target = ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
-  const command = [process.execPath, CLI, ...args, ...target].join(" ");
+  const command = [process.execPath, CLI, ...args, ...target(sb)].join(" ");
   const child = spawn("script", ["-qfec", command, "/dev/null"], {
     env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
   });

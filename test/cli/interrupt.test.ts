@@ -1,31 +1,26 @@
 /**
  * Ctrl-C in the middle of a run, end to end (a spawned process and a real SIGINT): the run
  * stops with exit code 130 and one line saying where it was and how much it had changed, and
- * running the same command again completes the fleet. The sandbox enforces AWS's rates
- * (--throttle aws), so the run is paced and still busy when the signal arrives.
+ * running the same command again (in process) completes the fleet. The sandbox enforces AWS's
+ * rates (--throttle aws), so the run is paced and still busy when the signal arrives.
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { after, before, test } from "node:test";
-import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
-import { SMALL_PLAN, Verifier, iotdm, target } from "./provision-helpers.js";
+import { test } from "node:test";
+import { isolateCliEnvironment } from "../helpers/cli-env.js";
+import { runRecorded } from "../helpers/recording-host.js";
+import { CLI } from "../helpers/sandbox.js";
+import { SMALL_PLAN, sandboxForFile, target } from "./provision-helpers.js";
 
-let sb: TestSandbox;
-let verify: Verifier;
-before(async () => {
-  sb = await startSandbox({ args: ["--throttle", "aws"] });
-  verify = new Verifier(sb);
-});
-after(async () => {
-  verify.destroy();
-  await sb.dispose();
-});
+isolateCliEnvironment();
+
+const fx = sandboxForFile({ args: ["--throttle", "aws"] });
 
 const PLAN = ["--things-prefix", "Int-", ...SMALL_PLAN, "--count", "200"];
 
 /** Runs provision and sends SIGINT once its first progress line about the devices appears. */
 function interruptedRun(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, "--yes", "provision", ...PLAN, ...target(sb)], {
+  const child = spawn(process.execPath, [CLI, "--yes", "provision", ...PLAN, ...target(fx.sb)], {
     env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
   });
   let stdout = "";
@@ -54,7 +49,7 @@ test("Ctrl-C mid-run exits 130 with one line on what was done, and a re-run comp
     /^⛔ Interrupted during 🚗 Devices \d+\/200, after \d+ changes \(\d+ AWS calls\)\. What was done stays; running the same command again continues from there\.$/,
   );
 
-  const again = await iotdm(["--yes", "provision", ...PLAN, ...target(sb)]);
-  assert.equal(again.code, 0, again.stderr);
-  assert.equal((await verify.things("Int-")).length, 200);
+  const again = await runRecorded(["--yes", "provision", ...PLAN, ...target(fx.sb)]);
+  assert.equal(again.code, 0, again.host.stderrText);
+  assert.equal((await fx.verify.things("Int-")).length, 200);
 });

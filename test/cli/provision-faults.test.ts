@@ -1,14 +1,17 @@
 /**
- * `iotdm provision` against a sandbox that misbehaves like a busy AWS: injected internal
- * errors (--fail-rate) are retried and the fleet still comes out exact, also when the failure
- * comes after the call committed (--fail-mode after|both: the retry meets its own effect), and
- * AWS's request rates (--throttle aws) are met by pacing, with no failed operation.
+ * `iotdm provision` (in process) against a sandbox that misbehaves like a busy AWS: injected
+ * internal errors (--fail-rate) are retried and the fleet still comes out exact, also when the
+ * failure comes after the call committed (--fail-mode after|both: the retry meets its own
+ * effect), and AWS's request rates (--throttle aws) are met by pacing, with no failed operation.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { startSandbox } from "../helpers/sandbox.js";
 import { assertExactFleet } from "./fleet-exact.js";
 import { Verifier, provisionJson } from "./provision-helpers.js";
+
+isolateCliEnvironment();
 
 const FLEET = {
   prefix: "Vehicle-VIN-",
@@ -22,15 +25,15 @@ test("with 5% injected internal errors, provision retries and the final state is
   const verify = new Verifier(sb);
   try {
     const { report, run } = await provisionJson(sb, ["--count", "200"]);
-    assert.equal(report.ok, true, run.stderr);
+    assert.equal(report.ok, true, run.host.stderrText);
     assert.equal(report.things.created, 200);
     assert.equal(report.things.failed, 0);
     assert.deepEqual(report.tags.failures, []);
     assert.ok(report.calls.retries > 0, "the summary reports the retries");
     assert.equal(report.calls.failures, 0, "every injected error was retried to success");
-    assert.match(
-      run.stderr,
-      new RegExp(`AWS calls: ${report.calls.calls}, retries: ${report.calls.retries}`),
+    assert.deepEqual(
+      run.host.varsOf("provision.summary.calls").map(({ calls, retries }) => ({ calls, retries })),
+      [{ calls: report.calls.calls, retries: report.calls.retries }],
     );
     // The checks themselves must not meet injected errors.
     await sb.admin("config", { failRate: 0 });
@@ -49,7 +52,7 @@ test("--fail-mode after at 20%: provision converges on exactly the requested fle
     for (const mode of ["after", "both"]) {
       await sb.admin("config", { failRate: 0.2, failMode: mode });
       const { report, run } = await provisionJson(sb, ["--count", "90"]);
-      assert.equal(report.ok, true, `${mode}: ${run.stdout}`);
+      assert.equal(report.ok, true, `${mode}: ${run.host.stdoutText}`);
       assert.equal(report.things.failed, 0);
       assert.deepEqual(report.tags.failures, []);
       assert.ok(report.calls.retries > 0, "failures were injected and retried");
@@ -69,12 +72,12 @@ test("with AWS's request rates enforced, a small provision finishes with no fail
   const verify = new Verifier(sb);
   try {
     const { report, run } = await provisionJson(sb, ["--count", "150"]);
-    assert.equal(report.ok, true, run.stderr);
+    assert.equal(report.ok, true, run.host.stderrText);
     assert.equal(report.things.created, 150);
     assert.equal(report.things.failed, 0);
     assert.deepEqual(report.tags.failures, []);
     assert.equal(report.calls.failures, 0, "no call failed");
-    assert.doesNotMatch(run.stderr, /Throttl|Rate exceeded/);
+    assert.doesNotMatch(run.host.stderrText, /Throttl|Rate exceeded/);
     await sb.admin("config", { throttle: "off" });
     await verify.fleet({ ...FLEET, count: 150 });
   } finally {

@@ -1,9 +1,8 @@
 /**
- * Shared by the provision CLI tests: running `iotdm provision` as a user does, and checking
- * every resource it should leave behind through the real SDK v3 clients.
+ * Shared by the provision CLI tests: running `iotdm provision` in process against a test
+ * sandbox, and checking every resource it should leave behind through the real SDK v3 clients.
  */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { crc32, inflateRawSync } from "node:zlib";
 import {
   DescribeThingGroupCommand,
@@ -27,27 +26,9 @@ import {
   ListBucketsCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { CLI, type TestSandbox } from "../helpers/sandbox.js";
-
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export function iotdm(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+import { after, before } from "node:test";
+import { type Recorded, runRecorded } from "../helpers/recording-host.js";
+import { type StartTestSandboxOptions, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
 
 /** Every input of a small plan but the count and the prefix: no question is left to ask. */
 export const SMALL_PLAN = [
@@ -63,7 +44,7 @@ export const SMALL_PLAN = [
 
 export const target = (sb: TestSandbox) => ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
 
-/** The JSON report of `--json provision ...` (everything else goes to stderr). */
+/** The JSON report of `--json provision ...` as printed on stdout (everything else goes to stderr). */
 export interface Report {
   ok: boolean;
   plan: { count: number; prefix: string; countries: string[]; thingTypes: string[]; versions: string[] };
@@ -77,10 +58,27 @@ export interface Report {
   seconds: number;
 }
 
-export async function provisionJson(sb: TestSandbox, args: string[]): Promise<{ run: Run; report: Report }> {
-  const run = await iotdm(["--json", "--yes", "provision", ...args, ...target(sb)]);
-  assert.equal(run.code, 0, run.stderr);
-  return { run, report: JSON.parse(run.stdout) as Report };
+export async function provisionJson(
+  sb: TestSandbox,
+  args: string[],
+): Promise<{ run: Recorded; report: Report }> {
+  const run = await runRecorded(["--json", "--yes", "provision", ...args, ...target(sb)]);
+  assert.equal(run.code, 0, run.host.stderrText);
+  return { run, report: JSON.parse(run.host.stdoutText) as Report };
+}
+
+/** A test sandbox and a Verifier on it, started before a file's tests and disposed after them. */
+export function sandboxForFile(options?: StartTestSandboxOptions): { sb: TestSandbox; verify: Verifier } {
+  const fixture = {} as { sb: TestSandbox; verify: Verifier };
+  before(async () => {
+    fixture.sb = await startSandbox(options);
+    fixture.verify = new Verifier(fixture.sb);
+  });
+  after(async () => {
+    fixture.verify.destroy();
+    await fixture.sb.dispose();
+  });
+  return fixture;
 }
 
 export interface Expected {

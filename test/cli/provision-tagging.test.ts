@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { AwsSession } from "../../src/aws/session.js";
-import { initI18n, t } from "../../src/io/i18n.js";
+import { type MessageKey, initI18n, t } from "../../src/io/i18n.js";
 import type { WorkshopIo } from "../../src/workshop/io.js";
 import { Tagger, reportTagFailures } from "../../src/workshop/provision/tagging.js";
 
@@ -17,7 +17,7 @@ function awsError(name: string, message: string): Error {
 
 function recordingIo(lines: string[]): WorkshopIo {
   return {
-    say: (_tone: string, key: string, vars?: Record<string, string | number | boolean>) =>
+    say: (_tone: string, key: MessageKey, vars?: Record<string, string | number | boolean>) =>
       lines.push(t(key, vars)),
     line: (_tone: string, text: string) => lines.push(text),
     learn: async () => undefined,

@@ -1,37 +1,30 @@
 /**
  * Targets and cross-cutting flags as a user meets them: an explicit endpoint (flag or
  * AWS_ENDPOINT_URL) with the standard credential chain and the confirmation before changes,
- * --debug printing every call, and the interactive language choice.
+ * and --debug printing every call, in process (a recording host); the interactive language
+ * choice end to end in a pseudo-terminal.
  */
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { createServer, request } from "node:http";
-import { promisify } from "node:util";
 import { IoTClient, ListThingsCommand } from "@aws-sdk/client-iot";
+import { t } from "../../src/io/i18n.js";
+import { isolateCliEnvironment, withEnv } from "../helpers/cli-env.js";
+import { runRecorded } from "../helpers/recording-host.js";
 import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
-import { SMALL_PLAN } from "./provision-helpers.js";
+import { SMALL_PLAN, target } from "./provision-helpers.js";
 
-const exec = promisify(execFile);
+isolateCliEnvironment();
 
 let sb: TestSandbox;
 before(async () => {
   sb = await startSandbox();
 });
 after(() => sb.dispose());
-
-async function iotdm(args: string[], env: Record<string, string> = {}) {
-  try {
-    const r = await exec(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, ...r };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 /** The standard credential chain of an AWS tool pointed at this sandbox, no iotdm flags. */
 const credentials = () => ({
@@ -43,12 +36,24 @@ const credentials = () => ({
 });
 
 test("--endpoint-url: an explicit endpoint with the standard credential chain; a sandbox behind it is labelled so", async () => {
-  const r = await iotdm(
-    ["--yes", "provision", "--count", "4", "--things-prefix", "Ep-", "--endpoint-url", sb.endpoint],
-    credentials(),
+  const r = await withEnv(credentials(), () =>
+    runRecorded([
+      "--yes",
+      "provision",
+      "--count",
+      "4",
+      "--things-prefix",
+      "Ep-",
+      "--endpoint-url",
+      sb.endpoint,
+    ]),
   );
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, new RegExp(`Target: sandbox ${sb.endpoint.replace(/\./g, "\\.")} \\(not paced\\)`));
+  assert.equal(r.code, 0, r.host.stderrText);
+  const summary = r.host.varsOf("target.summary");
+  assert.deepEqual(
+    summary.map((v) => [v.target, v.pacing]),
+    [[`sandbox ${sb.endpoint}`, t("target.unpaced")]],
+  );
   const things = await new IoTClient(sb.config).send(new ListThingsCommand({}));
   assert.deepEqual(
     things.things?.map((t) => t.thingName).filter((n) => n?.startsWith("Ep-")),
@@ -82,15 +87,16 @@ test("AWS_ENDPOINT_URL that is not a sandbox wins over the default sandbox: labe
   const endpoint = await plainEndpoint();
   try {
     const env = { ...credentials(), AWS_ENDPOINT_URL: endpoint.url };
-    const refused = await iotdm(["provision", "--count", "2", ...SMALL_PLAN], env);
+    const refused = await withEnv(env, () => runRecorded(["provision", "--count", "2", ...SMALL_PLAN]));
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /--yes/);
-    const dry = await iotdm(
-      ["--json", "cleanup", "--dry-run", "--scope", "all", "--things-prefix", "Ep-"],
-      env,
+    assert.deepEqual(refused.host.varsOf("cli.usageError"), [
+      { message: t("common.promptNeedsTerminal", { flag: "--yes" }) },
+    ]);
+    const dry = await withEnv(env, () =>
+      runRecorded(["--json", "cleanup", "--dry-run", "--scope", "all", "--things-prefix", "Ep-"]),
     );
-    assert.equal(dry.code, 0, dry.stderr);
-    const report = JSON.parse(dry.stdout) as { target: string; paced: boolean };
+    assert.equal(dry.code, 0, dry.host.stderrText);
+    const report = JSON.parse(dry.host.stdoutText) as { target: string; paced: boolean };
     assert.equal(report.target, `endpoint ${endpoint.url}`);
     assert.equal(report.paced, true);
   } finally {
@@ -99,24 +105,17 @@ test("AWS_ENDPOINT_URL that is not a sandbox wins over the default sandbox: labe
 });
 
 test("--debug prints every SDK call with its input and full response", async () => {
-  const r = await iotdm([
-    "--yes",
-    "--debug",
-    "provision",
-    "--count",
-    "2",
-    "--things-prefix",
-    "Dbg-",
-    "--sandbox-port",
-    String(sb.port),
-    "--sandbox-dir",
-    sb.dataDir,
+  const r = await runRecorded([
+    ...["--yes", "--debug", "provision", "--count", "2", "--things-prefix", "Dbg-"],
+    ...target(sb),
   ]);
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /🔍 IoTClient\.CreateThing/);
-  assert.match(r.stdout, /"thingName": "Dbg-001"/);
-  assert.match(r.stdout, /📥 \{[\s\S]*"thingArn": "arn:aws:iot:us-east-1:\d{12}:thing\/Dbg-001"/);
-  assert.match(r.stdout, /🔍 IoTDataPlaneClient\.UpdateThingShadow/);
+  assert.equal(r.code, 0, r.host.stderrText);
+  // The calls are data printed as they are: asserted on the text.
+  const out = r.host.stdoutText;
+  assert.match(out, /🔍 IoTClient\.CreateThing/);
+  assert.match(out, /"thingName": "Dbg-001"/);
+  assert.match(out, /📥 \{[\s\S]*"thingArn": "arn:aws:iot:us-east-1:\d{12}:thing\/Dbg-001"/);
+  assert.match(out, /🔍 IoTDataPlaneClient\.UpdateThingShadow/);
 });
 
 test("in a terminal without --lang or AWS_IOT_LANG, the workshop asks for a language", async () => {

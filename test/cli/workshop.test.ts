@@ -1,16 +1,18 @@
 /**
  * `iotdm workshop`: the tour builds a small fleet, reads it back and removes it, unattended
- * (`--yes`, what `npm start` runs) and interactively through a pseudo-terminal, where every
- * learning moment waits for Enter.
+ * (`--yes`, what `npm start` runs; in process, a recording host) and interactively, end to end,
+ * the binary in a pseudo-terminal where every learning moment waits for Enter.
  */
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
-import { promisify } from "node:util";
 import { IoTClient, ListThingTypesCommand, ListThingsCommand } from "@aws-sdk/client-iot";
+import { isolateCliEnvironment } from "../helpers/cli-env.js";
+import { runRecorded } from "../helpers/recording-host.js";
 import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { target } from "./provision-helpers.js";
 
-const exec = promisify(execFile);
+isolateCliEnvironment();
 
 let sb: TestSandbox;
 before(async () => {
@@ -38,19 +40,9 @@ async function emptySandbox(): Promise<void> {
 }
 
 test("workshop --yes builds, shows and removes the fleet", async () => {
-  const { stdout } = await exec(process.execPath, [
-    CLI,
-    "--yes",
-    "--json",
-    "workshop",
-    "--count",
-    "12",
-    "--sandbox-port",
-    String(sb.port),
-    "--sandbox-dir",
-    sb.dataDir,
-  ]);
-  const tour = JSON.parse(stdout) as TourJson;
+  const r = await runRecorded(["--yes", "--json", "workshop", "--count", "12", ...target(sb)]);
+  assert.equal(r.code, 0, r.host.stderrText);
+  const tour = JSON.parse(r.host.stdoutText) as TourJson;
   assert.equal(tour.ok, true);
   assert.deepEqual([...tour.fleet.thingTypes].sort(), ["SUVVehicle", "SedanVehicle", "TruckVehicle"]);
   assert.deepEqual(tour.fleet.groups.map((g) => [g.name, g.members]).sort(), [

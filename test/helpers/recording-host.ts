@@ -1,14 +1,19 @@
 /**
  * A recording IoHost for in-process CLI tests: every message by catalog key with its
- * variables, every result, error and status note, the text of stdout and stderr, and prompts
- * answered from a script (typed answers are validated as in a terminal, so a wrong one is
- * asked again). `runRecorded` runs one command line through the CLI's own `runCli`.
+ * variables, every learning moment, result, error and status note, the text of stdout and
+ * stderr, and prompts answered from a script (typed answers are validated as in a terminal,
+ * so a wrong one is asked again). `runRecorded` runs one command line through the CLI's own
+ * `runCli`, and fails if the run left the process changed (environment, IOTDM_HOME included,
+ * working directory, process.exitCode, SIGINT handlers, language of messages): runs in one
+ * test process must not leak into each other.
  */
 import { Writable } from "node:stream";
+import { isDeepStrictEqual } from "node:util";
 import { runCli } from "../../src/cli/main.js";
 import { PromptCancelled, UsageError } from "../../src/io/errors.js";
 import { type HostOptions, IoHost, type Tone } from "../../src/io/host.js";
-import { type MessageVars, t } from "../../src/io/i18n.js";
+import { type MessageKey, type MessageVars, currentLanguage, t } from "../../src/io/i18n.js";
+import type { LessonKey } from "../../src/io/message-keys.js";
 import {
   type PromptBase,
   Prompter,
@@ -20,19 +25,19 @@ import {
 
 export interface Said {
   tone: Tone | "notice" | "error";
-  key: string;
+  key: MessageKey;
   vars: MessageVars;
 }
 
 /** The answer to the prompt whose catalog key is `key`; "^C" is Ctrl-C. Selects answer a choice's label or value. */
 export interface ScriptedAnswer {
-  key: string;
+  key: MessageKey;
   answer: string;
 }
 
 /** A prompt as it was asked, with the problem said about each refused answer. */
 export interface Asked {
-  key: string;
+  key: MessageKey;
   answer: string;
   refused?: string;
 }
@@ -53,7 +58,7 @@ class ScriptedPrompter extends Prompter {
     super(recorder, process.stdin, new Collector());
   }
 
-  private next(key: string): string {
+  private next(key: MessageKey): string {
     const a = this.script.shift();
     if (!a) throw new Error(`prompt ${key} was asked; the script has no answer left`);
     if (a.key !== key) throw new Error(`prompt ${key} was asked; the script answers ${a.key}`);
@@ -116,6 +121,8 @@ class ScriptedPrompter extends Prompter {
 
 export class RecordingHost extends IoHost {
   readonly said: Said[] = [];
+  /** The learning moments shown, in order. */
+  readonly lessons: LessonKey[] = [];
   readonly results: unknown[] = [];
   readonly asked: Asked[] = [];
   private readonly outText: Collector;
@@ -143,19 +150,24 @@ export class RecordingHost extends IoHost {
     return this.errText.text;
   }
 
-  override say(tone: Tone, key: string, vars: MessageVars = {}): void {
+  override say(tone: Tone, key: MessageKey, vars: MessageVars = {}): void {
     this.said.push({ tone, key, vars });
     super.say(tone, key, vars);
   }
 
-  override notice(tone: Tone, key: string, vars: MessageVars = {}): void {
+  override notice(tone: Tone, key: MessageKey, vars: MessageVars = {}): void {
     this.said.push({ tone: "notice", key, vars });
     super.notice(tone, key, vars);
   }
 
-  override error(key: string, vars: MessageVars = {}): void {
+  override error(key: MessageKey, vars: MessageVars = {}): void {
     this.said.push({ tone: "error", key, vars });
     super.error(key, vars);
+  }
+
+  override async learn(key: LessonKey, vars: MessageVars = {}): Promise<void> {
+    if (!this.json) this.lessons.push(key);
+    await super.learn(key, vars);
   }
 
   override result(value: unknown): void {
@@ -164,11 +176,21 @@ export class RecordingHost extends IoHost {
   }
 
   /** The messages said with this key (in order). */
-  saidWith(key: string): Said[] {
+  saidWith(key: MessageKey): Said[] {
     return this.said.filter((s) => s.key === key);
   }
 
-  keys(): string[] {
+  /** The variables of each message said with this key (in order). */
+  varsOf(key: MessageKey): MessageVars[] {
+    return this.saidWith(key).map((s) => s.vars);
+  }
+
+  /** Whether a message was said with this key and exactly these variables. */
+  saidExactly(key: MessageKey, vars: MessageVars): boolean {
+    return this.varsOf(key).some((v) => isDeepStrictEqual(v, vars));
+  }
+
+  keys(): MessageKey[] {
     return this.said.map((s) => s.key);
   }
 }
@@ -178,6 +200,17 @@ export interface Recorded {
   host: RecordingHost;
 }
 
+/** What a run must leave as it found it. */
+function processState() {
+  return {
+    env: JSON.stringify(Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : 1))),
+    cwd: process.cwd(),
+    exitCode: process.exitCode,
+    sigintListeners: process.listenerCount("SIGINT"),
+    language: currentLanguage(),
+  };
+}
+
 /** Runs `iotdm <argv>` in this process with a recording host. */
 export async function runRecorded(
   argv: string[],
@@ -185,9 +218,16 @@ export async function runRecorded(
 ): Promise<Recorded> {
   const answers = [...(script.answers ?? [])];
   let host: RecordingHost | undefined;
+  const before = processState();
   const code = await runCli(argv, {
     host: (o) => (host = new RecordingHost({ ...o, interactive: script.interactive, answers })),
   });
+  const after = processState();
+  for (const k of Object.keys(before) as Array<keyof typeof before>) {
+    // Before the first translation there is no language yet: the first run sets it.
+    if (k === "language" && before.language === undefined) continue;
+    if (before[k] !== after[k]) throw new Error(`iotdm ${argv.join(" ")} changed the process's ${k}`);
+  }
   if (answers.length > 0) throw new Error(`answers left unused: ${JSON.stringify(answers)}`);
   return { code, host: host as RecordingHost };
 }

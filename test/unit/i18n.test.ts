@@ -41,6 +41,7 @@ test("every key used in src exists, and every key is used", () => {
 test("a key missing in a language falls back to English; AWS_IOT_LANG aliases select the language", () => {
   assert.equal(initI18n("日本語"), "ja");
   assert.match(t("common.stopped.interrupted.nothingChanged"), /中断しました/);
+  // @ts-expect-error: not a catalog key (the compiler refuses it); at run time i18next answers the key
   assert.equal(t("no.such.key"), "no.such.key");
   assert.equal(initI18n("kr"), "ko");
   assert.equal(initI18n("english"), "en");

@@ -7,7 +7,7 @@
 import type { Command } from "commander";
 import { Declined } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
-import { t } from "../../io/i18n.js";
+import { type MessageKey, t } from "../../io/i18n.js";
 import { fromFlag, input, type Parsed } from "../../io/input.js";
 import { cleanup, SCOPES, type Scope } from "../../workshop/cleanup/index.js";
 import { renderSummary } from "../../workshop/cleanup/summary.js";
@@ -21,7 +21,7 @@ interface CleanupFlags extends TargetFlags {
   dryRun?: boolean;
 }
 
-const SCOPE_KEYS: Record<Scope, string> = {
+const SCOPE_KEYS: Record<Scope, MessageKey> = {
   all: "cleanup.scope.all",
   things: "cleanup.scope.things",
   groups: "cleanup.scope.groups",

@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { Declined, UsageError } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
-import { t } from "../../io/i18n.js";
+import { type MessageKey, t } from "../../io/i18n.js";
 import { input, type Parsed } from "../../io/input.js";
 import {
   type CreateReport,
@@ -31,14 +31,14 @@ import { type TargetFlags, addTargetOptions, hintCommand, openSession, prepareTa
 const ACTIONS = ["create", "list", "describe", "delete", "test"] as const;
 type Action = (typeof ACTIONS)[number];
 const ACTION_FLAG = ACTIONS.join("|");
-const ACTION_KEYS: Record<Action, string> = {
+const ACTION_KEYS: Record<Action, MessageKey> = {
   create: "dynamicGroups.menu.create",
   list: "dynamicGroups.menu.list",
   describe: "dynamicGroups.menu.describe",
   delete: "dynamicGroups.menu.delete",
   test: "dynamicGroups.menu.test",
 };
-const PROBLEM_KEYS: Record<CriteriaProblem, string> = {
+const PROBLEM_KEYS: Record<CriteriaProblem, MessageKey> = {
   none: "dynamicGroups.criteria.none",
   versionsNeedType: "dynamicGroups.criteria.versionsNeedType",
   batteryRange: "dynamicGroups.criteria.batteryRange",
@@ -56,7 +56,7 @@ interface GroupFlags extends TargetFlags {
 
 /** A parser that accepts `values` only. */
 const oneOf =
-  <T extends string>(values: readonly T[], key: string) =>
+  <T extends string>(values: readonly T[], key: MessageKey) =>
   (raw: string): Parsed<T> =>
     (values as readonly string[]).includes(raw)
       ? { value: raw as T }
@@ -102,7 +102,12 @@ const WIZARD_FLAGS = ["countries", "thingTypes", "versions", "batteryBelow", "ba
  */
 async function wizard(host: IoHost, flags: GroupFlags): Promise<Criteria> {
   const anyGiven = WIZARD_FLAGS.some((f) => flags[f] !== undefined);
-  const ask = <T>(flag: string, key: string, given: string | undefined, parse: (raw: string) => Parsed<T>) =>
+  const ask = <T>(
+    flag: string,
+    key: MessageKey,
+    given: string | undefined,
+    parse: (raw: string) => Parsed<T>,
+  ) =>
     input(host, { flag, given: given ?? (anyGiven ? "" : undefined), parse, prompt: { key }, default: "" });
   for (;;) {
     const countries = await ask("--countries", "dynamicGroups.wizard.countries", flags.countries, (v) => ({

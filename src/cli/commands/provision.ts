@@ -7,7 +7,7 @@
 import type { Command } from "commander";
 import { Declined } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
-import { t } from "../../io/i18n.js";
+import { type MessageKey, t } from "../../io/i18n.js";
 import { type Parsed, fromFlag, input } from "../../io/input.js";
 import { provision } from "../../workshop/provision/index.js";
 import { CONTINENTS } from "../../workshop/provision/countries.js";
@@ -67,7 +67,7 @@ async function gatherPlan(host: IoHost, flags: ProvisionFlags): Promise<Provisio
     flag: string,
     given: string | undefined,
     parse: (raw: string) => Parsed<T>,
-    key: string,
+    key: MessageKey,
     fallback: string,
   ) => input(host, { flag, given, parse, prompt: { key }, default: fallback });
   const thingTypes = await typed(

@@ -3,12 +3,12 @@
  * that say how each resource was identified or why it was left alone (Q-24). Long families are
  * shortened on screen unless --dry-run or --debug asks for every line; the report keeps all.
  */
-import { t } from "../../io/i18n.js";
+import { type MessageKey, t } from "../../io/i18n.js";
 import type { WorkshopIo } from "../io.js";
 import type { Association, Family, FamilyCounts, Outcome, SkipReason } from "./types.js";
 import { CLASSIC_SHADOW, FAMILIES } from "./types.js";
 
-export const FAMILY_KEYS: Record<Family, string> = {
+export const FAMILY_KEYS: Record<Family, MessageKey> = {
   things: "cleanup.family.things",
   shadows: "cleanup.family.shadows",
   certificates: "cleanup.family.certificates",
@@ -26,7 +26,7 @@ export const FAMILY_KEYS: Record<Family, string> = {
   thingTypes: "cleanup.family.thingTypes",
 };
 
-const ASSOCIATION_KEYS: Record<Association, string> = {
+const ASSOCIATION_KEYS: Record<Association, MessageKey> = {
   shadowOfThing: "cleanup.association.shadowOfThing",
   certificateOfThings: "cleanup.association.certificateOfThings",
   versionOfPackage: "cleanup.association.versionOfPackage",
@@ -37,7 +37,7 @@ const ASSOCIATION_KEYS: Record<Association, string> = {
   settingWorkshopFound: "cleanup.association.settingWorkshopFound",
 };
 
-const SKIP_KEYS: Record<SkipReason, string> = {
+const SKIP_KEYS: Record<SkipReason, MessageKey> = {
   noMatch: "cleanup.skip.noMatch",
   noTagNoMatch: "cleanup.skip.noTagNoMatch",
   noTag: "cleanup.skip.noTag",
@@ -127,11 +127,11 @@ export class Tally {
     const name = o.name;
     if (o.status === "skipped") {
       const why = o.reason ? t(SKIP_KEYS[o.reason], { evidence: o.evidence }) : "";
-      this.io.line("detail", t("cleanup.line.skipped", { name, why }));
+      this.io.say("detail", "cleanup.line.skipped", { name, why });
       return;
     }
     if (o.status === "failed") {
-      this.io.line("error", t("cleanup.line.failed", { name, error: o.error ?? "" }));
+      this.io.say("error", "cleanup.line.failed", { name, error: o.error ?? "" });
       return;
     }
     const how = this.how(o);
@@ -144,21 +144,18 @@ export class Tally {
         : setting
           ? "cleanup.line.turnedOff"
           : "cleanup.line.deleted";
-    this.io.line(o.status === "wouldDelete" ? "info" : "success", t(key, { name, how }));
+    this.io.say(o.status === "wouldDelete" ? "info" : "success", key, { name, how });
     for (const d of o.dependents ?? []) {
       const detail = t(ASSOCIATION_KEYS[d.association], { evidence: d.evidence });
-      this.io.line(
-        "detail",
-        t("cleanup.line.dependent", {
-          family: familyName(d.family),
-          count: d.names.length,
-          names: shortList(
-            d.names.map((n) => (n === CLASSIC_SHADOW ? t("cleanup.classicShadow") : n)),
-            5,
-          ),
-          how: t("cleanup.how.association", { detail }),
-        }),
-      );
+      this.io.say("detail", "cleanup.line.dependent", {
+        family: familyName(d.family),
+        count: d.names.length,
+        names: shortList(
+          d.names.map((n) => (n === CLASSIC_SHADOW ? t("cleanup.classicShadow") : n)),
+          5,
+        ),
+        how: t("cleanup.how.association", { detail }),
+      });
     }
   }
 
@@ -177,7 +174,7 @@ export class Tally {
       shown.set(o.status, n + 1);
       this.print(o);
     }
-    if (hidden > 0) this.io.line("detail", t("cleanup.line.more", { count: hidden }));
+    if (hidden > 0) this.io.say("detail", "cleanup.line.more", { count: hidden });
   }
 
   /** A family the target cannot list (e.g. jobs on a sandbox without jobs). */

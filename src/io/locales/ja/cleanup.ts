@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description: "ワークショップで作成したリソースだけを削除します(最後のステップ)",
   opt: {
@@ -130,4 +132,4 @@ export default {
     doneDryRun: "🎉 ドライランが完了しました。上記のものを削除するには --dry-run なしで実行してください。",
     elapsed: "⏱️  合計時間: {{seconds}} 秒",
   },
-};
+} satisfies Translation<Catalog["cleanup"]>;

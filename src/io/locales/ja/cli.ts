@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   chooseLanguage: "Language / 言語 / 언어",
   opt: {
@@ -14,4 +16,4 @@ export default {
   badLang: "{{lang}} は対応していない言語です。{{supported}} のいずれかを指定してください",
   badLangVariable: "⚠️ AWS_IOT_LANG={{lang}} は対応していない言語です({{supported}})。この設定は無視します。",
   languageRemembered: "言語の選択を {{file}} に保存しました(--lang と AWS_IOT_LANG がこれより優先されます)。",
-};
+} satisfies Translation<Catalog["cli"]>;

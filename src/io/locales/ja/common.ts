@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   learningMoment: "学びのポイント",
   pressEnter: "Enter キーで続行します...",
@@ -26,4 +28,4 @@ export default {
         "確認されなかったため、{{where}} の途中で止めました({{count}} 件の変更、AWS 呼び出し {{calls}} 回)。同じコマンドをもう一度実行すると続きから進みます。",
     },
   },
-};
+} satisfies Translation<Catalog["common"]>;

@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description: "動的モノグループ: フリートインデックスのクエリに一致するデバイスがメンバーになるグループ",
   opt: {
@@ -96,4 +98,4 @@ export default {
     stop: "🔍 寄り道: ツアーの {{country}} にある {{type}} デバイスを集めた動的グループ",
     members: "   • {{name}}: メンバー {{members}} 台(クエリ {{query}})",
   },
-};
+} satisfies Translation<Catalog["dynamicGroups"]>;

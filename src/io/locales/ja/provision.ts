@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   title: "🚀 ワークショップのフリートをプロビジョニングします",
   description:
@@ -184,4 +186,4 @@ export default {
     retyped: "♻️ 既存のモノ {{count}} 台を計画どおりのモノのタイプに変更しました",
     next: "🚀 次は、フリートを検索して動的にグループ化し、ジョブでファームウェアを配布しましょう。終わったら `{{command}}` ですべて削除できます。",
   },
-};
+} satisfies Translation<Catalog["provision"]>;

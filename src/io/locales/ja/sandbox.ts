@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description: "ローカルの AWS サンドボックス(IoT、シャドウ、ジョブデータプレーン、S3、IAM、STS)を動かす",
   start: {
@@ -76,4 +78,4 @@ export default {
     },
     badLines: "--lines には 0 以上の整数を指定してください",
   },
-};
+} satisfies Translation<Catalog["sandbox"]>;

@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   opt: {
     aws: "実際の AWS に対して実行する(標準の認証情報チェーン: --profile、AWS_PROFILE、AWS_REGION など)",
@@ -30,4 +32,4 @@ export default {
     noCredentials:
       "--aws で使う AWS 認証情報が見つかりません。`aws configure` を実行するか、AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を設定するか、--profile を指定してください({{message}})",
   },
-};
+} satisfies Translation<Catalog["target"]>;

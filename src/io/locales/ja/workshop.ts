@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description:
     "ガイドツアー: 小さなフリートをプロビジョニングし、中身を見て、片付ける(専用のサンドボックスで)",
@@ -38,4 +40,4 @@ export default {
   done: "🎉 ツアーは {{seconds}} 秒で終わりました。フリートを作り、確認し、削除しました。",
   sandboxStopped: "🛑 ツアーが起動した {{endpoint}} のサンドボックスを停止しました。",
   doneWithProblems: "ツアーは {{seconds}} 秒で終わりましたが、問題がありました。上のまとめを見てください。",
-};
+} satisfies Translation<Catalog["workshop"]>;

@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description: "워크숍에서 만든 리소스만 삭제합니다(마지막 단계)",
   opt: {
@@ -125,4 +127,4 @@ export default {
     doneDryRun: "🎉 드라이런을 마쳤습니다. 위 항목을 삭제하려면 --dry-run 없이 실행하세요.",
     elapsed: "⏱️  총 시간: {{seconds}}초",
   },
-};
+} satisfies Translation<Catalog["cleanup"]>;

@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   chooseLanguage: "Language / 言語 / 언어",
   opt: {
@@ -15,4 +17,4 @@ export default {
   badLangVariable:
     "⚠️ AWS_IOT_LANG={{lang}}은(는) 지원하지 않는 언어입니다({{supported}}). 이 값은 무시합니다.",
   languageRemembered: "언어 선택을 {{file}}에 저장했습니다(--lang과 AWS_IOT_LANG이 이보다 우선합니다).",
-};
+} satisfies Translation<Catalog["cli"]>;

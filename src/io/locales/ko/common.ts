@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   learningMoment: "학습 포인트",
   pressEnter: "계속하려면 Enter 키를 누르세요...",
@@ -25,4 +27,4 @@ export default {
         "확인하지 않아 {{where}} 도중에 멈췄습니다(변경 {{count}}건, AWS 호출 {{calls}}회). 같은 명령을 다시 실행하면 이어서 진행합니다.",
     },
   },
-};
+} satisfies Translation<Catalog["common"]>;

@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description: "동적 사물 그룹: 플릿 인덱싱 쿼리와 일치하는 디바이스가 멤버가 되는 그룹",
   opt: {
@@ -96,4 +98,4 @@ export default {
     stop: "🔍 잠깐 들러 보기: 투어에서 {{country}}에 있는 {{type}} 디바이스를 모은 동적 그룹",
     members: "   • {{name}}: 멤버 {{members}}대 (쿼리 {{query}})",
   },
-};
+} satisfies Translation<Catalog["dynamicGroups"]>;

@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   title: "🚀 워크숍 플릿을 프로비저닝합니다",
   description:
@@ -182,4 +184,4 @@ export default {
     next: "🚀 다음 단계: 플릿을 검색하고 동적으로 그룹화한 다음, 작업으로 펌웨어를 배포해 보세요. 끝나면 `{{command}}`로 모두 삭제할 수 있습니다.",
     retyped: "♻️ 기존 사물 {{count}}대의 사물 유형을 계획대로 바꿨습니다",
   },
-};
+} satisfies Translation<Catalog["provision"]>;

@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description: "로컬 AWS 샌드박스(IoT, 섀도우, 작업 데이터 플레인, S3, IAM, STS)를 실행합니다",
   start: {
@@ -75,4 +77,4 @@ export default {
     },
     badLines: "--lines에는 0 이상의 정수를 지정하세요",
   },
-};
+} satisfies Translation<Catalog["sandbox"]>;

@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   opt: {
     aws: "실제 AWS를 대상으로 실행합니다(표준 자격 증명 체인: --profile, AWS_PROFILE, AWS_REGION 등)",
@@ -28,4 +30,4 @@ export default {
     noCredentials:
       "--aws에 쓸 AWS 자격 증명을 찾지 못했습니다. `aws configure`를 실행하거나, AWS_ACCESS_KEY_ID와 AWS_SECRET_ACCESS_KEY를 설정하거나, --profile을 주세요({{message}})",
   },
-};
+} satisfies Translation<Catalog["target"]>;

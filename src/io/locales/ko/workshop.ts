@@ -1,3 +1,5 @@
+import type { Catalog, Translation } from "../../message-keys.js";
+
 export default {
   description: "가이드 투어: 작은 플릿을 프로비저닝하고, 살펴보고, 정리합니다(전용 샌드박스에서)",
   opt: { count: "투어 플릿의 디바이스 수(기본 20)" },
@@ -37,4 +39,4 @@ export default {
   done: "🎉 투어가 {{seconds}}초 만에 끝났습니다. 플릿을 만들고, 살펴보고, 삭제했습니다.",
   sandboxStopped: "🛑 투어가 시작한 {{endpoint}}의 샌드박스를 멈췄습니다.",
   doneWithProblems: "투어가 {{seconds}}초 만에 끝났지만 문제가 있었습니다. 위의 요약을 보세요.",
-};
+} satisfies Translation<Catalog["workshop"]>;
