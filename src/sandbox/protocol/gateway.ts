@@ -14,14 +14,7 @@ import type { OperationContext, ServiceDefinition } from "../services/types.js";
 import { type AdmitVerdict, injectedFailure } from "../throttle.js";
 import { decodeAwsChunked, decodedContentLength, isAwsChunked } from "./aws-chunked.js";
 import { CODECS, type EncodeContext } from "./codecs.js";
-import {
-  type Admission,
-  type Exchange,
-  headerString,
-  type IncomingRequest,
-  type Outcome,
-  type RequestHead,
-} from "./exchange.js";
+import { type Admission, type Exchange, headerString, type Outcome, type RequestHead } from "./exchange.js";
 import type { RawRequest } from "./http-bindings.js";
 import { bodySha256, checkS3Body, type S3Payload, s3Payload } from "./payload.js";
 import { type Routed, routeQuery, routeRest } from "./routing.js";
@@ -36,8 +29,6 @@ import {
 import { checkHead, type HeadCheck, isRegionName, readCredentialScope, type SignedRequest } from "./sigv4.js";
 import { AuthError, isAuthError } from "./sigv4-errors.js";
 import { validateInput } from "./validate.js";
-
-export type { Admission, Exchange, IncomingRequest, Outcome, RequestHead } from "./exchange.js";
 
 export interface GatewayHooks {
   /** Secret for an access key id, or undefined when unknown. */
@@ -97,14 +88,6 @@ export class Gateway {
   /** Operation names implemented per service (for status and conformance tests). */
   implemented(): Record<string, string[]> {
     return Object.fromEntries(this.services.all.map((s) => [s.def.key, [...s.handlers.keys()].sort()]));
-  }
-
-  /** Both steps at once, for a caller that holds the whole request. */
-  handle(req: IncomingRequest): Outcome {
-    const admission = this.begin(req);
-    if (admission.kind === "answer") return admission.outcome;
-    if (req.body.length > admission.maxBytes) return admission.tooLarge(req.body.length);
-    return admission.finish(req.body);
   }
 
   /** Step 1: everything that can be decided before the body is read. */
