@@ -213,9 +213,8 @@ export class Gateway {
   /** Once the caller is authenticated (or auth is off): route errors, then the resource's region (PROTO-4). */
   private afterSignature(f: Flight): void {
     if (f.routeError !== undefined) throw f.routeError;
-    const service = f.service!;
-    if (!f.match || !f.scope || !service.def.resourceRegion) return;
-    const expected = service.def.resourceRegion(f.match.op.name, f.match.labels, this.headContext(f));
+    if (!f.scope) return;
+    const expected = this.resourceRegion(f, f.service!);
     if (expected !== undefined && expected !== f.scope.region)
       throw new AuthError("BadRegion", {
         region: f.scope.region,
@@ -228,13 +227,10 @@ export class Gateway {
   /** PROTO-4: a scope region that is no AWS region never becomes a partition. */
   private checkRegionName(f: Flight, service: LoadedService): void {
     if (!f.scope || isRegionName(f.scope.region)) return;
-    const resourceRegion = f.match
-      ? service.def.resourceRegion?.(f.match.op.name, f.match.labels, this.headContext(f))
-      : undefined;
     throw new AuthError("BadRegion", {
       region: f.scope.region,
       validRegion: false,
-      expectedRegion: resourceRegion ?? this.hooks.defaultRegion,
+      expectedRegion: this.resourceRegion(f, service) ?? this.hooks.defaultRegion,
       presigned: f.scope.presigned,
     });
   }
@@ -246,9 +242,12 @@ export class Gateway {
     };
   }
 
-  private headContext(f: Flight): OperationContext {
+  /** PROTO-4: the region the routed operation's resource lives in, where the service checks it. */
+  private resourceRegion(f: Flight, service: LoadedService): string | undefined {
+    if (!f.match || !service.def.resourceRegion) return undefined;
     const origin = { kind: "http" as const, host: f.host, headers: f.head.headers };
-    return this.hooks.context({ scope: this.requestScope(f), requestId: f.exchange.requestId, origin });
+    const ctx = this.hooks.context({ scope: this.requestScope(f), requestId: f.exchange.requestId, origin });
+    return service.def.resourceRegion(f.match.op.name, f.match.labels, ctx);
   }
 
   /** The service's limit for this request: on the wire, and for the content (aws-chunked frames it). */
