@@ -4,7 +4,7 @@
  * clients (origin `mqtt`), so services never know which transport called them.
  */
 import { randomUUID } from "node:crypto";
-import type { OperationContext, RequestOrigin, RequestScope } from "./services/types.js";
+import type { OperationContext, RequestOrigin, RequestScope, ServiceDeps } from "./services/types.js";
 
 /** What identifies one call: the (account, region) partition, the caller, and its request id. */
 export interface ContextRequest {
@@ -14,16 +14,14 @@ export interface ContextRequest {
   requestId?: string;
 }
 
-/** The sandbox's parts every context shares. */
-export type ContextDeps = Pick<OperationContext, "store" | "clock" | "settings" | "events" | "runtime">;
-
 /** The host URLs should name when the caller did not come over HTTP: the sandbox's own address. */
-function ownHost(settings: ContextDeps["settings"]): string {
+function ownHost(settings: ServiceDeps["settings"]): string {
   const host = settings.host === "0.0.0.0" || settings.host === "::" ? "127.0.0.1" : settings.host;
   return `${host.includes(":") ? `[${host}]` : host}:${settings.port}`;
 }
 
-export function createOperationContext(deps: ContextDeps, req: ContextRequest): OperationContext {
+/** `deps`: the sandbox's parts every context shares (what services' start hooks get too). */
+export function createOperationContext(deps: ServiceDeps, req: ContextRequest): OperationContext {
   const http = req.origin.kind === "http" ? req.origin : undefined;
   return {
     store: deps.store,
