@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { OperationContext, RequestOrigin, RequestScope, ServiceDeps } from "./services/types.js";
+import { reachableAddress } from "./settings.js";
 
 /** What identifies one call: the (account, region) partition, the caller, and its request id. */
 export interface ContextRequest {
@@ -12,12 +13,6 @@ export interface ContextRequest {
   origin: RequestOrigin;
   /** Default: a new UUID. */
   requestId?: string;
-}
-
-/** The host URLs should name when the caller did not come over HTTP: the sandbox's own address. */
-function ownHost(settings: ServiceDeps["settings"]): string {
-  const host = settings.host === "0.0.0.0" || settings.host === "::" ? "127.0.0.1" : settings.host;
-  return `${host.includes(":") ? `[${host}]` : host}:${settings.port}`;
 }
 
 /** `deps`: the sandbox's parts every context shares (what services' start hooks get too). */
@@ -32,7 +27,8 @@ export function createOperationContext(deps: ServiceDeps, req: ContextRequest): 
     scope: req.scope,
     requestId: req.requestId ?? randomUUID(),
     origin: req.origin,
-    host: http?.host ?? ownHost(deps.settings),
+    // A caller that did not come over HTTP gets the sandbox's own address in the URLs it is given.
+    host: http?.host ?? reachableAddress(deps.settings.host, deps.settings.port),
     headers: http?.headers ?? {},
   };
 }

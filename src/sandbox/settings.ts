@@ -118,3 +118,12 @@ export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, "").toLowerCase();
   return h === "localhost" || h === "::1" || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
 }
+
+/**
+ * `host:port` by which a client on this machine reaches an instance listening on `host`: a
+ * wildcard address (`0.0.0.0`, `::`) by loopback, an IPv6 literal in brackets.
+ */
+export function reachableAddress(host: string, port: number): string {
+  const h = host === "0.0.0.0" || host === "::" || host === "[::]" ? "127.0.0.1" : host;
+  return `${h.includes(":") && !h.startsWith("[") ? `[${h}]` : h}:${port}`;
+}
