@@ -8,7 +8,7 @@
  *
  *   GET  /_iotdm/health                 status (pid, port, data dir, settings), no token
  *   POST /_iotdm/clock   {advanceSeconds?}  advance the sandbox clock; answers {now, offsetSeconds}
- *   POST /_iotdm/config  {throttle?, failRate?, auth?}  change settings; answers the status
+ *   POST /_iotdm/config  {throttle?, failRate?, failMode?, auth?}  change settings; answers the status
  *   POST /_iotdm/reset                   delete every resource
  *   POST /_iotdm/shutdown                stop the process
  *   GET  /_iotdm/logs?since=&limit=&wait=  request log entries after `since` (wait: long poll, ms)

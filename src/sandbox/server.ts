@@ -17,7 +17,7 @@ import { RequestLog } from "./request-log.js";
 import { SERVICES } from "./services/index.js";
 import { ServiceRuntime } from "./services/runtime.js";
 import type { OperationContext, ServiceDeps } from "./services/types.js";
-import { ensureAdminToken, isLoopbackHost, type SandboxSettings } from "./settings.js";
+import { ensureAdminToken, failModeOf, isLoopbackHost, type SandboxSettings } from "./settings.js";
 import { Checkpointer } from "./storage/checkpointer.js";
 import { openDatabase, Store } from "./storage/store.js";
 import { Throttle } from "./throttle.js";
@@ -52,7 +52,7 @@ export class Sandbox {
     this.throttle = new Throttle(
       () => this.settings.throttle,
       () => this.settings.failRate,
-      () => this.settings.failMode ?? "before",
+      () => failModeOf(this.settings),
     );
     this.deps = {
       store: this.store,
@@ -169,7 +169,7 @@ export class Sandbox {
       auth: this.settings.auth,
       throttle: this.settings.throttle,
       failRate: this.settings.failRate,
-      failMode: this.settings.failMode ?? "before",
+      failMode: failModeOf(this.settings),
       clockOffsetSeconds: this.clock.offset / 1000,
       implemented: this.gateway.implemented(),
     };

@@ -39,6 +39,8 @@ export interface SandboxSettings {
 export type FailMode = "before" | "after" | "both";
 export const FAIL_MODES: readonly FailMode[] = ["before", "after", "both"];
 export const isFailMode = (v: unknown): v is FailMode => FAIL_MODES.includes(v as FailMode);
+/** The instance's fail mode: `before` unless set. */
+export const failModeOf = (settings: SandboxSettings): FailMode => settings.failMode ?? "before";
 
 export const DEFAULT_PORT = 4566 + 1000; // 5566: clear of LocalStack's 4566
 export const DEFAULT_REGION = "us-east-1";

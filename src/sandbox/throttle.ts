@@ -19,7 +19,7 @@ export class Throttle {
   constructor(
     private readonly mode: () => "off" | "aws",
     private readonly failRate: () => number,
-    private readonly failMode: () => FailMode = () => "before",
+    private readonly failMode: () => FailMode,
     private readonly random: () => number = Math.random,
   ) {}
 
