@@ -71,11 +71,8 @@ export class Sandbox {
       admit: (service, op, scope) => this.throttle.admit(service, op, scope),
       context: (req) => this.operationContext(req),
       transaction: (fn) => this.store.transaction(fn),
-      onInternalError: (e, op) => {
-        process.stderr.write(
-          `iotdm sandbox: internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-        );
-      },
+      onInternalError: (e, op) =>
+        process.stderr.write(`iotdm sandbox: internal error in ${op}: ${errorText(e)}\n`),
     });
     const record = recorder();
     this.front = new HttpFront({
@@ -86,8 +83,7 @@ export class Sandbox {
         this.requestLog.add(x);
         record?.(x);
       },
-      onCrash: (e) =>
-        process.stderr.write(`iotdm sandbox: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+      onCrash: (e) => process.stderr.write(`iotdm sandbox: ${errorText(e)}\n`),
     });
   }
 
@@ -175,6 +171,8 @@ export class Sandbox {
     };
   }
 }
+
+const errorText = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
 /** IOTDM_RECORD_DIR: tests record every answer for the conformance check against the AWS models. */
 function recorder(): ((x: ObservedExchange) => void) | undefined {
