@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import type { ContextRequest } from "../context.js";
 import { isServiceError, ServiceError } from "../errors.js";
 import type { OperationContext, ServiceDefinition } from "../services/types.js";
-import { type AdmitVerdict, injectedFailure } from "../throttle.js";
+import type { AdmitVerdict } from "../throttle.js";
 import { decodeAwsChunked, decodedContentLength, isAwsChunked } from "./aws-chunked.js";
 import { CODECS, type EncodeContext } from "./codecs.js";
 import { type Admission, type Exchange, headerString, type Outcome, type RequestHead } from "./exchange.js";
@@ -20,6 +20,8 @@ import { bodySha256, checkS3Body, type S3Payload, s3Payload } from "./payload.js
 import { type Routed, routeQuery, routeRest } from "./routing.js";
 import type { OperationSchema } from "./schema.js";
 import {
+  injectedFailure,
+  internalError,
   isSigV2,
   type LoadedService,
   ServiceDirectory,
@@ -303,12 +305,7 @@ export class Gateway {
     else if (isServiceError(e)) err = e;
     else {
       this.hooks.onInternalError(e, op);
-      err = new ServiceError(
-        def.internalError,
-        "The sandbox failed while handling this request",
-        {},
-        def.internalErrorStatus ?? 500,
-      );
+      err = internalError(def, "The sandbox failed while handling this request");
     }
     f.exchange.service = def.key;
     f.exchange.errorCode = err.code;
