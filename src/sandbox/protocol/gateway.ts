@@ -66,11 +66,14 @@ interface Flight {
   limit?: BodyLimitOf;
 }
 
-/** A request's body limit: `max` content bytes, `wire` bytes as sent, the length it declared. */
+/**
+ * A request's body limit: `max` content bytes, `wire` bytes as sent (the front holds Content-Length
+ * and the bytes it reads to it), and the content length an aws-chunked body declares.
+ */
 interface BodyLimitOf {
   max: number;
   wire: number;
-  declared?: number;
+  decodedLength?: number;
   error(size: number): ServiceError;
 }
 
@@ -147,8 +150,8 @@ export class Gateway {
       } else if (!f.check) this.afterSignature(f);
       const limit = this.bodyLimit(f, service);
       f.limit = limit;
-      if (limit.declared !== undefined && limit.declared > limit.max)
-        return answer(this.fail(f, service, limit.error(limit.declared)));
+      if (limit.decodedLength !== undefined && limit.decodedLength > limit.max)
+        return answer(this.fail(f, service, limit.error(limit.decodedLength)));
       return {
         kind: "read",
         maxBytes: limit.wire,
@@ -260,15 +263,9 @@ export class Gateway {
     const error = (size: number) => limit.tooLarge?.(op, size, max) ?? service.codec.tooLarge(size, max);
     const headers = f.head.headers;
     const chunked = service.codec.awsChunked && isAwsChunked(headers);
-    const length = Number(headerString(headers["content-length"]) ?? Number.NaN);
-    const declared = chunked
-      ? decodedContentLength(headers)
-      : Number.isSafeInteger(length)
-        ? length
-        : undefined;
     // SIG-4 framing: chunk headers (~90 bytes per chunk of 8 KiB or more) and trailers.
     const wire = chunked ? max + Math.ceil(max / 64) + 64 * 1024 : max;
-    return { max, wire, declared, error };
+    return { max, wire, decodedLength: chunked ? decodedContentLength(headers) : undefined, error };
   }
 
   private overloaded(f: Flight, service: LoadedService): Outcome {
