@@ -63,16 +63,16 @@ interface Flight {
   match?: Routed;
   /** Why no operation matched, thrown once the signature holds. */
   routeError?: unknown;
-  limit?: BodyLimitOf;
 }
 
 /**
  * A request's body limit: `max` content bytes, `wire` bytes as sent (the front holds Content-Length
- * and the bytes it reads to it), and the content length an aws-chunked body declares.
+ * and the bytes it reads to it), and for an aws-chunked body the content length it declares.
  */
 interface BodyLimitOf {
   max: number;
   wire: number;
+  chunked: boolean;
   decodedLength?: number;
   error(size: number): ServiceError;
 }
@@ -149,7 +149,6 @@ export class Gateway {
         this.signatureHeld(f, f.s3Payload.value);
       } else if (!f.check) this.afterSignature(f);
       const limit = this.bodyLimit(f, service);
-      f.limit = limit;
       if (limit.decodedLength !== undefined && limit.decodedLength > limit.max)
         return answer(this.fail(f, service, limit.error(limit.decodedLength)));
       return {
@@ -157,7 +156,7 @@ export class Gateway {
         maxBytes: limit.wire,
         tooLarge: (bytes) => this.fail(f, service, limit.error(bytes)),
         overloaded: () => this.overloaded(f, service),
-        finish: (body) => this.finish(f, service, body),
+        finish: (body) => this.finish(f, service, limit, body),
       };
     } catch (e) {
       return answer(this.fail(f, service, e));
@@ -165,7 +164,7 @@ export class Gateway {
   }
 
   /** Step 2: the body binds to the signature, then the operation runs. */
-  private finish(f: Flight, service: LoadedService, body: Buffer): Outcome {
+  private finish(f: Flight, service: LoadedService, limit: BodyLimitOf, body: Buffer): Outcome {
     const { def, codec } = service;
     let opName = "?";
     try {
@@ -187,7 +186,7 @@ export class Gateway {
       f.exchange.injected = admitted !== "ok";
       if (admitted === "throttle") throw throttlingError(service);
       if (admitted === "fail") throw injectedFailure(def, false);
-      if (codec.awsChunked && isAwsChunked(raw.headers)) this.decodeChunked(f, raw);
+      if (limit.chunked) this.decodeChunked(f, raw, limit);
       const validationError = handler.validationError ?? def.validationError;
       const input = codec.decode(op, raw, validationError);
       validateInput(op.input, input, handler.constraints, validationError);
@@ -265,7 +264,7 @@ export class Gateway {
     const chunked = service.codec.awsChunked && isAwsChunked(headers);
     // SIG-4 framing: chunk headers (~90 bytes per chunk of 8 KiB or more) and trailers.
     const wire = chunked ? max + Math.ceil(max / 64) + 64 * 1024 : max;
-    return { max, wire, decodedLength: chunked ? decodedContentLength(headers) : undefined, error };
+    return { max, wire, chunked, decodedLength: chunked ? decodedContentLength(headers) : undefined, error };
   }
 
   private overloaded(f: Flight, service: LoadedService): Outcome {
@@ -274,13 +273,12 @@ export class Gateway {
   }
 
   /** SIG-4: aws-chunked bodies decode in place; signed chunks are checked under strict SigV4. */
-  private decodeChunked(f: Flight, raw: RawRequest): void {
+  private decodeChunked(f: Flight, raw: RawRequest, limit: BodyLimitOf): void {
     const signer =
       f.check && f.s3Payload?.kind === "signed-chunks"
         ? { seed: f.check.signature, sign: f.check.signString }
         : undefined;
-    const decoded = decodeAwsChunked(raw.body, decodedContentLength(raw.headers), signer);
-    const limit = f.limit!;
+    const decoded = decodeAwsChunked(raw.body, limit.decodedLength, signer);
     if (decoded.data.length > limit.max) throw limit.error(decoded.data.length);
     raw.body = decoded.data;
     // SIG-4: trailing checksums (x-amz-checksum-*) bind like the headers they stand for.
