@@ -8,12 +8,13 @@
  *
  *   GET  /_iotdm/health                 status (pid, port, data dir, settings), no token
  *   POST /_iotdm/clock   {advanceSeconds?}  advance the sandbox clock; answers {now, offsetSeconds}
- *   POST /_iotdm/config  {throttle?, failRate?, auth?}  change settings; answers the status
+ *   POST /_iotdm/config  {throttle?, failRate?, failMode?, auth?}  change settings; answers the status
  *   POST /_iotdm/reset                   delete every resource
  *   POST /_iotdm/shutdown                stop the process
  *   GET  /_iotdm/logs?since=&limit=&wait=  request log entries after `since` (wait: long poll, ms)
  */
 import { randomUUID, timingSafeEqual } from "node:crypto";
+import { type Headers, headerString } from "./protocol/exchange.js";
 import type { RawResponse } from "./protocol/http-bindings.js";
 import type { RequestLog } from "./request-log.js";
 import { isFailMode, isLoopbackHost, type SandboxSettings } from "./settings.js";
@@ -78,16 +79,11 @@ export class AdminApi {
   }
 
   /** The answer to a request refused from its head (before its body is read), else undefined. */
-  refuse(
-    method: string,
-    path: string,
-    headers: Record<string, string | string[] | undefined>,
-  ): RawResponse | undefined {
+  refuse(method: string, path: string, headers: Headers): RawResponse | undefined {
     if (headers.origin !== undefined)
       return problem(403, "The sandbox admin API does not answer web pages (requests with an Origin header)");
     if (method === "GET" && path === "/_iotdm/health") return undefined;
-    const auth = typeof headers.authorization === "string" ? headers.authorization : "";
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(headerString(headers.authorization) ?? "");
     if (!m)
       return problem(401, "The sandbox admin API needs the instance's admin token (Authorization: Bearer)", {
         "www-authenticate": 'Bearer realm="iotdm-sandbox"',
@@ -191,6 +187,5 @@ function parseObject(body: Buffer): Record<string, unknown> | string {
 }
 
 function mediaType(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return (v ?? "").split(";")[0].trim().toLowerCase();
+  return (headerString(value) ?? "").split(";")[0].trim().toLowerCase();
 }

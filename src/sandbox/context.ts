@@ -4,7 +4,8 @@
  * clients (origin `mqtt`), so services never know which transport called them.
  */
 import { randomUUID } from "node:crypto";
-import type { OperationContext, RequestOrigin, RequestScope } from "./services/types.js";
+import type { OperationContext, RequestOrigin, RequestScope, ServiceDeps } from "./services/types.js";
+import { reachableAddress } from "./settings.js";
 
 /** What identifies one call: the (account, region) partition, the caller, and its request id. */
 export interface ContextRequest {
@@ -14,16 +15,8 @@ export interface ContextRequest {
   requestId?: string;
 }
 
-/** The sandbox's parts every context shares. */
-export type ContextDeps = Pick<OperationContext, "store" | "clock" | "settings" | "events" | "runtime">;
-
-/** The host URLs should name when the caller did not come over HTTP: the sandbox's own address. */
-function ownHost(settings: ContextDeps["settings"]): string {
-  const host = settings.host === "0.0.0.0" || settings.host === "::" ? "127.0.0.1" : settings.host;
-  return `${host.includes(":") ? `[${host}]` : host}:${settings.port}`;
-}
-
-export function createOperationContext(deps: ContextDeps, req: ContextRequest): OperationContext {
+/** `deps`: the sandbox's parts every context shares (what services' start hooks get too). */
+export function createOperationContext(deps: ServiceDeps, req: ContextRequest): OperationContext {
   const http = req.origin.kind === "http" ? req.origin : undefined;
   return {
     store: deps.store,
@@ -34,7 +27,8 @@ export function createOperationContext(deps: ContextDeps, req: ContextRequest): 
     scope: req.scope,
     requestId: req.requestId ?? randomUUID(),
     origin: req.origin,
-    host: http?.host ?? ownHost(deps.settings),
+    // A caller that did not come over HTTP gets the sandbox's own address in the URLs it is given.
+    host: http?.host ?? reachableAddress(deps.settings.host, deps.settings.port),
     headers: http?.headers ?? {},
   };
 }

@@ -8,7 +8,14 @@ import { spawn } from "node:child_process";
 import { existsSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_PORT, defaultDataDir, type FailMode, loadIdentity, readAdminToken } from "./settings.js";
+import {
+  DEFAULT_PORT,
+  defaultDataDir,
+  type FailMode,
+  loadIdentity,
+  reachableAddress,
+  readAdminToken,
+} from "./settings.js";
 
 export interface InstanceRef {
   port: number;
@@ -69,7 +76,10 @@ async function healthAt(baseUrl: string, timeoutMs: number): Promise<Health | un
   }
 }
 
-const health = (ref: InstanceRef, timeoutMs = 1000) => healthAt(`http://${ref.host}:${ref.port}`, timeoutMs);
+/** The instance's base URL as seen from this machine. */
+const baseUrl = (ref: InstanceRef) => `http://${reachableAddress(ref.host, ref.port)}`;
+
+const health = (ref: InstanceRef, timeoutMs = 1000) => healthAt(baseUrl(ref), timeoutMs);
 
 /** An iotdm sandbox recognised behind an endpoint URL (it answers GET /_iotdm/health). */
 export interface SandboxAtEndpoint {
@@ -128,7 +138,7 @@ export async function findRunning(ref: InstanceRef): Promise<RunningInstance | u
     secretAccessKey: identity.secretAccessKey,
     auth: h.auth,
     throttle: h.throttle,
-    endpoint: `http://${ref.host === "0.0.0.0" ? "127.0.0.1" : ref.host}:${ref.port}`,
+    endpoint: baseUrl(ref),
   };
 }
 
@@ -220,7 +230,7 @@ async function adminCall(
       401,
       `no admin token in ${instance.dataDir}: this sandbox was not started from there`,
     );
-  const res = await fetch(`http://${instance.host}:${instance.port}/_iotdm/${path}`, {
+  const res = await fetch(`${baseUrl(instance)}/_iotdm/${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,

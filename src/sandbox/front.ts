@@ -129,11 +129,7 @@ export class HttpFront {
     const admin = this.deps.admin;
     const refused = admin.refuse(method, path, req.headers);
     if (refused) {
-      send(
-        res,
-        refuse(req, res, { response: refused, exchange: ADMIN_EXCHANGE }, expectContinue).response,
-        method,
-      );
+      send(res, refuse(req, res, { response: refused }, expectContinue).response, method);
       return;
     }
     if (expectContinue) res.writeContinue();
@@ -144,11 +140,7 @@ export class HttpFront {
         : await readBody(req, declared, admin.maxBodyBytes);
     if (read === undefined) return;
     if (read.kind !== "body") {
-      send(
-        res,
-        refuse(req, res, { response: admin.tooLarge(), exchange: ADMIN_EXCHANGE }, false).response,
-        method,
-      );
+      send(res, refuse(req, res, { response: admin.tooLarge() }, false).response, method);
       return;
     }
     send(res, await admin.handle(method, path, new URLSearchParams(rawQuery), read.body), method);
@@ -156,7 +148,6 @@ export class HttpFront {
 }
 
 const EMPTY = Buffer.alloc(0);
-const ADMIN_EXCHANGE: Exchange = { service: "?", operation: "?", requestId: "", injected: false };
 
 /** Content-Length, 0 for a request without body, undefined when the length is not known (chunked). */
 function declaredLength(req: IncomingMessage): number | undefined {
@@ -210,12 +201,12 @@ function readBody(
  * and could destroy the answer before the client reads it.
  * A client that waits for `100 Continue` gets `Connection: close` (it will not send the body).
  */
-function refuse(
+function refuse<T extends { response: RawResponse }>(
   req: IncomingMessage,
   res: ServerResponse,
-  outcome: Outcome,
+  outcome: T,
   expectContinue: boolean,
-): Outcome {
+): T {
   if (req.complete) return outcome;
   if (expectContinue) {
     outcome.response.headers.connection = "close";

@@ -17,7 +17,7 @@ import { RequestLog } from "./request-log.js";
 import { SERVICES } from "./services/index.js";
 import { ServiceRuntime } from "./services/runtime.js";
 import type { OperationContext, ServiceDeps } from "./services/types.js";
-import { ensureAdminToken, isLoopbackHost, type SandboxSettings } from "./settings.js";
+import { ensureAdminToken, failModeOf, isLoopbackHost, type SandboxSettings } from "./settings.js";
 import { Checkpointer } from "./storage/checkpointer.js";
 import { openDatabase, Store } from "./storage/store.js";
 import { Throttle } from "./throttle.js";
@@ -52,7 +52,7 @@ export class Sandbox {
     this.throttle = new Throttle(
       () => this.settings.throttle,
       () => this.settings.failRate,
-      () => this.settings.failMode ?? "before",
+      () => failModeOf(this.settings),
     );
     this.deps = {
       store: this.store,
@@ -71,11 +71,8 @@ export class Sandbox {
       admit: (service, op, scope) => this.throttle.admit(service, op, scope),
       context: (req) => this.operationContext(req),
       transaction: (fn) => this.store.transaction(fn),
-      onInternalError: (e, op) => {
-        process.stderr.write(
-          `iotdm sandbox: internal error in ${op}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-        );
-      },
+      onInternalError: (e, op) =>
+        process.stderr.write(`iotdm sandbox: internal error in ${op}: ${errorText(e)}\n`),
     });
     const record = recorder();
     this.front = new HttpFront({
@@ -86,8 +83,7 @@ export class Sandbox {
         this.requestLog.add(x);
         record?.(x);
       },
-      onCrash: (e) =>
-        process.stderr.write(`iotdm sandbox: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+      onCrash: (e) => process.stderr.write(`iotdm sandbox: ${errorText(e)}\n`),
     });
   }
 
@@ -169,12 +165,14 @@ export class Sandbox {
       auth: this.settings.auth,
       throttle: this.settings.throttle,
       failRate: this.settings.failRate,
-      failMode: this.settings.failMode ?? "before",
+      failMode: failModeOf(this.settings),
       clockOffsetSeconds: this.clock.offset / 1000,
       implemented: this.gateway.implemented(),
     };
   }
 }
+
+const errorText = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
 /** IOTDM_RECORD_DIR: tests record every answer for the conformance check against the AWS models. */
 function recorder(): ((x: ObservedExchange) => void) | undefined {

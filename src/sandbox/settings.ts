@@ -39,6 +39,8 @@ export interface SandboxSettings {
 export type FailMode = "before" | "after" | "both";
 export const FAIL_MODES: readonly FailMode[] = ["before", "after", "both"];
 export const isFailMode = (v: unknown): v is FailMode => FAIL_MODES.includes(v as FailMode);
+/** The instance's fail mode: `before` unless set. */
+export const failModeOf = (settings: SandboxSettings): FailMode => settings.failMode ?? "before";
 
 export const DEFAULT_PORT = 4566 + 1000; // 5566: clear of LocalStack's 4566
 export const DEFAULT_REGION = "us-east-1";
@@ -117,4 +119,13 @@ export function readAdminToken(dataDir: string): string | undefined {
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, "").toLowerCase();
   return h === "localhost" || h === "::1" || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * `host:port` by which a client on this machine reaches an instance listening on `host`: a
+ * wildcard address (`0.0.0.0`, `::`) by loopback, an IPv6 literal in brackets.
+ */
+export function reachableAddress(host: string, port: number): string {
+  const h = host === "0.0.0.0" || host === "::" || host === "[::]" ? "127.0.0.1" : host;
+  return `${h.includes(":") && !h.startsWith("[") ? `[${h}]` : h}:${port}`;
 }

@@ -6,8 +6,6 @@
  */
 import { defaultRate } from "../common/quotas.js";
 import { TokenBucket } from "../common/token-bucket.js";
-import { ServiceError } from "./errors.js";
-import type { ServiceDefinition } from "./services/types.js";
 import type { FailMode } from "./settings.js";
 
 /** `fail`: answer the injected error instead of running; `failAfter`: run, commit, then answer it. */
@@ -19,7 +17,7 @@ export class Throttle {
   constructor(
     private readonly mode: () => "off" | "aws",
     private readonly failRate: () => number,
-    private readonly failMode: () => FailMode = () => "before",
+    private readonly failMode: () => FailMode,
     private readonly random: () => number = Math.random,
   ) {}
 
@@ -46,13 +44,4 @@ export class Throttle {
     if (mode === "both") return this.random() < 0.5 ? "fail" : "failAfter";
     return mode === "after" ? "failAfter" : "fail";
   }
-}
-
-/** The service's internal error, as an injected failure answers it (500, or 503 where that is the code). */
-export function injectedFailure(def: ServiceDefinition, committed: boolean): ServiceError {
-  const status = def.internalErrorStatus ?? 500;
-  const message = committed
-    ? "An internal failure was injected by the sandbox after the operation completed (--fail-mode after)"
-    : "An internal failure was injected by the sandbox (--fail-rate)";
-  return new ServiceError(def.internalError, message, {}, status);
 }

@@ -105,8 +105,7 @@ test("--fail-mode both: every injected failure is one or the other, and an unkno
       await failing(iot.send(new CreateThingCommand({ thingName })), "InternalFailureException", 500);
     const refused = (await sb.admin("config", { failMode: "sideways" })) as { message?: string };
     assert.match(refused.message ?? "", /failMode takes "before", "after" or "both"/);
-    const health = (await (await fetch(`${sb.endpoint}/_iotdm/health`)).json()) as { failMode?: string };
-    assert.equal(health.failMode, "both");
+    assert.equal((await health()).failMode, "both");
     await sb.admin("config", { failRate: 0 });
     let stored = 0;
     for (const thingName of names) {

@@ -21,6 +21,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import Database from "better-sqlite3";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { sendSigned } from "../helpers/signed-request.js";
 import { sandboxSigner } from "../helpers/signing.js";
 
 const run = promisify(execFile);
@@ -70,22 +71,11 @@ async function signedCall(
   body: string,
   contentType: string,
 ): Promise<{ status: number; code: string; text: string }> {
-  const url = new URL(instance.endpoint);
-  const signer = sandboxSigner(instance, service, { region });
-  const signed = await signer.sign({
-    method,
-    protocol: "http:",
-    hostname: url.hostname,
-    port: Number(url.port),
-    path,
-    query: {},
-    headers: { host: url.host, "content-type": contentType },
-    body,
-  });
-  const res = await fetch(`${instance.endpoint}${path}`, { method, headers: signed.headers, body });
-  const text = await res.text();
-  const code = res.headers.get("x-amzn-errortype") ?? /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? "";
-  return { status: res.status, code, text };
+  const target = { endpoint: instance.endpoint, credentials: instance.credentials, region };
+  const headers = { "content-type": contentType };
+  const res = await sendSigned(target, { service, method, path, headers, body });
+  const code = res.headers.get("x-amzn-errortype") ?? /<Code>([^<]+)<\/Code>/.exec(res.text)?.[1] ?? "";
+  return { status: res.status, code, text: res.text };
 }
 
 for (const region of ["zz-nowhere-9", "a".repeat(200)]) {

@@ -1,10 +1,15 @@
-/** The admin token in the data directory and what counts as a loopback address (settings.ts). */
+/** The admin token in the data directory, what counts as a loopback address, and how an instance is reached (settings.ts). */
 import assert from "node:assert/strict";
 import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ensureAdminToken, isLoopbackHost, readAdminToken } from "../../src/sandbox/settings.js";
+import {
+  ensureAdminToken,
+  isLoopbackHost,
+  reachableAddress,
+  readAdminToken,
+} from "../../src/sandbox/settings.js";
 
 test("the admin token is created once, random, readable by its owner only, and kept across starts", () => {
   const dir = mkdtempSync(join(tmpdir(), "iotdm-token-"));
@@ -30,4 +35,13 @@ test("loopback addresses are the ones only this machine reaches", () => {
     assert.equal(isLoopbackHost(host), true, host);
   for (const host of ["0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "example.com", "127.example.com"])
     assert.equal(isLoopbackHost(host), false, host);
+});
+
+test("an instance listening on a wildcard address is reached by loopback; IPv6 literals go in brackets", () => {
+  assert.equal(reachableAddress("0.0.0.0", 5566), "127.0.0.1:5566");
+  assert.equal(reachableAddress("::", 5566), "127.0.0.1:5566");
+  assert.equal(reachableAddress("127.0.0.1", 5566), "127.0.0.1:5566");
+  assert.equal(reachableAddress("localhost", 5566), "localhost:5566");
+  assert.equal(reachableAddress("::1", 5566), "[::1]:5566");
+  assert.equal(reachableAddress("[::1]", 5566), "[::1]:5566");
 });

@@ -14,10 +14,6 @@ export interface RequestHead {
   headers: Headers;
 }
 
-export interface IncomingRequest extends RequestHead {
-  body: Buffer;
-}
-
 /** What the gateway knows of one exchange (request log, conformance recording). */
 export interface Exchange {
   /** Service key, `?` when the request could not be attributed. */

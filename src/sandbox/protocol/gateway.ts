@@ -11,22 +11,17 @@ import { randomUUID } from "node:crypto";
 import type { ContextRequest } from "../context.js";
 import { isServiceError, ServiceError } from "../errors.js";
 import type { OperationContext, ServiceDefinition } from "../services/types.js";
-import { type AdmitVerdict, injectedFailure } from "../throttle.js";
+import type { AdmitVerdict } from "../throttle.js";
 import { decodeAwsChunked, decodedContentLength, isAwsChunked } from "./aws-chunked.js";
 import { CODECS, type EncodeContext } from "./codecs.js";
-import {
-  type Admission,
-  type Exchange,
-  headerString,
-  type IncomingRequest,
-  type Outcome,
-  type RequestHead,
-} from "./exchange.js";
+import { type Admission, type Exchange, headerString, type Outcome, type RequestHead } from "./exchange.js";
 import type { RawRequest } from "./http-bindings.js";
 import { bodySha256, checkS3Body, type S3Payload, s3Payload } from "./payload.js";
 import { type Routed, routeQuery, routeRest } from "./routing.js";
 import type { OperationSchema } from "./schema.js";
 import {
+  injectedFailure,
+  internalError,
   isSigV2,
   type LoadedService,
   ServiceDirectory,
@@ -36,8 +31,6 @@ import {
 import { checkHead, type HeadCheck, isRegionName, readCredentialScope, type SignedRequest } from "./sigv4.js";
 import { AuthError, isAuthError } from "./sigv4-errors.js";
 import { validateInput } from "./validate.js";
-
-export type { Admission, Exchange, IncomingRequest, Outcome, RequestHead } from "./exchange.js";
 
 export interface GatewayHooks {
   /** Secret for an access key id, or undefined when unknown. */
@@ -70,14 +63,17 @@ interface Flight {
   match?: Routed;
   /** Why no operation matched, thrown once the signature holds. */
   routeError?: unknown;
-  limit?: BodyLimitOf;
 }
 
-/** A request's body limit: `max` content bytes, `wire` bytes as sent, the length it declared. */
+/**
+ * A request's body limit: `max` content bytes, `wire` bytes as sent (the front holds Content-Length
+ * and the bytes it reads to it), and for an aws-chunked body the content length it declares.
+ */
 interface BodyLimitOf {
   max: number;
   wire: number;
-  declared?: number;
+  chunked: boolean;
+  decodedLength?: number;
   error(size: number): ServiceError;
 }
 
@@ -97,14 +93,6 @@ export class Gateway {
   /** Operation names implemented per service (for status and conformance tests). */
   implemented(): Record<string, string[]> {
     return Object.fromEntries(this.services.all.map((s) => [s.def.key, [...s.handlers.keys()].sort()]));
-  }
-
-  /** Both steps at once, for a caller that holds the whole request. */
-  handle(req: IncomingRequest): Outcome {
-    const admission = this.begin(req);
-    if (admission.kind === "answer") return admission.outcome;
-    if (req.body.length > admission.maxBytes) return admission.tooLarge(req.body.length);
-    return admission.finish(req.body);
   }
 
   /** Step 1: everything that can be decided before the body is read. */
@@ -161,15 +149,14 @@ export class Gateway {
         this.signatureHeld(f, f.s3Payload.value);
       } else if (!f.check) this.afterSignature(f);
       const limit = this.bodyLimit(f, service);
-      f.limit = limit;
-      if (limit.declared !== undefined && limit.declared > limit.max)
-        return answer(this.fail(f, service, limit.error(limit.declared)));
+      if (limit.decodedLength !== undefined && limit.decodedLength > limit.max)
+        return answer(this.fail(f, service, limit.error(limit.decodedLength)));
       return {
         kind: "read",
         maxBytes: limit.wire,
         tooLarge: (bytes) => this.fail(f, service, limit.error(bytes)),
         overloaded: () => this.overloaded(f, service),
-        finish: (body) => this.finish(f, service, body),
+        finish: (body) => this.finish(f, service, limit, body),
       };
     } catch (e) {
       return answer(this.fail(f, service, e));
@@ -177,7 +164,7 @@ export class Gateway {
   }
 
   /** Step 2: the body binds to the signature, then the operation runs. */
-  private finish(f: Flight, service: LoadedService, body: Buffer): Outcome {
+  private finish(f: Flight, service: LoadedService, limit: BodyLimitOf, body: Buffer): Outcome {
     const { def, codec } = service;
     let opName = "?";
     try {
@@ -199,7 +186,7 @@ export class Gateway {
       f.exchange.injected = admitted !== "ok";
       if (admitted === "throttle") throw throttlingError(service);
       if (admitted === "fail") throw injectedFailure(def, false);
-      if (codec.awsChunked && isAwsChunked(raw.headers)) this.decodeChunked(f, raw);
+      if (limit.chunked) this.decodeChunked(f, raw, limit);
       const validationError = handler.validationError ?? def.validationError;
       const input = codec.decode(op, raw, validationError);
       validateInput(op.input, input, handler.constraints, validationError);
@@ -230,9 +217,8 @@ export class Gateway {
   /** Once the caller is authenticated (or auth is off): route errors, then the resource's region (PROTO-4). */
   private afterSignature(f: Flight): void {
     if (f.routeError !== undefined) throw f.routeError;
-    const service = f.service!;
-    if (!f.match || !f.scope || !service.def.resourceRegion) return;
-    const expected = service.def.resourceRegion(f.match.op.name, f.match.labels, this.headContext(f));
+    if (!f.scope) return;
+    const expected = this.resourceRegion(f, f.service!);
     if (expected !== undefined && expected !== f.scope.region)
       throw new AuthError("BadRegion", {
         region: f.scope.region,
@@ -245,13 +231,10 @@ export class Gateway {
   /** PROTO-4: a scope region that is no AWS region never becomes a partition. */
   private checkRegionName(f: Flight, service: LoadedService): void {
     if (!f.scope || isRegionName(f.scope.region)) return;
-    const resourceRegion = f.match
-      ? service.def.resourceRegion?.(f.match.op.name, f.match.labels, this.headContext(f))
-      : undefined;
     throw new AuthError("BadRegion", {
       region: f.scope.region,
       validRegion: false,
-      expectedRegion: resourceRegion ?? this.hooks.defaultRegion,
+      expectedRegion: this.resourceRegion(f, service) ?? this.hooks.defaultRegion,
       presigned: f.scope.presigned,
     });
   }
@@ -263,9 +246,12 @@ export class Gateway {
     };
   }
 
-  private headContext(f: Flight): OperationContext {
+  /** PROTO-4: the region the routed operation's resource lives in, where the service checks it. */
+  private resourceRegion(f: Flight, service: LoadedService): string | undefined {
+    if (!f.match || !service.def.resourceRegion) return undefined;
     const origin = { kind: "http" as const, host: f.host, headers: f.head.headers };
-    return this.hooks.context({ scope: this.requestScope(f), requestId: f.exchange.requestId, origin });
+    const ctx = this.hooks.context({ scope: this.requestScope(f), requestId: f.exchange.requestId, origin });
+    return service.def.resourceRegion(f.match.op.name, f.match.labels, ctx);
   }
 
   /** The service's limit for this request: on the wire, and for the content (aws-chunked frames it). */
@@ -276,15 +262,9 @@ export class Gateway {
     const error = (size: number) => limit.tooLarge?.(op, size, max) ?? service.codec.tooLarge(size, max);
     const headers = f.head.headers;
     const chunked = service.codec.awsChunked && isAwsChunked(headers);
-    const length = Number(headerString(headers["content-length"]) ?? Number.NaN);
-    const declared = chunked
-      ? decodedContentLength(headers)
-      : Number.isSafeInteger(length)
-        ? length
-        : undefined;
     // SIG-4 framing: chunk headers (~90 bytes per chunk of 8 KiB or more) and trailers.
     const wire = chunked ? max + Math.ceil(max / 64) + 64 * 1024 : max;
-    return { max, wire, declared, error };
+    return { max, wire, chunked, decodedLength: chunked ? decodedContentLength(headers) : undefined, error };
   }
 
   private overloaded(f: Flight, service: LoadedService): Outcome {
@@ -293,13 +273,12 @@ export class Gateway {
   }
 
   /** SIG-4: aws-chunked bodies decode in place; signed chunks are checked under strict SigV4. */
-  private decodeChunked(f: Flight, raw: RawRequest): void {
+  private decodeChunked(f: Flight, raw: RawRequest, limit: BodyLimitOf): void {
     const signer =
       f.check && f.s3Payload?.kind === "signed-chunks"
         ? { seed: f.check.signature, sign: f.check.signString }
         : undefined;
-    const decoded = decodeAwsChunked(raw.body, decodedContentLength(raw.headers), signer);
-    const limit = f.limit!;
+    const decoded = decodeAwsChunked(raw.body, limit.decodedLength, signer);
     if (decoded.data.length > limit.max) throw limit.error(decoded.data.length);
     raw.body = decoded.data;
     // SIG-4: trailing checksums (x-amz-checksum-*) bind like the headers they stand for.
@@ -321,12 +300,7 @@ export class Gateway {
     else if (isServiceError(e)) err = e;
     else {
       this.hooks.onInternalError(e, op);
-      err = new ServiceError(
-        def.internalError,
-        "The sandbox failed while handling this request",
-        {},
-        def.internalErrorStatus ?? 500,
-      );
+      err = internalError(def, "The sandbox failed while handling this request");
     }
     f.exchange.service = def.key;
     f.exchange.errorCode = err.code;

@@ -6,6 +6,7 @@
  */
 import type { NormalizedSchema } from "@smithy/core/schema";
 import { newRecord } from "../records.js";
+import { strictUtf8 } from "../utf8.js";
 import { childPath, type InputProblems } from "./input-problems.js";
 import { mustBe, parseTimestamp } from "./member-kinds.js";
 import { type MemberInfo, membersOf } from "./schema.js";
@@ -120,10 +121,8 @@ function wrongType(
 
 /** The request body as JSON: UTF-8 that parses; otherwise a general problem and undefined. */
 export function parseJsonBody(body: Buffer, problems: InputProblems): unknown {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(body).trim();
-  } catch {
+  const text = strictUtf8(body)?.trim();
+  if (text === undefined) {
     problems.addGeneral("The request body is not valid UTF-8");
     return undefined;
   }

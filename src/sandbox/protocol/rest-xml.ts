@@ -5,6 +5,7 @@
 import type { NormalizedSchema } from "@smithy/core/schema";
 import { XMLValidator } from "fast-xml-parser";
 import { ServiceError } from "../errors.js";
+import { strictUtf8 } from "../utf8.js";
 import { type RawRequest, type RawResponse, readHttpBindings, writeHttpBindings } from "./http-bindings.js";
 import { childPath, InputProblems } from "./input-problems.js";
 import { mustBe, scalarFromText } from "./member-kinds.js";
@@ -98,9 +99,10 @@ function listFromXml(
 
 /** Parses an XML payload: not well-formed, not UTF-8 or another root element is MalformedXML. */
 function parsePayloadXml(body: Buffer, rootName: string): XmlNode {
+  const text = strictUtf8(body);
+  if (text === undefined) throw malformedXml();
   let doc: Record<string, unknown[]>;
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
     // The parser reads `<a><b>x` as `<a><b/></a>`: well-formedness is checked first.
     if (XMLValidator.validate(text) !== true) throw malformedXml();
     doc = parseXml(text);

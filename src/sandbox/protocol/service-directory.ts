@@ -1,6 +1,7 @@
 /**
- * The services the gateway serves, loaded once (schemas, routes, handlers, codec), and how a request
- * is attributed to one (PROTO-2): signing name, else host name, else the awsQuery `Version`.
+ * The services the gateway serves, loaded once (schemas, routes, handlers, codec), how a request
+ * is attributed to one (PROTO-2): signing name, else host name, else the awsQuery `Version`, and
+ * the service's errors the gateway answers by itself (SigV2, internal failures, throttling).
  */
 import { ServiceError } from "../errors.js";
 import type { OperationDefinition, ServiceDefinition } from "../services/types.js";
@@ -85,6 +86,21 @@ export const sigV2Refused = () =>
     {},
     400,
   );
+
+/** The service's internal error: 500, or the status its code carries (503 for ServiceUnavailable). */
+export function internalError(def: ServiceDefinition, message: string): ServiceError {
+  return new ServiceError(def.internalError, message, {}, def.internalErrorStatus ?? 500);
+}
+
+/** The internal error an injected failure answers (--fail-rate), before the operation ran or after it committed. */
+export function injectedFailure(def: ServiceDefinition, committed: boolean): ServiceError {
+  return internalError(
+    def,
+    committed
+      ? "An internal failure was injected by the sandbox after the operation completed (--fail-mode after)"
+      : "An internal failure was injected by the sandbox (--fail-rate)",
+  );
+}
 
 /** PROTO-10: the service's throttling error. */
 export function throttlingError(service: LoadedService): ServiceError {

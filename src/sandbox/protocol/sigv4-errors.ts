@@ -44,7 +44,7 @@ const INVALID_TOKEN = "The security token included in the request is invalid.";
 
 const INCOMPLETE = ["IncompleteSignatureException", "IncompleteSignature"] as const;
 const BAD_SIGNATURE = ["InvalidSignatureException", "SignatureDoesNotMatch"] as const;
-/** Per kind: HTTP status, then the codes of restXml, restJson1 and awsQuery, then S3's status when it differs. */
+/** Per kind: HTTP status, then the codes of restXml, restJson1 and awsQuery. */
 const CODES = {
   MissingAuth: [403, "AccessDenied", "MissingAuthenticationTokenException", "MissingAuthenticationToken"],
   MalformedAuth: [400, "AuthorizationHeaderMalformed", ...INCOMPLETE],
@@ -54,9 +54,10 @@ const CODES = {
   NotYetValid: [403, "AccessDenied", ...BAD_SIGNATURE],
   Skewed: [403, "RequestTimeTooSkewed", ...BAD_SIGNATURE],
   BadPresign: [400, "AuthorizationQueryParametersError", ...INCOMPLETE],
-  // PROTO-4: a scope region that is no AWS region, or not the one the resource (S3 bucket, IAM) lives in.
-  BadRegion: [403, "AuthorizationHeaderMalformed", ...BAD_SIGNATURE, 400],
-} satisfies Record<string, readonly [number, string, string, string, number?]>;
+  // PROTO-4: a scope region that is no AWS region, or not the one the resource (S3 bucket) lives in;
+  // S3 words it differently (s3RegionError).
+  BadRegion: [403, "AuthorizationHeaderMalformed", ...BAD_SIGNATURE],
+} satisfies Record<string, readonly [number, string, string, string]>;
 
 /** MissingAuth, MalformedAuth, InvalidAccessKey, SignatureMismatch, Expired, NotYetValid, Skewed, BadPresign, BadRegion. */
 export type AuthErrorKind = keyof typeof CODES;
@@ -97,16 +98,10 @@ export function authErrorFor(
   protocol: AuthProtocol,
   d: AuthErrorDetails = {},
 ): ServiceError {
-  const [status, xmlCode, jsonCode, queryCode, xmlStatus] = CODES[kind] as readonly [
-    number,
-    string,
-    string,
-    string,
-    number?,
-  ];
+  const [status, xmlCode, jsonCode, queryCode] = CODES[kind];
   if (kind === "BadRegion" && protocol === "restXml") return s3RegionError(d);
   if (protocol === "restXml")
-    return new ServiceError(xmlCode, d.message ?? S3_MESSAGES[kind], s3Fields(kind, d), xmlStatus ?? status);
+    return new ServiceError(xmlCode, d.message ?? S3_MESSAGES[kind], s3Fields(kind, d), status);
   const code = protocol === "restJson1" ? jsonCode : queryCode;
   return new ServiceError(code, d.message ?? otherMessage(kind, d), {}, status);
 }

@@ -6,6 +6,7 @@
 import { ServiceError } from "../../errors.js";
 import { nestedDeeperThan } from "../../json-depth.js";
 import { ownValue, setOwn } from "../../records.js";
+import { strictUtf8 } from "../../utf8.js";
 import {
   cloneJson,
   computeDelta,
@@ -88,17 +89,14 @@ function checkPackageSection(section: JsonObject): void {
  * `version` and `clientToken` are ignored.
  */
 export function parseUpdateRequest(body: Buffer, opts: { reservedPackageShadow: boolean }): UpdateRequest {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
+  const text = strictUtf8(body);
+  if (text === undefined)
     throw new ServiceError(
       "UnsupportedDocumentEncodingException",
       "Unsupported documented encoding; supported encoding is UTF-8",
       {},
       415,
     );
-  }
   let doc: JsonValue;
   try {
     doc = JSON.parse(text) as JsonValue;

@@ -1,4 +1,5 @@
 import * as sdk from "@aws-sdk/client-iot-jobs-data-plane";
+import { MAX_PUBLISH_PAYLOAD_BYTES } from "../iot-data/publish.js";
 import type { OperationDefinition, ServiceDefinition } from "../types.js";
 
 /** Jobs data plane (devices' view of jobs): routed by signing name (PROTO-3); handlers arrive with the jobs issue. */
@@ -15,6 +16,6 @@ export const iotJobsData: ServiceDefinition = {
   internalErrorStatus: 503,
   throttlingStatus: 429,
   // Job execution updates travel like MQTT messages (MQTT-1: 128 KB).
-  bodyLimit: { bytes: 128 * 1024 },
+  bodyLimit: { bytes: MAX_PUBLISH_PAYLOAD_BYTES },
   operations,
 };

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import * as zlib from "node:zlib";
 import { ServiceError } from "../../errors.js";
+import { headerString } from "../../protocol/exchange.js";
 
 export type ChecksumType = "FULL_OBJECT" | "COMPOSITE";
 
@@ -157,7 +158,7 @@ export function uploadChecksum(
     checkValue(alg, value, data);
     return { algorithm: alg.name, value, type: "FULL_OBJECT" };
   }
-  const trailer = headerText(headers["x-amz-trailer"])?.trim().toLowerCase();
+  const trailer = headerString(headers["x-amz-trailer"])?.trim().toLowerCase();
   const announced =
     (trailer ? byHeader.get(trailer) : undefined) ?? byName.get(declaredName?.toUpperCase() ?? "");
   const value = announced ? computeChecksum(announced.name, data) : undefined;
@@ -199,7 +200,3 @@ export function checksumMemberName(algorithm: string): string | undefined {
 }
 
 export const md5Hex = (data: Buffer) => createHash("md5").update(data).digest("hex");
-
-function headerText(h: string | string[] | undefined): string | undefined {
-  return Array.isArray(h) ? h[0] : h;
-}

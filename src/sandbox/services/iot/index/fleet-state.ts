@@ -67,12 +67,7 @@ export function scopeState(fleet: Fleet, scope: string): ScopeState {
 /** A context for the scope `<account>:<region>` of an event. */
 export function scopeContext(fleet: Fleet, scope: string): OperationContext {
   const cut = scope.indexOf(":");
-  return {
-    ...fleet.base,
-    scope: { accountId: scope.slice(0, cut), region: scope.slice(cut + 1) },
-    requestId: "fleet-index",
-    headers: {},
-  };
+  return { ...fleet.base, scope: { accountId: scope.slice(0, cut), region: scope.slice(cut + 1) } };
 }
 
 const indexKey = (ctx: OperationContext, cfg: ThingIndexing) => `${indexEpoch(ctx)}|${JSON.stringify(cfg)}`;
