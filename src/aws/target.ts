@@ -180,17 +180,19 @@ export async function connectTarget(selection: TargetSelection, env: Env = proce
   });
 }
 
-/**
- * The instance at `ref`, started in the background when none answers. A port held by another
- * program is one clear error instead of the sandbox's failed start.
- */
+/** A port held by another program is one clear error instead of the sandbox's failed start. */
+export async function assertPortFree(ref: Pick<InstanceRef, "host" | "port">): Promise<void> {
+  if (!(await portFree(ref.host, ref.port)))
+    throw new ExplainedError("PortInUse", "target.portBusy", { host: ref.host, port: ref.port });
+}
+
+/** The instance at `ref`, started in the background when none answers (its port must be free). */
 export async function startInstance(
   ref: InstanceRef,
   options: StartOptions = {},
 ): Promise<{ instance: RunningInstance; started: boolean }> {
   const running = await findRunning(ref);
   if (running) return { instance: running, started: false };
-  if (!(await portFree(ref.host, ref.port)))
-    throw new ExplainedError("PortInUse", "target.portBusy", { host: ref.host, port: ref.port });
+  await assertPortFree(ref);
   return ensureRunning(ref, options);
 }

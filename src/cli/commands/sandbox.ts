@@ -5,8 +5,7 @@
  * `eval "$(iotdm sandbox env)"` still reads only exports).
  */
 import { type Command, Option } from "commander";
-import { startInstance } from "../../aws/target.js";
-import { portFree } from "../../common/ports.js";
+import { assertPortFree, startInstance } from "../../aws/target.js";
 import { ExplainedError, UsageError } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
@@ -53,12 +52,6 @@ async function running(host: IoHost, r: InstanceRef): Promise<RunningInstance> {
   const { instance, started } = await startInstance(r);
   if (started) announceStart(host, instance.endpoint, instance);
   return instance;
-}
-
-/** `serve` on a port another program holds: one clear line, before anything is opened. */
-async function assertPortFree(r: InstanceRef): Promise<void> {
-  if (!(await portFree(r.host, r.port)))
-    throw new ExplainedError("PortInUse", "target.portBusy", { host: r.host, port: r.port });
 }
 
 function serverOptions(o: ServerOpts) {
@@ -131,6 +124,7 @@ function register(program: Command, host: () => IoHost): void {
     async (o: ServerOpts) => {
       const r = ref(o);
       const s = serverOptions(o);
+      // On a port another program holds: one clear line, before anything is opened.
       await assertPortFree(r);
       warnIfExposed(host(), r.host);
       const identity = loadIdentity(r.dataDir, s.accountId);
