@@ -30,11 +30,7 @@ import {
 import type { CommandModule } from "../registry.js";
 import { logsCommand } from "./sandbox-logs.js";
 
-interface InstanceOpts extends InstanceFlags {
-  host?: string;
-}
-
-interface ServerOpts extends InstanceOpts {
+interface ServerOpts extends InstanceFlags {
   auth: boolean;
   throttle?: string;
   failRate?: string;
@@ -44,8 +40,6 @@ interface ServerOpts extends InstanceOpts {
   typeDeletionDelay?: string;
   indexBuildDelay?: string;
 }
-
-const ref = (o: InstanceOpts) => instanceOf(o);
 
 /** The instance, started in the background if none answers (said in one line). */
 async function running(host: IoHost, r: InstanceRef): Promise<RunningInstance> {
@@ -84,12 +78,8 @@ function warnIfExposed(io: IoHost, address: string): void {
   if (!isLoopbackHost(address)) io.say("warn", "sandbox.exposedHost", { host: address });
 }
 
-function instanceOptions(cmd: Command): Command {
-  return addInstanceOptions(cmd).option("--host <address>", t("sandbox.opt.host"));
-}
-
 function serverFlags(cmd: Command): Command {
-  return instanceOptions(cmd)
+  return addInstanceOptions(cmd)
     .option("--no-auth", t("sandbox.opt.noAuth"))
     .addOption(new Option("--throttle <mode>", t("sandbox.opt.throttle")))
     .option("--fail-rate <share>", t("sandbox.opt.failRate"))
@@ -105,7 +95,7 @@ function register(program: Command, host: () => IoHost): void {
 
   serverFlags(sandbox.command("start").description(t("sandbox.start.description"))).action(
     async (o: ServerOpts) => {
-      const r = ref(o);
+      const r = instanceOf(o);
       const options = serverOptions(o);
       warnIfExposed(host(), r.host);
       const { instance, started } = await startInstance(r, options).catch((e: Error) => {
@@ -122,7 +112,7 @@ function register(program: Command, host: () => IoHost): void {
 
   serverFlags(sandbox.command("serve").description(t("sandbox.serve.description"))).action(
     async (o: ServerOpts) => {
-      const r = ref(o);
+      const r = instanceOf(o);
       const s = serverOptions(o);
       // On a port another program holds: one clear line, before anything is opened.
       await assertPortFree(r);
@@ -150,19 +140,19 @@ function register(program: Command, host: () => IoHost): void {
     },
   );
 
-  instanceOptions(sandbox.command("stop").description(t("sandbox.stop.description"))).action(
-    async (o: InstanceOpts) => {
-      const r = ref(o);
+  addInstanceOptions(sandbox.command("stop").description(t("sandbox.stop.description"))).action(
+    async (o: InstanceFlags) => {
+      const r = instanceOf(o);
       const stopped = await stopInstance(r);
       host().info(stopped ? "sandbox.stopped" : "sandbox.notRunning", { port: r.port, dataDir: r.dataDir });
       host().result({ stopped });
     },
   );
 
-  instanceOptions(sandbox.command("status").description(t("sandbox.status.description")))
+  addInstanceOptions(sandbox.command("status").description(t("sandbox.status.description")))
     .option("--show-secret", t("sandbox.opt.showSecret"))
-    .action(async (o: InstanceOpts & { showSecret?: boolean }) => {
-      const r = ref(o);
+    .action(async (o: InstanceFlags & { showSecret?: boolean }) => {
+      const r = instanceOf(o);
       const instance = await findRunning(r);
       if (!instance) {
         host().info("sandbox.notRunning", { port: r.port, dataDir: r.dataDir });
@@ -174,9 +164,9 @@ function register(program: Command, host: () => IoHost): void {
       host().result({ running: true, ...withoutSecret(instance, Boolean(o.showSecret)) });
     });
 
-  instanceOptions(sandbox.command("reset").description(t("sandbox.reset.description"))).action(
-    async (o: InstanceOpts) => {
-      const r = ref(o);
+  addInstanceOptions(sandbox.command("reset").description(t("sandbox.reset.description"))).action(
+    async (o: InstanceFlags) => {
+      const r = instanceOf(o);
       const instance = await running(host(), r);
       await adminPost(instance, "reset");
       host().info("sandbox.resetDone", { port: r.port });
@@ -184,9 +174,9 @@ function register(program: Command, host: () => IoHost): void {
     },
   );
 
-  instanceOptions(sandbox.command("env").description(t("sandbox.env.description"))).action(
-    async (o: InstanceOpts) => {
-      const instance = await running(host(), ref(o));
+  addInstanceOptions(sandbox.command("env").description(t("sandbox.env.description"))).action(
+    async (o: InstanceFlags) => {
+      const instance = await running(host(), instanceOf(o));
       const vars = envExports(instance);
       if (host().json) host().result(vars);
       else
@@ -198,15 +188,15 @@ function register(program: Command, host: () => IoHost): void {
     },
   );
 
-  logsCommand(sandbox, host, ref, instanceOptions);
+  logsCommand(sandbox, host);
 
-  instanceOptions(sandbox.command("clock").description(t("sandbox.clock.description")))
+  addInstanceOptions(sandbox.command("clock").description(t("sandbox.clock.description")))
     .option("--advance <seconds>", t("sandbox.opt.advance"))
-    .action(async (o: InstanceOpts & { advance?: string }) => {
+    .action(async (o: InstanceFlags & { advance?: string }) => {
       const seconds = o.advance === undefined ? 0 : Number(o.advance);
       if (!Number.isFinite(seconds))
         throw new UsageError(t("sandbox.badAdvance", { value: o.advance ?? "" }));
-      const instance = await running(host(), ref(o));
+      const instance = await running(host(), instanceOf(o));
       const out = (await adminPost(instance, "clock", { advanceSeconds: seconds })) as {
         now: string;
         offsetSeconds: number;
