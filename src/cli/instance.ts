@@ -22,7 +22,7 @@ export interface InstanceFlags {
   host?: string;
 }
 
-export function parsePort(raw: string): Parsed<number> {
+function parsePort(raw: string): Parsed<number> {
   const port = Number(raw);
   return /^\d+$/.test(raw.trim()) && port > 0 && port < 65536
     ? { value: port }

@@ -18,7 +18,7 @@ const FOLLOW_WAIT_MS = 10_000;
 const FOLLOW_WIDTHS = [12, 13, 30, 6, 9, 32, 36];
 const EXIT_INTERRUPTED = 130;
 
-export interface LogsOptions {
+interface LogsOptions {
   follow?: boolean;
   lines?: string;
 }
@@ -60,7 +60,7 @@ async function page(instance: InstanceRef, since: number, wait: number, signal?:
   return (await adminGet(instance, query, signal)) as { entries: LogEntry[]; next: number };
 }
 
-export async function showLogs(io: IoHost, ref: InstanceRef, o: LogsOptions): Promise<void> {
+async function showLogs(io: IoHost, ref: InstanceRef, o: LogsOptions): Promise<void> {
   const lines = o.lines === undefined ? 100 : Number(o.lines);
   if (!Number.isSafeInteger(lines) || lines < 0) throw new UsageError(t("sandbox.logs.badLines"));
   const instance = await findRunning(ref);
