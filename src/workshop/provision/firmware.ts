@@ -16,8 +16,7 @@ import {
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import { firmwareBucketName, firmwareBucketPattern, firmwareBucketPrefix, firmwareKey } from "../naming.js";
 import type { StepContext } from "./context.js";
-import { retriedInto, wasRetried } from "../retried.js";
-import { describeError, errorCode } from "./errors.js";
+import { describeError, errorCode, retriedInto, wasRetried } from "../errors.js";
 import type { FirmwareResult, ResourceResult } from "./report.js";
 import { zip } from "./zip.js";
 
