@@ -31,6 +31,10 @@ export interface CallStats {
 
 const READ_ONLY = /^(Describe|Get|List|Search|Head)/;
 
+/** How many times the SDK sent a call, from its output or the error it ended with. */
+const attemptsOf = (answer: unknown) =>
+  (answer as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
+
 /** In-flight calls beyond which a client's calls go to the worker pool. */
 const POOL_THRESHOLD = 8;
 /** Worker threads of the pool (IOTDM_CALL_POOL, 0 turns it off): the cores are shared with the sandbox. */
@@ -106,15 +110,11 @@ export class AwsClients {
         if (this.target.paced) await this.pacer.acquire(service, command.replace(/Command$/, ""));
         try {
           const result = await next(args);
-          this.count(command);
-          this.stats.retries += (result.output.$metadata?.attempts ?? 1) - 1;
+          this.count(command, result.output);
           this.host.debugCall(context.clientName ?? "", command, args.input, { output: result.output });
           return result;
         } catch (error) {
-          this.stats.calls++;
-          this.stats.failures++;
-          const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-          this.stats.retries += attempts - 1;
+          this.count(command, error, true);
           this.host.debugCall(context.clientName ?? "", command, args.input, { error });
           throw error;
         }
@@ -124,9 +124,12 @@ export class AwsClients {
     return client;
   }
 
-  private count(command: string): void {
+  /** Counts one call and its retries: `answer` is its output, or the error it failed with. */
+  private count(command: string, answer: unknown, failed = false): void {
     this.stats.calls++;
-    if (!READ_ONLY.test(command)) this.stats.changes++;
+    this.stats.retries += attemptsOf(answer) - 1;
+    if (failed) this.stats.failures++;
+    else if (!READ_ONLY.test(command)) this.stats.changes++;
   }
 
   private client<C>(key: string, make: () => C, poolConfig?: Record<string, unknown>): C {
@@ -156,17 +159,11 @@ export class AwsClients {
         if (this.target.paced) await this.pacer.acquire(key, operation.replace(/Command$/, ""));
         this.pool ??= new CallPool(POOL_SIZE);
         try {
-          const output = (await this.pool.run(key, config, operation, command.input)) as {
-            $metadata?: { attempts?: number };
-          };
-          this.count(operation);
-          this.stats.retries += (output.$metadata?.attempts ?? 1) - 1;
+          const output = await this.pool.run(key, config, operation, command.input);
+          this.count(operation, output);
           return output;
         } catch (error) {
-          this.stats.calls++;
-          this.stats.failures++;
-          this.stats.retries +=
-            ((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) - 1;
+          this.count(operation, error, true);
           throw error;
         }
       } finally {

@@ -1,6 +1,7 @@
 /**
  * Where a command's AWS calls go. Chosen in this order: `--aws` (real AWS, standard credential
- * chain); `--endpoint-url`; `--sandbox-port`/`--sandbox-dir`; IOTDM_SANDBOX_PORT/IOTDM_SANDBOX_DIR;
+ * chain); `--endpoint-url`; a sandbox instance named by `--sandbox-port`/`--sandbox-dir`, else by
+ * IOTDM_SANDBOX_PORT/IOTDM_SANDBOX_DIR (the CLI resolves and checks those: cli/instance.ts);
  * AWS_ENDPOINT_URL or a service-specific AWS_ENDPOINT_URL_*; else the default local sandbox
  * (started on demand). An endpoint that answers as an iotdm sandbox is that sandbox: labelled
  * so, paced only when its throttle is on, its clock used for the rules that wait. Sandboxes are
@@ -25,6 +26,7 @@ export interface TargetOptions {
   endpointUrl?: string;
   profile?: string;
   region?: string;
+  /** The instance chosen by flag or IOTDM_SANDBOX_PORT / IOTDM_SANDBOX_DIR. */
   sandboxPort?: number;
   sandboxDir?: string;
 }
@@ -103,13 +105,6 @@ export function selectTarget(opts: TargetOptions, env: Env = process.env): Targe
       ref: instanceRef({ port: opts.sandboxPort, dataDir: opts.sandboxDir }),
       region,
     };
-  const port = env.IOTDM_SANDBOX_PORT ? Number(env.IOTDM_SANDBOX_PORT) : undefined;
-  if (port !== undefined || env.IOTDM_SANDBOX_DIR)
-    return {
-      kind: "instance",
-      ref: instanceRef({ port, dataDir: env.IOTDM_SANDBOX_DIR || undefined }),
-      region,
-    };
   const endpoint = endpointFromEnvironment(env);
   if (endpoint) return { kind: "endpoint", endpoint, fromFlag: false, region, profile };
   return { kind: "instance", ref: instanceRef({}), region };
@@ -180,17 +175,19 @@ export async function connectTarget(selection: TargetSelection, env: Env = proce
   });
 }
 
-/**
- * The instance at `ref`, started in the background when none answers. A port held by another
- * program is one clear error instead of the sandbox's failed start.
- */
+/** A port held by another program is one clear error instead of the sandbox's failed start. */
+export async function assertPortFree(ref: Pick<InstanceRef, "host" | "port">): Promise<void> {
+  if (!(await portFree(ref.host, ref.port)))
+    throw new ExplainedError("PortInUse", "target.portBusy", { host: ref.host, port: ref.port });
+}
+
+/** The instance at `ref`, started in the background when none answers (its port must be free). */
 export async function startInstance(
   ref: InstanceRef,
   options: StartOptions = {},
 ): Promise<{ instance: RunningInstance; started: boolean }> {
   const running = await findRunning(ref);
   if (running) return { instance: running, started: false };
-  if (!(await portFree(ref.host, ref.port)))
-    throw new ExplainedError("PortInUse", "target.portBusy", { host: ref.host, port: ref.port });
+  await assertPortFree(ref);
   return ensureRunning(ref, options);
 }

@@ -49,9 +49,12 @@ export async function checkAwsAccess(opts: { region?: string; profile?: string }
   }
 }
 
-/** The first call of a session failed: unreachable target, or credentials refused. */
+/** The first call of a session failed: no credentials here, unreachable target, or credentials refused. */
 export function explainIdentityFailure(e: unknown, target: string): Error {
   const err = e as Error & { $metadata?: { httpStatusCode?: number } };
+  // The SDK looks for credentials before it sends anything: none is not a silent target.
+  if (err.name === "CredentialsProviderError")
+    return new ExplainedError("NoCredentials", "target.noCredentials", { target, message: err.message });
   if (err.$metadata?.httpStatusCode === undefined)
     return new ExplainedError("TargetUnreachable", "target.unreachable", {
       target,

@@ -18,9 +18,11 @@ export interface InstanceFlags {
   /** Hidden aliases kept for scripts written before the naming was unified. */
   port?: string;
   dataDir?: string;
+  /** The address of the instance (`sandbox` subcommands only; default 127.0.0.1). */
+  host?: string;
 }
 
-export function parsePort(raw: string): Parsed<number> {
+function parsePort(raw: string): Parsed<number> {
   const port = Number(raw);
   return /^\d+$/.test(raw.trim()) && port > 0 && port < 65536
     ? { value: port }
@@ -41,17 +43,18 @@ export function chosenInstance(
   };
 }
 
-export function instanceOf(flags: InstanceFlags & { host?: string }): InstanceRef {
+export function instanceOf(flags: InstanceFlags): InstanceRef {
   return instanceRef({ ...chosenInstance(flags), host: flags.host });
 }
 
-/** Adds the instance options to a `sandbox` subcommand (with the old spellings hidden). */
+/** Adds the instance options and --host to a `sandbox` subcommand (with the old spellings hidden). */
 export function addInstanceOptions(cmd: Command): Command {
   return cmd
     .option("--sandbox-port <port>", t("sandbox.opt.port"))
     .option("--sandbox-dir <dir>", t("sandbox.opt.dataDir"))
     .addOption(new Option("--port <port>").hideHelp())
-    .addOption(new Option("--data-dir <dir>").hideHelp());
+    .addOption(new Option("--data-dir <dir>").hideHelp())
+    .option("--host <address>", t("sandbox.opt.host"));
 }
 
 /** The flags that select this instance again (nothing for the default one). */

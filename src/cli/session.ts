@@ -55,20 +55,20 @@ function givenArgs(flags: TargetFlags): string[] {
 
 /** Before planning: flags that exclude each other, port values, and AWS access for --aws. */
 export async function prepareTarget(flags: TargetFlags): Promise<PreparedTarget> {
-  const sandbox = flags.sandboxPort ?? flags.sandboxDir;
   assertOneTarget({
     "--aws": flags.aws,
     "--endpoint-url": flags.endpointUrl,
-    "--sandbox-port/--sandbox-dir": sandbox,
+    "--sandbox-port/--sandbox-dir": flags.sandboxPort ?? flags.sandboxDir,
   });
+  // The instance named by --sandbox-port/--sandbox-dir, else by IOTDM_SANDBOX_PORT/DIR.
   const instance = chosenInstance(flags);
   const selection = selectTarget({
     aws: flags.aws,
     endpointUrl: flags.endpointUrl,
     profile: flags.profile,
     region: flags.region,
-    sandboxPort: sandbox === undefined ? undefined : instance.port,
-    sandboxDir: sandbox === undefined ? undefined : instance.dataDir,
+    sandboxPort: instance.port,
+    sandboxDir: instance.dataDir,
   });
   if (selection.kind === "aws") await checkAwsAccess(selection);
   return { selection, args: givenArgs(flags) };

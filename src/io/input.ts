@@ -17,7 +17,7 @@ export interface Problem {
 
 export type Parsed<T> = { value: T } | { problem: Problem };
 
-export const problemOf = <T>(p: Parsed<T>): Problem | undefined => ("problem" in p ? p.problem : undefined);
+const problemOf = <T>(p: Parsed<T>): Problem | undefined => ("problem" in p ? p.problem : undefined);
 
 export interface InputSpec<T> {
   /** The flag that gives this input, named in usage errors. */

@@ -137,8 +137,8 @@ export class Prompter {
 
   /** A destructive confirmation: the user types an exact token (e.g. DELETE). --yes confirms. */
   async typed(p: TypedPrompt): Promise<boolean> {
-    if (this.host.yes) return true;
-    if (!this.host.interactive) throw new UsageError(t("common.promptNeedsTerminal", { flag: p.flag }));
+    const preset = this.unattended({ ...p, default: true });
+    if (preset !== undefined) return preset;
     const answer = await this.ask(() =>
       input({ message: t(p.key, { ...p.vars, token: p.token }) }, this.context()),
     );

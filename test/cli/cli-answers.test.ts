@@ -14,6 +14,7 @@ import { findRunning, instanceRef, stopInstance } from "../../src/sandbox/contro
 import { isolateCliEnvironment, withEnv, words } from "../helpers/cli-env.js";
 import { type ScriptedAnswer, runRecorded } from "../helpers/recording-host.js";
 import { type TestSandbox, freePort, startSandbox } from "../helpers/sandbox.js";
+import { target } from "./provision-helpers.js";
 
 const home = isolateCliEnvironment();
 process.env.AWS_IOT_LANG = "en";
@@ -23,7 +24,10 @@ let iot: IoTClient;
 before(async () => {
   sb = await startSandbox();
   iot = new IoTClient(sb.config);
-  const fleet = await runRecorded([...words(`--yes provision --count 12 --things-prefix Ans-`), ...target()]);
+  const fleet = await runRecorded([
+    ...words(`--yes provision --count 12 --things-prefix Ans-`),
+    ...target(sb),
+  ]);
   assert.equal(fleet.code, 0, fleet.host.stderrText);
 });
 after(async () => {
@@ -31,15 +35,11 @@ after(async () => {
   await sb.dispose();
 });
 
-function target(): string[] {
-  return ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
-}
-
 const answer = (key: MessageKey, ...answers: string[]): ScriptedAnswer[] =>
   answers.map((a) => ({ key, answer: a }));
 
 test("the dynamic-groups wizard asks again on an invalid answer and keeps the earlier answers; no criterion at all starts it over", async () => {
-  const r = await runRecorded(["dynamic-groups", ...target()], {
+  const r = await runRecorded(["dynamic-groups", ...target(sb)], {
     interactive: true,
     answers: [
       ...answer("dynamicGroups.menu.prompt", "create"),
@@ -73,7 +73,7 @@ test("the dynamic-groups wizard asks again on an invalid answer and keeps the ea
 });
 
 test("a declined confirmation exits 1 with one line saying nothing was changed (a wrong yes/no is asked again)", async () => {
-  const r = await runRecorded(["dynamic-groups", "delete", "--name", "Wizard_Again", ...target()], {
+  const r = await runRecorded(["dynamic-groups", "delete", "--name", "Wizard_Again", ...target(sb)], {
     interactive: true,
     answers: answer("dynamicGroups.delete.confirm", "maybe", "n"),
   });
@@ -85,7 +85,7 @@ test("a declined confirmation exits 1 with one line saying nothing was changed (
 
 test("a mistyped DELETE exits 1, deletes nothing, and says so (also under --json)", async () => {
   const r = await runRecorded(
-    ["--json", "cleanup", "--scope", "things", "--things-prefix", "Ans-", ...target()],
+    ["--json", "cleanup", "--scope", "things", "--things-prefix", "Ans-", ...target(sb)],
     {
       interactive: true,
       answers: answer("cleanup.confirm.prompt", "delete"),
@@ -101,7 +101,7 @@ test("a mistyped DELETE exits 1, deletes nothing, and says so (also under --json
 });
 
 test("Ctrl-C at a prompt exits 130 with one line saying nothing was changed", async () => {
-  const r = await runRecorded(["provision", "--things-prefix", "Cancel-", ...target()], {
+  const r = await runRecorded(["provision", "--things-prefix", "Cancel-", ...target(sb)], {
     interactive: true,
     answers: answer("provision.prompt.debug", "^C"),
   });
@@ -112,7 +112,7 @@ test("Ctrl-C at a prompt exits 130 with one line saying nothing was changed", as
 test("the Next hint after provision carries the flags that selected the target", async () => {
   const bySandbox = await runRecorded([
     ...words(`--yes provision --count 2 --things-prefix Hint-`),
-    ...target(),
+    ...target(sb),
   ]);
   assert.equal(bySandbox.code, 0, bySandbox.host.stderrText);
   assert.equal(
@@ -136,7 +136,7 @@ test("the Next hint after provision carries the flags that selected the target",
   );
   const refused = await runRecorded([
     ...words(`--yes dynamic-groups create --name Nobody --query attributes.country:ZZ`),
-    ...target(),
+    ...target(sb),
   ]);
   assert.equal(refused.code, 1);
   assert.equal(
@@ -151,12 +151,12 @@ test("a provision re-run that would change existing things' type says so in its 
     ...words(`--yes provision`),
     ...plan,
     ...words(`--thing-types SedanVehicle`),
-    ...target(),
+    ...target(sb),
   ]);
   assert.equal(first.code, 0, first.host.stderrText);
   assert.deepEqual(first.host.saidWith("provision.plan.typeChanges"), []);
 
-  const declined = await runRecorded(["provision", ...plan, "--thing-types", "TruckVehicle", ...target()], {
+  const declined = await runRecorded(["provision", ...plan, "--thing-types", "TruckVehicle", ...target(sb)], {
     interactive: true,
     answers: answer("provision.plan.confirmTypeChanges", "n"),
   });
@@ -169,7 +169,7 @@ test("a provision re-run that would change existing things' type says so in its 
     ...words(`--yes --json provision`),
     ...plan,
     ...words(`--thing-types TruckVehicle`),
-    ...target(),
+    ...target(sb),
   ]);
   assert.equal(accepted.code, 0, accepted.host.stderrText);
   assert.equal((accepted.host.results[0] as { retyped: number }).retyped, 3);

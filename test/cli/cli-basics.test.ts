@@ -15,6 +15,7 @@ import { findRunning, instanceRef, stopInstance } from "../../src/sandbox/contro
 import { isolateCliEnvironment, withEnv, words } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
 import { type TestSandbox, freePort, startSandbox } from "../helpers/sandbox.js";
+import { target } from "./provision-helpers.js";
 
 const home = isolateCliEnvironment();
 const VERSION = (
@@ -29,7 +30,6 @@ before(async () => {
 });
 after(() => sb.dispose());
 
-const target = () => ["--sandbox-port", String(sb.port), "--sandbox-dir", sb.dataDir];
 const failure = (stdout: string) =>
   JSON.parse(stdout) as { ok: boolean; error: { code: string; message: string } };
 const flagProblem = (flag: string, problem: string) => t("common.flagProblem", { flag, problem });
@@ -58,7 +58,7 @@ test("every subcommand's help shows the global options", async () => {
 });
 
 test("an unsupported --lang is a usage error listing the supported languages", async () => {
-  const r = await runRecorded(["--lang", "de", "cleanup", "--dry-run", ...target()]);
+  const r = await runRecorded(["--lang", "de", "cleanup", "--dry-run", ...target(sb)]);
   assert.equal(r.code, 2);
   assert.deepEqual(r.host.varsOf("cli.usageError"), [
     { message: flagProblem("--lang", t("cli.badLang", { lang: "de", supported: "en, ja, ko" })) },
@@ -67,7 +67,7 @@ test("an unsupported --lang is a usage error listing the supported languages", a
 
 test("an unsupported AWS_IOT_LANG is a warning, and the command runs in English", async () => {
   await withEnv({ AWS_IOT_LANG: "de" }, async () => {
-    const r = await runRecorded(["dynamic-groups", "list", ...target()]);
+    const r = await runRecorded(["dynamic-groups", "list", ...target(sb)]);
     assert.equal(r.code, 0, r.host.stderrText);
     assert.deepEqual(r.host.saidWith("cli.badLangVariable")[0]?.vars, {
       lang: "de",
@@ -79,7 +79,7 @@ test("an unsupported AWS_IOT_LANG is a warning, and the command runs in English"
 
 test("the language chosen at the interactive menu is remembered in config.json; --lang and AWS_IOT_LANG override it", async () => {
   const file = join(home, "config.json");
-  const chosen = await runRecorded(["dynamic-groups", "list", ...target()], {
+  const chosen = await runRecorded(["dynamic-groups", "list", ...target(sb)], {
     interactive: true,
     answers: [{ key: "cli.chooseLanguage", answer: "ja" }],
   });
@@ -89,21 +89,21 @@ test("the language chosen at the interactive menu is remembered in config.json; 
   assert.match(chosen.host.stdoutText, /動的/);
 
   // No menu now (the script has no answer for one), and Japanese again.
-  const again = await runRecorded(["dynamic-groups", "list", ...target()], { interactive: true });
+  const again = await runRecorded(["dynamic-groups", "list", ...target(sb)], { interactive: true });
   assert.match(again.host.stdoutText, /動的/);
-  const flag = await runRecorded(["--lang", "en", "dynamic-groups", "list", ...target()], {
+  const flag = await runRecorded(["--lang", "en", "dynamic-groups", "list", ...target(sb)], {
     interactive: true,
   });
   assert.match(flag.host.stdoutText, /dynamic thing groups/i);
   await withEnv({ AWS_IOT_LANG: "ko" }, async () => {
-    const variable = await runRecorded(["dynamic-groups", "list", ...target()], { interactive: true });
+    const variable = await runRecorded(["dynamic-groups", "list", ...target(sb)], { interactive: true });
     assert.match(variable.host.stdoutText, /동적/);
   });
   writeFileSync(file, "{}");
 });
 
 test('--json prints {"ok":false,"error":{code,message}} on usage errors and failures', async () => {
-  const usage = await runRecorded(["--json", "provision", "--count", "0", ...target()]);
+  const usage = await runRecorded(["--json", "provision", "--count", "0", ...target(sb)]);
   assert.equal(usage.code, 2);
   assert.deepEqual(failure(usage.host.stdoutText), {
     ok: false,
@@ -175,14 +175,14 @@ test("--aws fails fast when AWS does not answer: a short timeout, no ten adaptiv
 });
 
 test("sandbox status --json hides the secret access key unless --show-secret", async () => {
-  const hidden = await runRecorded(["--json", "sandbox", "status", ...target()]);
+  const hidden = await runRecorded(["--json", "sandbox", "status", ...target(sb)]);
   assert.equal(hidden.code, 0);
   const status = JSON.parse(hidden.host.stdoutText) as Record<string, unknown>;
   assert.equal(status.running, true);
   assert.equal(status.accessKeyId, sb.credentials.accessKeyId);
   assert.ok(!("secretAccessKey" in status));
   assert.ok(!hidden.host.stdoutText.includes(sb.credentials.secretAccessKey));
-  const shown = await runRecorded(["--json", "sandbox", "status", "--show-secret", ...target()]);
+  const shown = await runRecorded(["--json", "sandbox", "status", "--show-secret", ...target(sb)]);
   assert.equal(
     (JSON.parse(shown.host.stdoutText) as Record<string, unknown>).secretAccessKey,
     sb.credentials.secretAccessKey,

@@ -4,21 +4,20 @@
  * authentication on.
  */
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { promisify } from "node:util";
 import {
   CreateThingCommand,
   DescribeThingCommand,
   IoTClient,
   ListThingTypesCommand,
 } from "@aws-sdk/client-iot";
+import { runBinary } from "../helpers/binary.js";
 import { CLI, freePort, startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 
-const exec = promisify(execFile);
 let sb: TestSandbox;
 let flags: string[];
 before(async () => {
@@ -30,18 +29,8 @@ before(async () => {
 });
 after(() => sb.dispose());
 
-async function iotdm(args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], { env: { ...process.env } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
 test("sandbox logs: a table of the calls answered, errors included, with the catalog's column names", async () => {
-  const out = await iotdm(["sandbox", "logs", ...flags]);
+  const out = await runBinary(["sandbox", "logs", ...flags]);
   assert.equal(out.code, 0, out.stderr);
   const lines = out.stdout.trim().split("\n");
   assert.match(lines[0], /^TIME\s+SERVICE\s+OPERATION\s+STATUS\s+MS\s+ERROR\s+REQUEST ID$/);
@@ -53,12 +42,12 @@ test("sandbox logs: a table of the calls answered, errors included, with the cat
     lines.some((l) => /DescribeThing\s+404\s+\S+\s+ResourceNotFoundException/.test(l)),
     out.stdout,
   );
-  const ja = await iotdm(["--lang", "ja", "sandbox", "logs", ...flags]);
+  const ja = await runBinary(["--lang", "ja", "sandbox", "logs", ...flags]);
   assert.match(ja.stdout.split("\n")[0], /オペレーション/);
 });
 
 test("sandbox logs --json: one JSON object per call, without credentials", async () => {
-  const out = await iotdm(["--json", "sandbox", "logs", ...flags]);
+  const out = await runBinary(["--json", "sandbox", "logs", ...flags]);
   assert.equal(out.code, 0, out.stderr);
   const entries = out.stdout
     .trim()
@@ -72,7 +61,7 @@ test("sandbox logs --json: one JSON object per call, without credentials", async
   assert.equal(typeof created.requestId, "string");
   assert.ok(!out.stdout.includes(sb.credentials.secretAccessKey));
   assert.ok(!out.stdout.includes(sb.credentials.accessKeyId));
-  const lines = await iotdm(["--json", "sandbox", "logs", "--lines", "1", ...flags]);
+  const lines = await runBinary(["--json", "sandbox", "logs", "--lines", "1", ...flags]);
   assert.equal(lines.stdout.trim().split("\n").length, 1);
 });
 
@@ -95,7 +84,7 @@ test("sandbox logs -f follows new calls until Ctrl-C, which exits 130", async ()
 });
 
 test("sandbox serve --host beyond loopback refuses --no-auth (usage error) and warns without it", async () => {
-  const refused = await iotdm([
+  const refused = await runBinary([
     "sandbox",
     "serve",
     "--host",

@@ -131,3 +131,18 @@ test("an endpoint that does not answer fails fast with one explained line (exit 
     assert.match(out.error.message, new RegExp(`endpoint http://127\\.0\\.0\\.1:${closed} did not answer`));
   });
 });
+
+test("an endpoint with no credentials to sign with is explained as that (exit 1), not as an endpoint that did not answer", async () => {
+  const closed = await freePort();
+  const r = await runRecorded(
+    words(`--json dynamic-groups list --region us-east-1 --endpoint-url http://127.0.0.1:${closed}`),
+  );
+  assert.equal(r.code, 1, r.host.stderrText);
+  const out = JSON.parse(r.host.stdoutText) as { ok: boolean; error: { code: string; message: string } };
+  assert.equal(out.error.code, "NoCredentials");
+  const [before, after] = t("target.noCredentials", {
+    target: `endpoint http://127.0.0.1:${closed}`,
+    message: "\0",
+  }).split("\0");
+  assert.ok(out.error.message.startsWith(before) && out.error.message.endsWith(after), out.error.message);
+});

@@ -10,7 +10,7 @@
 import { Writable } from "node:stream";
 import { isDeepStrictEqual } from "node:util";
 import { runCli } from "../../src/cli/main.js";
-import { PromptCancelled, UsageError } from "../../src/io/errors.js";
+import { PromptCancelled } from "../../src/io/errors.js";
 import { type HostOptions, IoHost, type Tone } from "../../src/io/host.js";
 import { type MessageKey, type MessageVars, currentLanguage, t } from "../../src/io/i18n.js";
 import type { LessonKey } from "../../src/io/message-keys.js";
@@ -108,8 +108,8 @@ class ScriptedPrompter extends Prompter {
   }
 
   override async typed(p: TypedPrompt): Promise<boolean> {
-    if (this.recorder.yes) return true;
-    if (!this.recorder.interactive) throw new UsageError(t("common.promptNeedsTerminal", { flag: p.flag }));
+    const preset = this.unattended({ ...p, default: true });
+    if (preset !== undefined) return preset;
     const answer = this.next(p.key);
     this.recorder.asked.push({ key: p.key, answer });
     return answer.trim() === p.token;

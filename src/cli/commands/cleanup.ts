@@ -1,8 +1,9 @@
 /**
  * `iotdm cleanup`: the workshop's last step. Inputs: --scope (else a menu, default all under
  * --yes), --things-prefix, --dry-run. A real run needs `DELETE` typed (or --yes): anything
- * else declines it (exit 1, nothing deleted); a dry run asks nothing and changes nothing. The typed confirmation names the account and region, so
- * the session does not ask a second yes/no before changing a real AWS account.
+ * else declines it (exit 1, nothing deleted); a dry run asks nothing and changes nothing. The
+ * typed confirmation names the account and region, so the session does not ask a second yes/no
+ * before changing a real AWS account.
  */
 import type { Command } from "commander";
 import { Declined } from "../../io/errors.js";

@@ -94,6 +94,8 @@ function groupName(host: IoHost, flags: GroupFlags, suggested?: string): Promise
 }
 
 const WIZARD_FLAGS = ["countries", "thingTypes", "versions", "batteryBelow", "batteryAbove"] as const;
+/** Some criterion was given as a flag: the wizard asks nothing, and create needs no mode question. */
+const wizardFlagGiven = (flags: GroupFlags) => WIZARD_FLAGS.some((f) => flags[f] !== undefined);
 
 /**
  * The guided wizard: each criterion from its flag or a question; with some criteria given as
@@ -101,7 +103,7 @@ const WIZARD_FLAGS = ["countries", "thingTypes", "versions", "batteryBelow", "ba
  * questions over (or, from flags, is a usage error).
  */
 async function wizard(host: IoHost, flags: GroupFlags): Promise<Criteria> {
-  const anyGiven = WIZARD_FLAGS.some((f) => flags[f] !== undefined);
+  const anyGiven = wizardFlagGiven(flags);
   const ask = <T>(
     flag: string,
     key: MessageKey,
@@ -154,10 +156,9 @@ async function wizard(host: IoHost, flags: GroupFlags): Promise<Criteria> {
 }
 
 async function createPlan(host: IoHost, flags: GroupFlags): Promise<{ name: string; query: string }> {
-  const anyWizardFlag = WIZARD_FLAGS.some((f) => flags[f] !== undefined);
   const mode = await input(host, {
     flag: "--query",
-    given: flags.query !== undefined ? "custom" : anyWizardFlag ? "wizard" : undefined,
+    given: flags.query !== undefined ? "custom" : wizardFlagGiven(flags) ? "wizard" : undefined,
     parse: oneOf(["wizard", "custom"] as const, "dynamicGroups.mode.prompt"),
     prompt: { key: "dynamicGroups.mode.prompt" },
     default: "wizard",

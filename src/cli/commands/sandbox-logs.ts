@@ -10,6 +10,7 @@ import { columnWidths, tableRow } from "../../io/table.js";
 import { adminGet, findRunning, type InstanceRef } from "../../sandbox/control.js";
 import type { LogEntry } from "../../sandbox/request-log.js";
 import { UsageError } from "../../io/errors.js";
+import { type InstanceFlags, addInstanceOptions, instanceOf } from "../instance.js";
 
 /** How long one follow request waits on the instance for new entries (long poll). */
 const FOLLOW_WAIT_MS = 10_000;
@@ -17,7 +18,7 @@ const FOLLOW_WAIT_MS = 10_000;
 const FOLLOW_WIDTHS = [12, 13, 30, 6, 9, 32, 36];
 const EXIT_INTERRUPTED = 130;
 
-export interface LogsOptions {
+interface LogsOptions {
   follow?: boolean;
   lines?: string;
 }
@@ -59,7 +60,7 @@ async function page(instance: InstanceRef, since: number, wait: number, signal?:
   return (await adminGet(instance, query, signal)) as { entries: LogEntry[]; next: number };
 }
 
-export async function showLogs(io: IoHost, ref: InstanceRef, o: LogsOptions): Promise<void> {
+async function showLogs(io: IoHost, ref: InstanceRef, o: LogsOptions): Promise<void> {
   const lines = o.lines === undefined ? 100 : Number(o.lines);
   if (!Number.isSafeInteger(lines) || lines < 0) throw new UsageError(t("sandbox.logs.badLines"));
   const instance = await findRunning(ref);
@@ -98,15 +99,10 @@ export async function showLogs(io: IoHost, ref: InstanceRef, o: LogsOptions): Pr
   io.exitCode = EXIT_INTERRUPTED;
 }
 
-/** Adds `logs` to the `sandbox` command; `refOf` and `withInstance` are sandbox.ts's instance selection. */
-export function logsCommand<O extends object>(
-  sandbox: Command,
-  host: () => IoHost,
-  refOf: (o: O) => InstanceRef,
-  withInstance: (c: Command) => Command,
-): void {
-  withInstance(sandbox.command("logs").description(t("sandbox.logs.description")))
+/** Adds `logs` to the `sandbox` command. */
+export function logsCommand(sandbox: Command, host: () => IoHost): void {
+  addInstanceOptions(sandbox.command("logs").description(t("sandbox.logs.description")))
     .option("-f, --follow", t("sandbox.logs.opt.follow"))
     .option("-n, --lines <count>", t("sandbox.logs.opt.lines"))
-    .action(async (o: O & LogsOptions) => showLogs(host(), refOf(o), o));
+    .action(async (o: InstanceFlags & LogsOptions) => showLogs(host(), instanceOf(o), o));
 }

@@ -5,8 +5,7 @@
  * `eval "$(iotdm sandbox env)"` still reads only exports).
  */
 import { type Command, Option } from "commander";
-import { startInstance } from "../../aws/target.js";
-import { portFree } from "../../common/ports.js";
+import { assertPortFree, startInstance } from "../../aws/target.js";
 import { ExplainedError, UsageError } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
@@ -31,11 +30,7 @@ import {
 import type { CommandModule } from "../registry.js";
 import { logsCommand } from "./sandbox-logs.js";
 
-interface InstanceOpts extends InstanceFlags {
-  host?: string;
-}
-
-interface ServerOpts extends InstanceOpts {
+interface ServerOpts extends InstanceFlags {
   auth: boolean;
   throttle?: string;
   failRate?: string;
@@ -46,19 +41,11 @@ interface ServerOpts extends InstanceOpts {
   indexBuildDelay?: string;
 }
 
-const ref = (o: InstanceOpts) => instanceOf(o);
-
 /** The instance, started in the background if none answers (said in one line). */
 async function running(host: IoHost, r: InstanceRef): Promise<RunningInstance> {
   const { instance, started } = await startInstance(r);
   if (started) announceStart(host, instance.endpoint, instance);
   return instance;
-}
-
-/** `serve` on a port another program holds: one clear line, before anything is opened. */
-async function assertPortFree(r: InstanceRef): Promise<void> {
-  if (!(await portFree(r.host, r.port)))
-    throw new ExplainedError("PortInUse", "target.portBusy", { host: r.host, port: r.port });
 }
 
 function serverOptions(o: ServerOpts) {
@@ -91,12 +78,8 @@ function warnIfExposed(io: IoHost, address: string): void {
   if (!isLoopbackHost(address)) io.say("warn", "sandbox.exposedHost", { host: address });
 }
 
-function instanceOptions(cmd: Command): Command {
-  return addInstanceOptions(cmd).option("--host <address>", t("sandbox.opt.host"));
-}
-
 function serverFlags(cmd: Command): Command {
-  return instanceOptions(cmd)
+  return addInstanceOptions(cmd)
     .option("--no-auth", t("sandbox.opt.noAuth"))
     .addOption(new Option("--throttle <mode>", t("sandbox.opt.throttle")))
     .option("--fail-rate <share>", t("sandbox.opt.failRate"))
@@ -112,7 +95,7 @@ function register(program: Command, host: () => IoHost): void {
 
   serverFlags(sandbox.command("start").description(t("sandbox.start.description"))).action(
     async (o: ServerOpts) => {
-      const r = ref(o);
+      const r = instanceOf(o);
       const options = serverOptions(o);
       warnIfExposed(host(), r.host);
       const { instance, started } = await startInstance(r, options).catch((e: Error) => {
@@ -129,8 +112,9 @@ function register(program: Command, host: () => IoHost): void {
 
   serverFlags(sandbox.command("serve").description(t("sandbox.serve.description"))).action(
     async (o: ServerOpts) => {
-      const r = ref(o);
+      const r = instanceOf(o);
       const s = serverOptions(o);
+      // On a port another program holds: one clear line, before anything is opened.
       await assertPortFree(r);
       warnIfExposed(host(), r.host);
       const identity = loadIdentity(r.dataDir, s.accountId);
@@ -156,19 +140,19 @@ function register(program: Command, host: () => IoHost): void {
     },
   );
 
-  instanceOptions(sandbox.command("stop").description(t("sandbox.stop.description"))).action(
-    async (o: InstanceOpts) => {
-      const r = ref(o);
+  addInstanceOptions(sandbox.command("stop").description(t("sandbox.stop.description"))).action(
+    async (o: InstanceFlags) => {
+      const r = instanceOf(o);
       const stopped = await stopInstance(r);
       host().info(stopped ? "sandbox.stopped" : "sandbox.notRunning", { port: r.port, dataDir: r.dataDir });
       host().result({ stopped });
     },
   );
 
-  instanceOptions(sandbox.command("status").description(t("sandbox.status.description")))
+  addInstanceOptions(sandbox.command("status").description(t("sandbox.status.description")))
     .option("--show-secret", t("sandbox.opt.showSecret"))
-    .action(async (o: InstanceOpts & { showSecret?: boolean }) => {
-      const r = ref(o);
+    .action(async (o: InstanceFlags & { showSecret?: boolean }) => {
+      const r = instanceOf(o);
       const instance = await findRunning(r);
       if (!instance) {
         host().info("sandbox.notRunning", { port: r.port, dataDir: r.dataDir });
@@ -180,9 +164,9 @@ function register(program: Command, host: () => IoHost): void {
       host().result({ running: true, ...withoutSecret(instance, Boolean(o.showSecret)) });
     });
 
-  instanceOptions(sandbox.command("reset").description(t("sandbox.reset.description"))).action(
-    async (o: InstanceOpts) => {
-      const r = ref(o);
+  addInstanceOptions(sandbox.command("reset").description(t("sandbox.reset.description"))).action(
+    async (o: InstanceFlags) => {
+      const r = instanceOf(o);
       const instance = await running(host(), r);
       await adminPost(instance, "reset");
       host().info("sandbox.resetDone", { port: r.port });
@@ -190,9 +174,9 @@ function register(program: Command, host: () => IoHost): void {
     },
   );
 
-  instanceOptions(sandbox.command("env").description(t("sandbox.env.description"))).action(
-    async (o: InstanceOpts) => {
-      const instance = await running(host(), ref(o));
+  addInstanceOptions(sandbox.command("env").description(t("sandbox.env.description"))).action(
+    async (o: InstanceFlags) => {
+      const instance = await running(host(), instanceOf(o));
       const vars = envExports(instance);
       if (host().json) host().result(vars);
       else
@@ -204,15 +188,15 @@ function register(program: Command, host: () => IoHost): void {
     },
   );
 
-  logsCommand(sandbox, host, ref, instanceOptions);
+  logsCommand(sandbox, host);
 
-  instanceOptions(sandbox.command("clock").description(t("sandbox.clock.description")))
+  addInstanceOptions(sandbox.command("clock").description(t("sandbox.clock.description")))
     .option("--advance <seconds>", t("sandbox.opt.advance"))
-    .action(async (o: InstanceOpts & { advance?: string }) => {
+    .action(async (o: InstanceFlags & { advance?: string }) => {
       const seconds = o.advance === undefined ? 0 : Number(o.advance);
       if (!Number.isFinite(seconds))
         throw new UsageError(t("sandbox.badAdvance", { value: o.advance ?? "" }));
-      const instance = await running(host(), ref(o));
+      const instance = await running(host(), instanceOf(o));
       const out = (await adminPost(instance, "clock", { advanceSeconds: seconds })) as {
         now: string;
         offsetSeconds: number;

@@ -1,7 +1,7 @@
 /** What every cleanup step shares: the session, the options, the tally, and what was found. */
 import type { AwsSession } from "../../aws/session.js";
 import type { WorkshopIo } from "../io.js";
-import { wasRetried } from "../retried.js";
+import { wasRetried } from "../errors.js";
 import { errorText, isNotFound, isUnavailable } from "./identify.js";
 import type { Tally } from "./report.js";
 import type { CleanupOptions, Family, Identification, Outcome } from "./types.js";

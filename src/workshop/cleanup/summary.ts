@@ -4,24 +4,12 @@
  * spent on the thing type rule, and the elapsed time.
  */
 import { t } from "../../io/i18n.js";
+import { displayWidth } from "../../io/table.js";
 import type { WorkshopIo } from "../io.js";
 import { familyName } from "./report.js";
 import { type CleanupReport, FAMILIES, type FamilyCounts } from "./types.js";
 
 const RULE = 84;
-
-/** Terminal columns of a string: East Asian wide characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w +=
-      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return w;
-}
 
 const padEnd = (s: string, width: number, fill = " ") =>
   s + fill.repeat(Math.max(0, width - displayWidth(s)));

@@ -19,7 +19,7 @@ import {
   ListNamedShadowsForThingCommand,
 } from "@aws-sdk/client-iot-data-plane";
 import { allPages, mapLimit } from "../../aws/parallel.js";
-import { wasRetried } from "../retried.js";
+import { wasRetried } from "../errors.js";
 import { both, type CleanupContext, deleteOnce, retryOn, settle, verdict } from "./context.js";
 import { identifyThing, isNotFound, thingsPattern } from "./identify.js";
 import { CLASSIC_SHADOW, type Outcome } from "./types.js";

@@ -16,7 +16,7 @@ import { allPages, mapLimit } from "../../aws/parallel.js";
 import type { AwsSession } from "../../aws/session.js";
 import { t } from "../../io/i18n.js";
 import type { WorkshopIo } from "../io.js";
-import { retriedInto } from "../retried.js";
+import { retriedInto } from "../errors.js";
 import { workshopTags } from "../tags.js";
 
 const SAMPLE = 5;

@@ -17,7 +17,7 @@ import { type IoTDataPlaneClient, UpdateThingShadowCommand } from "@aws-sdk/clie
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import { COUNTRY_GROUP_PATTERN, countryGroupName } from "../naming.js";
 import type { StepContext } from "./context.js";
-import { describeError, hasCode } from "./errors.js";
+import { describeError, hasCode } from "../errors.js";
 import { type DeviceSpec, deviceAt } from "./plan.js";
 import type { ThingsResult } from "./report.js";
 

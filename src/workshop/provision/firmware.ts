@@ -16,8 +16,7 @@ import {
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import { firmwareBucketName, firmwareBucketPattern, firmwareBucketPrefix, firmwareKey } from "../naming.js";
 import type { StepContext } from "./context.js";
-import { retriedInto, wasRetried } from "../retried.js";
-import { describeError, errorCode } from "./errors.js";
+import { describeError, errorCode, retriedInto, wasRetried } from "../errors.js";
 import type { FirmwareResult, ResourceResult } from "./report.js";
 import { zip } from "./zip.js";
 
@@ -145,18 +144,13 @@ async function ensureArchive(
   const key = firmwareKey(thingType, version);
   const base = { name: key, thingType, version, arn: `arn:aws:s3:::${bucket}/${key}` };
   try {
-    if (current.has(key)) {
-      const versionId = current.get(key);
+    const { outcome, versionId } = current.has(key)
+      ? { outcome: "existing" as const, versionId: current.get(key) }
+      : await putArchive(ctx, bucket, key, firmwareArchive(thingType, version));
+    if (outcome === "existing")
       ctx.io.say("info", "provision.firmware.existing", { key, versionId: versionId ?? "-" });
-      return { ...base, outcome: "existing", versionId: usableVersion(versionId) };
-    }
-    const put = await putArchive(ctx, bucket, key, firmwareArchive(thingType, version));
-    if (put.outcome === "existing") {
-      ctx.io.say("info", "provision.firmware.existing", { key, versionId: put.versionId ?? "-" });
-      return { ...base, outcome: "existing", versionId: usableVersion(put.versionId) };
-    }
-    ctx.io.say("success", "provision.firmware.uploaded", { key, versionId: put.versionId ?? "-" });
-    return { ...base, outcome: "created", versionId: usableVersion(put.versionId) };
+    else ctx.io.say("success", "provision.firmware.uploaded", { key, versionId: versionId ?? "-" });
+    return { ...base, outcome, versionId: usableVersion(versionId) };
   } catch (e) {
     const error = describeError(e);
     ctx.io.say("error", "provision.firmware.failed", { key, error });

@@ -3,7 +3,7 @@ import { CreateThingGroupCommand, ListThingGroupsCommand } from "@aws-sdk/client
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import { countryGroupName } from "../naming.js";
 import type { StepContext } from "./context.js";
-import { describeError } from "./errors.js";
+import { describeError } from "../errors.js";
 import type { ResourceResult } from "./report.js";
 
 async function ensureGroup(

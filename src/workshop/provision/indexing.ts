@@ -7,7 +7,7 @@ import {
   type UpdateIndexingConfigurationCommandInput,
 } from "@aws-sdk/client-iot";
 import type { StepContext } from "./context.js";
-import { describeError } from "./errors.js";
+import { describeError } from "../errors.js";
 import type { SettingResult } from "./report.js";
 
 export const INDEXING_CONFIGURATION: UpdateIndexingConfigurationCommandInput = {

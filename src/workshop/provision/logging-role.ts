@@ -5,7 +5,7 @@
  */
 import { SetV2LoggingOptionsCommand } from "@aws-sdk/client-iot";
 import type { StepContext } from "./context.js";
-import { describeError, errorMessage } from "./errors.js";
+import { describeError, errorMessage } from "../errors.js";
 import { attemptsOf, retryWhilePropagating } from "./propagation.js";
 import type { LoggingResult } from "./report.js";
 import { ensureRoles, loggingRole } from "./roles.js";

@@ -4,7 +4,7 @@
  */
 import { UpdatePackageConfigurationCommand } from "@aws-sdk/client-iot";
 import type { StepContext } from "./context.js";
-import { describeError, errorMessage, hasCode } from "./errors.js";
+import { describeError, errorMessage, hasCode } from "../errors.js";
 import { retryWhilePropagating } from "./propagation.js";
 import type { ProvisionReport, ResourceResult } from "./report.js";
 

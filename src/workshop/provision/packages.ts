@@ -15,7 +15,7 @@ import {
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import type { StepContext } from "./context.js";
-import { describeError } from "./errors.js";
+import { describeError } from "../errors.js";
 import type { FirmwareResult, PackageResult, ResourceResult } from "./report.js";
 
 /** Attributes every version carries (devices and jobs can read them). */

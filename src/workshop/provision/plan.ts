@@ -22,8 +22,6 @@ export interface ProvisionPlan {
   prefix: string;
 }
 
-export type { Parsed, Problem } from "../../io/input.js";
-
 export const DEFAULT_COUNT = 100;
 /** A sanity bound against typos (no 999 limit: names widen instead, Q-08). */
 export const MAX_COUNT = 1_000_000;

@@ -5,7 +5,7 @@
  */
 import type { AwsSession } from "../../aws/session.js";
 import type { WorkshopIo } from "../io.js";
-import { errorMessage } from "./errors.js";
+import { errorMessage } from "../errors.js";
 
 const RETRY_DELAY_MS = 2000;
 const MAX_ATTEMPTS = 12;

@@ -18,9 +18,8 @@ import {
   PACKAGE_CONFIG_POLICY_NAME,
   packageConfigRoleName,
 } from "../naming.js";
-import { retriedInto } from "../retried.js";
 import type { StepContext } from "./context.js";
-import { describeError } from "./errors.js";
+import { describeError, retriedInto } from "../errors.js";
 import type { ResourceResult } from "./report.js";
 
 export interface RoleSpec {

@@ -10,7 +10,7 @@ import { PutBucketTaggingCommand } from "@aws-sdk/client-s3";
 import type { AwsSession } from "../../aws/session.js";
 import type { WorkshopIo } from "../io.js";
 import { type Tag, workshopTags } from "../tags.js";
-import { describeError } from "./errors.js";
+import { describeError } from "../errors.js";
 
 export type TaggableKind =
   "thing-type" | "thing-group" | "package" | "package-version" | "s3-bucket" | "iam-role";

@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import type { StepContext } from "./context.js";
-import { describeError } from "./errors.js";
+import { describeError } from "../errors.js";
 import type { ResourceResult } from "./report.js";
 
 export const SEARCHABLE_ATTRIBUTES = ["customerId", "country", "manufacturingDate"];

@@ -19,6 +19,8 @@ export default {
     "Port {{port}} on {{host}} is in use by another program (not an iotdm sandbox): stop that program, or choose another port with --sandbox-port.",
   unreachable:
     "{{target}} did not answer ({{message}}): check the network connection, the endpoint and the region.",
+  noCredentials:
+    "No AWS credentials were found to sign the calls to {{target}} ({{message}}): run `aws configure`, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass --profile.",
   credentialsRejected:
     "{{target}} refused the credentials ({{code}}: {{message}}): check them with `aws sts get-caller-identity`, or set them up with `aws configure`.",
   aws: {

@@ -40,7 +40,7 @@ export default {
     showSecret: "--json の出力にシークレットアクセスキーを含める",
   },
   started:
-    "サンドボックスが http://{{host}}:{{port}} で動作中です(pid {{pid}})。状態は {{dataDir}} にあります。止めるには `{{stop}}`",
+    "サンドボックスが http://{{host}}:{{port}} で動作中です(pid {{pid}})。状態は {{dataDir}} にあります。止めるには `{{stop}}` を実行してください",
   alreadyRunning: "サンドボックスはすでに http://{{host}}:{{port}} で動作中です(pid {{pid}})",
   listening:
     "サンドボックスが http://{{host}}:{{port}} で待ち受けています。状態は {{dataDir}}。Ctrl-C で停止します。",

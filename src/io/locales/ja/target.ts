@@ -22,6 +22,8 @@ export default {
     "{{host}} のポート {{port}} は別のプログラム(iotdm のサンドボックスではないもの)が使っています。そのプログラムを止めるか、--sandbox-port で別のポートを選んでください。",
   unreachable:
     "{{target}} から応答がありません({{message}})。ネットワーク接続、エンドポイント、リージョンを確認してください。",
+  noCredentials:
+    "{{target}} への呼び出しに署名する AWS 認証情報が見つかりません({{message}})。`aws configure` を実行するか、AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を設定するか、--profile を指定してください。",
   credentialsRejected:
     "{{target}} が認証情報を受け付けませんでした({{code}}: {{message}})。`aws sts get-caller-identity` で確かめるか、`aws configure` で設定し直してください。",
   aws: {

@@ -181,7 +181,7 @@ export default {
     learnedTitle: "🎓 이 단계에서 만든 것",
     learned:
       "  • IoT가 맡는 역할을 통한 CloudWatch 로깅(SetV2LoggingOptions)\n  • 검색 가능한 속성이 있는 사물 유형(CreateThingType)\n  • 레지스트리, shadow, 그룹에 대한 플릿 인덱스(UpdateIndexingConfiguration)\n  • 펌웨어 아카이브를 담은 버전 관리 S3 버킷(CreateBucket, PutObject)\n  • 소프트웨어 패키지와 게시된 버전(CreatePackage, CreatePackageVersion)\n  • 작업과 패키지 구성을 위한 IAM 역할(CreateRole, PutRolePolicy)\n  • $package shadow 자동 업데이트(UpdatePackageConfiguration)\n  • 국가별 그룹과 shadow가 있는 사물(CreateThingGroup, CreateThing, UpdateThingShadow)",
-    next: "🚀 다음 단계: 플릿을 검색하고 동적으로 그룹화한 다음, 작업으로 펌웨어를 배포해 보세요. 끝나면 `{{command}}`로 모두 삭제할 수 있습니다.",
+    next: "🚀 다음 단계: 플릿을 검색하고 동적으로 그룹화한 다음, 작업으로 펌웨어를 배포해 보세요. 끝나면 `{{command}}`(으)로 모두 삭제할 수 있습니다.",
     retyped: "♻️ 기존 사물 {{count}}대의 사물 유형을 계획대로 바꿨습니다",
   },
 } satisfies Translation<Catalog["provision"]>;

@@ -40,7 +40,7 @@ export default {
     showSecret: "--json 출력에 비밀 액세스 키를 포함합니다",
   },
   started:
-    "샌드박스가 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}}). 상태는 {{dataDir}}에 있습니다. 멈추려면 `{{stop}}`",
+    "샌드박스가 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}}). 상태는 {{dataDir}}에 있습니다. 멈추려면 `{{stop}}`을(를) 실행하세요",
   alreadyRunning: "샌드박스가 이미 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}})",
   listening:
     "샌드박스가 http://{{host}}:{{port}}에서 수신 대기 중입니다. 상태는 {{dataDir}}. Ctrl-C로 중지합니다.",

@@ -16,10 +16,12 @@ export default {
   badPort: "{{value}}은(는) TCP 포트 번호(1~65535)가 아닙니다",
   conflict: "{{flags}}은(는) 함께 쓸 수 없습니다. 대상을 하나만 고르세요",
   sandboxStarted:
-    "🟢 {{endpoint}}에서 샌드박스를 시작했습니다(상태는 {{dataDir}}). `{{stop}}`으로 멈출 때까지 백그라운드에서 계속 실행됩니다.",
+    "🟢 {{endpoint}}에서 샌드박스를 시작했습니다(상태는 {{dataDir}}). `{{stop}}`(으)로 멈출 때까지 백그라운드에서 계속 실행됩니다.",
   portBusy:
-    "{{host}}의 포트 {{port}}를 다른 프로그램(iotdm 샌드박스가 아닌 것)이 쓰고 있습니다. 그 프로그램을 멈추거나 --sandbox-port로 다른 포트를 고르세요.",
+    "{{host}}의 포트 {{port}}을(를) 다른 프로그램(iotdm 샌드박스가 아닌 것)이 쓰고 있습니다. 그 프로그램을 멈추거나 --sandbox-port로 다른 포트를 고르세요.",
   unreachable: "{{target}}에서 응답이 없습니다({{message}}). 네트워크 연결, 엔드포인트, 리전을 확인하세요.",
+  noCredentials:
+    "{{target}}에 보낼 호출에 서명할 AWS 자격 증명을 찾지 못했습니다({{message}}). `aws configure`를 실행하거나, AWS_ACCESS_KEY_ID와 AWS_SECRET_ACCESS_KEY를 설정하거나, --profile을 주세요.",
   credentialsRejected:
     "{{target}}이(가) 자격 증명을 거부했습니다({{code}}: {{message}}). `aws sts get-caller-identity`로 확인하거나 `aws configure`로 다시 설정하세요.",
   aws: {
