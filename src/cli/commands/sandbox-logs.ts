@@ -69,21 +69,22 @@ async function showLogs(io: IoHost, ref: InstanceRef, o: LogsOptions): Promise<v
     io.fail();
     return;
   }
-  const first = await page(instance, 0, 0);
-  const shown = lines === 0 ? [] : first.entries.slice(-lines);
-  const print = (entries: LogEntry[], widths: number[]) => {
-    for (const e of entries) io.data(io.json ? JSON.stringify(e) : tableRow(cells(e), widths));
-  };
-  const widths = o.follow ? FOLLOW_WIDTHS : columnWidths([header(), ...shown.map(cells)]);
-  if (!io.json) io.line("title", tableRow(header(), widths));
-  print(shown, widths);
-  if (!o.follow) return;
-
+  // Ctrl-C is ours from before the first line is printed: a reader that stops us as soon as it
+  // sees output must not meet Node's default handler (killed by the signal instead of exit 130).
   const stop = new AbortController();
   const interrupted = () => stop.abort();
-  process.once("SIGINT", interrupted);
-  let since = first.next;
+  if (o.follow) process.once("SIGINT", interrupted);
   try {
+    const first = await page(instance, 0, 0);
+    const shown = lines === 0 ? [] : first.entries.slice(-lines);
+    const print = (entries: LogEntry[], widths: number[]) => {
+      for (const e of entries) io.data(io.json ? JSON.stringify(e) : tableRow(cells(e), widths));
+    };
+    const widths = o.follow ? FOLLOW_WIDTHS : columnWidths([header(), ...shown.map(cells)]);
+    if (!io.json) io.line("title", tableRow(header(), widths));
+    print(shown, widths);
+    if (!o.follow) return;
+    let since = first.next;
     while (!stop.signal.aborted) {
       const next = await page(instance, since, FOLLOW_WAIT_MS, stop.signal).catch((e: unknown) => {
         if (stop.signal.aborted) return undefined;
