@@ -4,12 +4,12 @@
  * ahead, the scope menu answered from the keyboard too.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { after, before, beforeEach, test } from "node:test";
 import { t } from "../../src/io/i18n.js";
 import { isolateCliEnvironment, withEnv } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
-import { CLI, startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { Terminal } from "../helpers/terminal.js";
 import { assertWorkshopGone, thingNames } from "./cleanup-checks.js";
 import { buildFleet, clientsFor } from "./cleanup-fixture.js";
 import { target } from "./provision-helpers.js";
@@ -28,38 +28,6 @@ beforeEach(async () => {
   await sb.admin("reset");
 });
 
-const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-
-/** Runs the CLI in a pseudo-terminal, typing each answer once its prompt has appeared. */
-function inTerminal(
-  args: string[],
-  answers: Array<{ after: RegExp; type: string }>,
-): Promise<{ code: number; output: string }> {
-  const command = [process.execPath, CLI, ...args, ...target(sb)].map(quote).join(" ");
-  const child = spawn("script", ["-qfec", command, "/dev/null"], {
-    env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
-  });
-  let output = "";
-  let seen = 0;
-  let next = 0;
-  child.stdout.on("data", (d: Buffer) => {
-    output += d.toString("utf8");
-    const answer = answers[next];
-    if (answer && answer.after.test(output.slice(seen))) {
-      next++;
-      seen = output.length;
-      setTimeout(() => child.stdin.write(answer.type), 300);
-    }
-  });
-  const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
-  return new Promise((resolve) => {
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, output });
-    });
-  });
-}
-
 test("a wrong confirmation word deletes nothing and exits 1 with one line saying so", async () => {
   const fleet = await buildFleet(sb, { count: 10 });
   const run = await withEnv({ AWS_IOT_LANG: "en" }, () =>
@@ -77,14 +45,12 @@ test("a wrong confirmation word deletes nothing and exits 1 with one line saying
 
 test("the scope menu and DELETE typed in a terminal clean up everything", async () => {
   const fleet = await buildFleet(sb, { count: 10 });
-  const run = await inTerminal(
-    ["cleanup"],
-    [
-      { after: /What should be cleaned up/, type: "\r" },
-      { after: /Type DELETE/, type: "DELETE\r" },
-    ],
-  );
-  assert.equal(run.code, 0, run.output);
-  assert.match(run.output, /Cleanup complete/);
+  const term = new Terminal(["cleanup", ...target(sb)]);
+  const code = await term.converse([
+    { after: /What should be cleaned up/, type: "\r" },
+    { after: /Type DELETE/, type: "DELETE\r" },
+  ]);
+  assert.equal(code, 0, term.text);
+  assert.match(term.text, /Cleanup complete/);
   await assertWorkshopGone(sb, fleet);
 });

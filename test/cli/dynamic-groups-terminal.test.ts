@@ -4,12 +4,12 @@
  * fleet is provisioned in process.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
 import { DescribeThingGroupCommand, IoTClient } from "@aws-sdk/client-iot";
 import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
-import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { type Answer, Terminal } from "../helpers/terminal.js";
 import { target } from "./provision-helpers.js";
 
 isolateCliEnvironment();
@@ -23,34 +23,11 @@ before(async () => {
 });
 after(() => sb.dispose());
 
-/** Runs the command in a terminal, typing each answer once its prompt (a pattern) shows. */
-async function converse(args: string[], answers: Array<{ after: RegExp; type: string }>): Promise<string> {
-  const command = [process.execPath, CLI, ...args, ...target(sb)].join(" ");
-  const child = spawn("script", ["-qfec", command, "/dev/null"], {
-    env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
-  });
-  let output = "";
-  child.stdout.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  const plain = () => output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
-  let from = 0;
-  for (const a of answers) {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const m = a.after.exec(plain().slice(from));
-      if (m) {
-        from += m.index + m[0].length;
-        break;
-      }
-      if (Date.now() > deadline) throw new Error(`no prompt ${a.after} in:\n${plain()}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await new Promise((r) => setTimeout(r, 150));
-    child.stdin.write(a.type);
-  }
-  if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
-  return plain();
+/** Runs the command in a terminal, typing each answer once its prompt shows; its output. */
+async function converse(args: string[], answers: Answer[]): Promise<string> {
+  const term = new Terminal([...args, ...target(sb)]);
+  await term.converse(answers);
+  return term.text;
 }
 
 test("the menu and the guided wizard create the group the answers describe", async () => {

@@ -4,61 +4,11 @@
  * Ctrl-C at a prompt. The other input checks run in process (provision-inputs.test.ts).
  */
 import assert from "node:assert/strict";
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { test } from "node:test";
-import { CLI } from "../helpers/sandbox.js";
+import { Terminal } from "../helpers/terminal.js";
 import { sandboxForFile, target } from "./provision-helpers.js";
 
 const fx = sandboxForFile();
-
-/** The CLI in a pseudo-terminal (`script`), answering each prompt once its text appears. */
-class Terminal {
-  readonly child: ChildProcessWithoutNullStreams;
-  private output = "";
-  private seen = 0;
-  readonly exited: Promise<number>;
-
-  constructor(args: string[]) {
-    const command = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(" ");
-    this.child = spawn("script", ["-qfec", command, "/dev/null"], {
-      env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
-    });
-    this.child.stdout.on("data", (d: Buffer) => {
-      this.output += d.toString("utf8");
-    });
-    this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code ?? 1)));
-  }
-
-  get text(): string {
-    return this.output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
-  }
-
-  async answer(prompt: RegExp, keys: string): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (!prompt.test(this.text.slice(this.seen))) {
-      if (Date.now() > deadline) throw new Error(`no prompt ${prompt} in:\n${this.text.slice(this.seen)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    this.seen = this.text.length;
-    await new Promise((r) => setTimeout(r, 50));
-    this.child.stdin.write(keys);
-  }
-
-  /** Presses Enter at every learning moment until the process ends. */
-  async pressEnterUntilExit(): Promise<number> {
-    const timer = setInterval(() => {
-      if (/Press Enter to continue/.test(this.text.slice(this.seen))) {
-        this.seen = this.text.length;
-        this.child.stdin.write("\r");
-      }
-    }, 50);
-    try {
-      return await this.exited;
-    } finally {
-      clearInterval(timer);
-    }
-  }
-}
 
 test("interactive flow in a terminal: debug, types, versions, continent, countries, count, then the run", async () => {
   const term = new Terminal(["provision", "--things-prefix", "Tty-", ...target(fx.sb)]);

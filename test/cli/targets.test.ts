@@ -5,7 +5,6 @@
  * choice end to end in a pseudo-terminal.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,7 +14,8 @@ import { IoTClient, ListThingsCommand } from "@aws-sdk/client-iot";
 import { t } from "../../src/io/i18n.js";
 import { isolateCliEnvironment, withEnv } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
-import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { Terminal } from "../helpers/terminal.js";
 import { SMALL_PLAN, target } from "./provision-helpers.js";
 
 isolateCliEnvironment();
@@ -121,19 +121,12 @@ test("--debug prints every SDK call with its input and full response", async () 
 test("in a terminal without --lang or AWS_IOT_LANG, the workshop asks for a language", async () => {
   // Its own IOTDM_HOME: the choice is remembered there, and must not reach other tests.
   const home = mkdtempSync(join(tmpdir(), "iotdm-lang-"));
-  const env = { ...process.env, NO_COLOR: "1", IOTDM_HOME: home } as Record<string, string>;
-  delete env.AWS_IOT_LANG;
-  const command = `${process.execPath} ${CLI} cleanup --dry-run --scope things --sandbox-port ${sb.port} --sandbox-dir ${sb.dataDir}`;
-  const child = spawn("script", ["-qfec", command, "/dev/null"], { env });
-  let output = "";
-  child.stdout.on("data", (d: Buffer) => {
-    output += d.toString();
+  const term = new Terminal(["cleanup", "--dry-run", "--scope", "things", ...target(sb)], {
+    env: { IOTDM_HOME: home, AWS_IOT_LANG: undefined },
   });
-  const deadline = Date.now() + 20_000;
-  while (!/Language/.test(output) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  child.stdin.write("\x1b[B\x1b[B\r"); // third choice: 한국어
-  await new Promise((r) => child.once("exit", r));
-  assert.match(output, /한국어/);
-  assert.match(output, /정리|삭제/);
+  await term.answer(/Language/, "\x1b[B\x1b[B\r"); // third choice: 한국어
+  await term.exited;
+  assert.match(term.text, /한국어/);
+  assert.match(term.text, /정리|삭제/);
   rmSync(home, { recursive: true, force: true });
 });

@@ -4,12 +4,12 @@
  * the binary in a pseudo-terminal where every learning moment waits for Enter.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
 import { IoTClient, ListThingTypesCommand, ListThingsCommand } from "@aws-sdk/client-iot";
 import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
-import { CLI, type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { Terminal } from "../helpers/terminal.js";
 import { target } from "./provision-helpers.js";
 
 isolateCliEnvironment();
@@ -74,36 +74,10 @@ test("workshop --yes builds, shows and removes the fleet", async () => {
 });
 
 test("workshop in a terminal pauses at each learning moment until Enter", async () => {
-  const command = `${process.execPath} ${CLI} workshop --count 6 --sandbox-port ${sb.port} --sandbox-dir ${sb.dataDir}`;
-  const child = spawn("script", ["-qfec", command, "/dev/null"], {
-    stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, AWS_IOT_LANG: "en" },
-  });
-  let output = "";
-  let lastOutput = Date.now();
-  child.stdout.on("data", (c: Buffer) => {
-    output += c.toString();
-    lastOutput = Date.now();
-  });
-  const plain = () => output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
-  const shown = () => (plain().match(/Press Enter to continue/g) ?? []).length;
-  const confirmed = () => (plain().match(/✔\s*Press Enter to continue/g) ?? []).length;
-  let seen = 0;
-  const deadline = Date.now() + 60_000;
-  while (child.exitCode === null && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    // Until Enter is pressed the tour stays at this learning moment.
-    if (shown() > seen) {
-      seen = shown();
-      child.stdin.write("\r");
-    } else if (Date.now() - lastOutput > 1500) {
-      // An Enter typed before the prompt was listening is lost: type it again.
-      lastOutput = Date.now();
-      child.stdin.write("\r");
-    }
-  }
-  if (child.exitCode === null) child.kill();
-  assert.match(output, /Tour finished/);
-  assert.ok(confirmed() >= 12, `only ${confirmed()} learning moments were confirmed`);
+  const term = new Terminal(["workshop", "--count", "6", ...target(sb)]);
+  assert.equal(await term.pressEnterUntilExit(), 0, term.text);
+  assert.match(term.text, /Tour finished/);
+  const confirmed = (term.text.match(/✔\s*Press Enter to continue/g) ?? []).length;
+  assert.ok(confirmed >= 12, `only ${confirmed} learning moments were confirmed`);
   await emptySandbox();
 });
