@@ -104,6 +104,7 @@ test("sandbox serve --host beyond loopback refuses --no-auth (usage error) and w
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   await new Promise<void>((resolve) => {
     const onData = (c: Buffer) => {
       output += c.toString("utf8");
@@ -111,9 +112,8 @@ test("sandbox serve --host beyond loopback refuses --no-auth (usage error) and w
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.once("exit", () => resolve());
+    void exited.then(() => resolve());
   });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   await exited;
   rmSync(dir, { recursive: true, force: true });
