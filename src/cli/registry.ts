@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { IoHost } from "../io/host.js";
 import { checkCommand } from "./commands/check.js";
 import { cleanupCommand } from "./commands/cleanup.js";
+import { createJobCommand } from "./commands/create-job.js";
 import { dynamicGroupsCommand } from "./commands/dynamic-groups.js";
 import { provisionCommand } from "./commands/provision.js";
 import { sandboxCommand } from "./commands/sandbox.js";
@@ -20,4 +21,5 @@ export const COMMANDS: CommandModule[] = [
   sandboxCommand,
   checkCommand,
   dynamicGroupsCommand,
+  createJobCommand,
 ];
