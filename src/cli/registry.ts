@@ -5,8 +5,10 @@ import { checkCommand } from "./commands/check.js";
 import { cleanupCommand } from "./commands/cleanup.js";
 import { createJobCommand } from "./commands/create-job.js";
 import { dynamicGroupsCommand } from "./commands/dynamic-groups.js";
+import { exploreJobsCommand } from "./commands/explore-jobs.js";
 import { provisionCommand } from "./commands/provision.js";
 import { sandboxCommand } from "./commands/sandbox.js";
+import { simulateJobsCommand } from "./commands/simulate-jobs.js";
 import { workshopCommand } from "./commands/workshop.js";
 
 export interface CommandModule {
@@ -22,4 +24,6 @@ export const COMMANDS: CommandModule[] = [
   checkCommand,
   dynamicGroupsCommand,
   createJobCommand,
+  exploreJobsCommand,
+  simulateJobsCommand,
 ];

@@ -103,13 +103,173 @@ export default {
     done: "🎉 Job {{jobId}} created ({{arn}})",
     next: "Next: play the devices with {{command}}",
   },
+  explore: {
+    description:
+      "Explore jobs: list them, look at a job, its document and executions, cancel, delete, statistics",
+    title: "🔍 iotdm explore-jobs: what your jobs are doing",
+    opt: {
+      action: "what to show or do: {{actions}} (a menu asks when omitted)",
+      jobId: "the job",
+      thingName: "execution: the thing whose execution to show",
+      executionNumber: "execution: which execution of that thing (after retries; default the latest)",
+      status: "executions: only those with this status",
+      force: "cancel: also cancel executions already in progress; delete: delete a job still running",
+      reasonCode: "cancel: a reason code stored with the job",
+      comment: "cancel: a comment stored with the job",
+    },
+    badAction: "unknown action {{value}}: use one of {{values}}",
+    badStatus: "{{value}} is not an execution status: use one of {{values}}",
+    badNumber: "give an execution number of 1 or more (got {{value}})",
+    menu: {
+      prompt: "What would you like to see?",
+      list: "List all jobs",
+      describe: "A job: settings, document and progress",
+      execution: "One device's execution of a job",
+      executions: "Every execution of a job",
+      cancel: "Cancel a job",
+      delete: "Delete a job",
+      stats: "A job's statistics and health",
+    },
+    list: {
+      none: "There are no jobs yet.",
+      found_one: "📋 {{count}} job:",
+      found_other: "📋 {{count}} jobs:",
+    },
+    column: {
+      jobId: "Job ID",
+      status: "Status",
+      selection: "Target selection",
+      created: "Created",
+      completed: "Completed",
+      thing: "Thing",
+      number: "Execution #",
+      queued: "Queued",
+      updated: "Last updated",
+    },
+    jobPrompt: "Which job?",
+    jobIdRequired: "a job id is required",
+    thingPrompt: "Thing name:",
+    thingRequired: "a thing name is required",
+    job:
+      "📋 Job {{jobId}}\n   Status: {{status}}\n   Description: {{description}}\n   Target selection: {{selection}}\n" +
+      "   Created: {{created}}\n   Completed: {{completed}}\n   Targets: {{targets}}",
+    canceled: "   Canceled: reason {{reason}}, comment {{comment}}",
+    document: "📄 Job document:",
+    noDocument: "   (the job document could not be read)",
+    executions: "📊 Executions:",
+    noExecutions: "   No executions yet: no device has been given this job.",
+    count: "   {{status}}: {{count}} ({{percent}}%)",
+    execution:
+      "📱 {{thing}} in job {{jobId}}\n   Status: {{status}}\n   Execution #: {{number}} (version {{version}})\n" +
+      "   Queued: {{queued}}\n   Started: {{started}}\n   Last updated: {{updated}}",
+    executionsNone: "No executions for job {{jobId}}.",
+    executionsFound_one: "📋 {{count}} execution:",
+    executionsFound_other: "📋 {{count}} executions:",
+    stats: {
+      title: "📊 Statistics of {{jobId}}",
+      summary:
+        "   Status: {{status}}\n   Executions: {{total}}\n   ✅ Succeeded: {{succeeded}} ({{successRate}}%)\n" +
+        "   ❌ Failed: {{failed}} ({{failureRate}}%)\n   🔄 Pending: {{pending}}",
+    },
+    health: {
+      none: "🏥 Health: no executions yet, nothing to grade",
+      excellent: "🏥 Health: excellent (95% or more succeeded)",
+      good: "🏥 Health: good (80% or more succeeded): look at the failures",
+      poor: "🏥 Health: poor (50% to 80% succeeded): many devices fail",
+      critical: "🏥 Health: critical (under 50% succeeded): most devices fail",
+    },
+    advice: {
+      noExecutions:
+        "💡 No device has this job: check that the target groups have members and the devices exist.",
+      canceledEarly:
+        "💡 The job was canceled before any device finished: its reason is in the job's details.",
+      devicesRemoved:
+        "💡 Devices left the job's groups (or were deleted) before finishing: check they still exist.",
+      stillRunning: "💡 Devices are still working on it: come back later, or play them with simulate-jobs.",
+      highFailure: "💡 More than 20% failed: look at a failed execution's details to see why.",
+      moderateFailure: "💡 More than 10% failed: investigate the failures and keep watching.",
+      excellent: "💡 Very few failures: this version rolls out well.",
+      good: "💡 Mostly successful: check whether the failures share a cause.",
+      mixed: "💡 Mixed results: look at the executions by status.",
+      considerCancel: "💡 Devices are still pending: canceling now stops the rollout from reaching them.",
+    },
+    cancelConfirm: "Type {{token}} to cancel job {{jobId}}:",
+    canceledDone: "✅ Job {{jobId}} is {{status}}",
+    deleteWarning:
+      "⚠️ Deleting job {{jobId}} removes it and the history of its {{executions}} executions for good.",
+    deleteConfirm: "Type {{token}} to delete job {{jobId}}:",
+    deletedDone: "✅ Job {{jobId}} deleted",
+    kept: "Nothing changed: job {{jobId}} is as it was.",
+    more: "Explore something else?",
+  },
   simulate: {
+    description:
+      "Play the devices of a job: each reads its job, downloads the firmware and reports the outcome",
+    title: "🤖 iotdm simulate-jobs: be the fleet",
+    opt: {
+      jobId: "the job whose devices to play (default: pick one in progress)",
+      count: "how many pending executions to run, or all (default all)",
+      successRate: "percent of the devices that succeed, 0-100 (default 100)",
+      random: "draw each device's outcome at random instead of exactly the rate's share",
+      verbose: "one line per device step",
+    },
+    noActive: "No job is in progress: create one with {{command}}",
+    jobPrompt: "Which job?",
+    noPending: "Job {{jobId}} has no pending executions: every device has already reported.",
+    pending_one: "📊 {{count}} pending execution in job {{jobId}}",
+    pending_other: "📊 {{count}} pending executions in job {{jobId}}",
+    countPrompt: "How many of the {{count}} executions to run (a number, or all)?",
+    badCount: "give a number of 0 or more, or all (got {{value}})",
+    ratePrompt: "Success rate in percent (0-100):",
+    badRate: "give a percentage from 0 to 100 (got {{value}})",
+    plan: "🎯 {{total}} devices: {{succeed}} will succeed, {{fail}} will fail ({{rate}}%)",
+    planRandom: "🎯 {{total}} devices, each succeeding with a {{rate}}% chance",
+    confirm: "Start the devices?",
+    summary:
+      "🎉 {{processed}} devices in {{seconds}} s ({{rate}}/s): {{succeeded}} succeeded, {{failed}} failed, " +
+      "{{errors}} could not report; {{downloads}} firmware downloads, {{bytes}} bytes",
+    failureLine: "   • {{thing}}: {{reason}} {{error}}",
+    next: "Next: see how the job went with {{command}}",
     progress: "📱 Devices",
     downloaded: "   📦 {{thing}}: firmware downloaded ({{bytes}} bytes)",
     downloadFailed: "   ⚠️ {{thing}}: the firmware download failed (HTTP {{status}}, {{bytes}} bytes)",
     reported: "   {{thing}}: reported {{status}}",
   },
   learn: {
+    simulateDiscovery: {
+      title: "Playing the devices",
+      body:
+        "A real device learns about a job from AWS IoT, asks for its execution, does the work and reports back. Here\n" +
+        "iotdm plays every device of one job at once, through the same device API (the jobs data plane) a vehicle uses,\n" +
+        "so the job's progress, statistics and the devices' shadows change exactly as they would in a real rollout.",
+    },
+    simulateExecutions: {
+      title: "What is pending",
+      body:
+        "Each device of job {{jobId}} has an execution. QUEUED ones have not started; IN_PROGRESS ones have started\n" +
+        "and not finished. Finished ones (SUCCEEDED, FAILED...) are left alone: a device reports each execution once.",
+    },
+    simulation: {
+      title: "An over-the-air update, {{count}} times",
+      body:
+        "Each device reads its execution with the job document, in which AWS IoT has put a presigned URL for its\n" +
+        "firmware. It reports IN_PROGRESS, downloads the file with plain HTTP (no AWS credentials: the URL is the\n" +
+        "permission, and it expires), checks every byte arrived, then reports SUCCEEDED, or FAILED ({{rate}}% succeed).",
+    },
+    cancel: {
+      title: "Canceling a job",
+      body:
+        "Canceling stops a rollout: devices that have not started (QUEUED) will not, and the job ends as CANCELED.\n" +
+        "Devices already working (IN_PROGRESS) may finish, unless the cancel is forced, which cancels them too; a\n" +
+        "device in the middle of flashing firmware is the reason not to force by default. The job and its history stay.",
+    },
+    delete: {
+      title: "Deleting a job",
+      body:
+        "Deleting removes the job and every execution's history; its id can be used again once the deletion is done.\n" +
+        "A finished or canceled job deletes as it is; one still running needs force, which also ends its executions.\n" +
+        "Cancel when you want to stop and keep the record; delete when the record is no longer needed.",
+    },
     discovery: {
       title: "What a job can reach",
       body:

@@ -104,13 +104,170 @@ export default {
     done: "🎉 작업 {{jobId}}을(를) 만들었습니다({{arn}})",
     next: "다음으로 {{command}}(으)로 디바이스 역할을 해 보세요",
   },
+  explore: {
+    description: "작업 살펴보기: 목록, 작업의 설정·문서·실행, 취소, 삭제, 통계",
+    title: "🔍 iotdm explore-jobs: 작업이 하고 있는 일 보기",
+    opt: {
+      action: "보거나 할 일: {{actions}}(생략하면 메뉴가 묻습니다)",
+      jobId: "대상 작업",
+      thingName: "execution: 실행을 볼 사물",
+      executionNumber: "execution: 그 사물의 몇 번째 실행인지(재시도 후. 기본은 최신)",
+      status: "executions: 이 상태의 실행만",
+      force: "cancel: 진행 중인 실행도 취소. delete: 실행 중인 작업도 삭제",
+      reasonCode: "cancel: 작업에 기록할 사유 코드",
+      comment: "cancel: 작업에 기록할 설명",
+    },
+    badAction: "알 수 없는 동작 {{value}}: {{values}} 중 하나를 사용하세요",
+    badStatus: "{{value}}은(는) 실행 상태가 아닙니다: {{values}} 중 하나를 사용하세요",
+    badNumber: "1 이상의 실행 번호를 입력하세요(입력값 {{value}})",
+    menu: {
+      prompt: "무엇을 볼까요?",
+      list: "모든 작업 목록",
+      describe: "작업: 설정, 문서, 진행 상황",
+      execution: "디바이스 하나의 작업 실행",
+      executions: "작업의 모든 실행",
+      cancel: "작업 취소",
+      delete: "작업 삭제",
+      stats: "작업의 통계와 상태",
+    },
+    list: {
+      none: "아직 작업이 없습니다.",
+      found: "📋 작업 {{count}}개:",
+    },
+    column: {
+      jobId: "작업 ID",
+      status: "상태",
+      selection: "대상 선택",
+      created: "생성",
+      completed: "완료",
+      thing: "사물",
+      number: "실행 번호",
+      queued: "대기열 추가",
+      updated: "마지막 업데이트",
+    },
+    jobPrompt: "어떤 작업인가요?",
+    jobIdRequired: "작업 ID가 필요합니다",
+    thingPrompt: "사물 이름:",
+    thingRequired: "사물 이름이 필요합니다",
+    job:
+      "📋 작업 {{jobId}}\n   상태: {{status}}\n   설명: {{description}}\n   대상 선택: {{selection}}\n" +
+      "   생성: {{created}}\n   완료: {{completed}}\n   대상: {{targets}}",
+    canceled: "   취소: 사유 {{reason}}, 설명 {{comment}}",
+    document: "📄 작업 문서:",
+    noDocument: "   (작업 문서를 읽을 수 없었습니다)",
+    executions: "📊 실행:",
+    noExecutions: "   아직 실행이 없습니다: 이 작업을 받은 디바이스가 없습니다.",
+    count: "   {{status}}: {{count}}({{percent}}%)",
+    execution:
+      "📱 작업 {{jobId}}의 {{thing}}\n   상태: {{status}}\n   실행 번호: {{number}}(버전 {{version}})\n" +
+      "   대기열 추가: {{queued}}\n   시작: {{started}}\n   마지막 업데이트: {{updated}}",
+    executionsNone: "작업 {{jobId}}의 실행이 없습니다.",
+    executionsFound: "📋 실행 {{count}}개:",
+    stats: {
+      title: "📊 {{jobId}}의 통계",
+      summary:
+        "   상태: {{status}}\n   실행: {{total}}\n   ✅ 성공: {{succeeded}}({{successRate}}%)\n" +
+        "   ❌ 실패: {{failed}}({{failureRate}}%)\n   🔄 대기 중: {{pending}}",
+    },
+    health: {
+      none: "🏥 상태: 아직 실행이 없어 평가할 수 없습니다",
+      excellent: "🏥 상태: 매우 좋음(95% 이상 성공)",
+      good: "🏥 상태: 좋음(80% 이상 성공): 실패를 살펴보세요",
+      poor: "🏥 상태: 나쁨(성공 50%~80%): 많은 디바이스가 실패합니다",
+      critical: "🏥 상태: 심각(성공 50% 미만): 대부분의 디바이스가 실패합니다",
+    },
+    advice: {
+      noExecutions:
+        "💡 이 작업을 받은 디바이스가 없습니다: 대상 그룹에 구성원이 있고 디바이스가 존재하는지 확인하세요.",
+      canceledEarly:
+        "💡 어떤 디바이스도 끝나기 전에 작업이 취소되었습니다: 사유는 작업 세부 정보에 있습니다.",
+      devicesRemoved:
+        "💡 끝나기 전에 디바이스가 작업의 그룹을 떠났거나 삭제되었습니다: 아직 존재하는지 확인하세요.",
+      stillRunning:
+        "💡 디바이스가 아직 작업 중입니다: 나중에 다시 보거나 simulate-jobs로 디바이스 역할을 해 보세요.",
+      highFailure: "💡 20% 넘게 실패했습니다: 실패한 실행의 세부 정보로 원인을 확인하세요.",
+      moderateFailure: "💡 10% 넘게 실패했습니다: 실패를 조사하고 계속 지켜보세요.",
+      excellent: "💡 실패가 거의 없습니다: 이 버전은 잘 배포되고 있습니다.",
+      good: "💡 대부분 성공했습니다: 실패에 공통 원인이 있는지 확인하세요.",
+      mixed: "💡 결과가 엇갈립니다: 상태별로 실행을 살펴보세요.",
+      considerCancel:
+        "💡 아직 대기 중인 디바이스가 있습니다: 지금 취소하면 그 디바이스들로의 배포를 멈춥니다.",
+    },
+    cancelConfirm: "작업 {{jobId}}을(를) 취소하려면 {{token}}을(를) 입력하세요:",
+    canceledDone: "✅ 작업 {{jobId}}은(는) {{status}} 상태입니다",
+    deleteWarning:
+      "⚠️ 작업 {{jobId}}을(를) 삭제하면 작업과 실행 {{executions}}개의 기록이 영구히 사라집니다.",
+    deleteConfirm: "작업 {{jobId}}을(를) 삭제하려면 {{token}}을(를) 입력하세요:",
+    deletedDone: "✅ 작업 {{jobId}}을(를) 삭제했습니다",
+    kept: "바뀐 것이 없습니다: 작업 {{jobId}}은(는) 그대로입니다.",
+    more: "다른 것도 살펴볼까요?",
+  },
   simulate: {
+    description: "작업의 디바이스 역할: 각 디바이스가 작업을 읽고 펌웨어를 다운로드한 뒤 결과를 보고합니다",
+    title: "🤖 iotdm simulate-jobs: 플릿이 되어 보기",
+    opt: {
+      jobId: "디바이스 역할을 할 작업(기본: 진행 중인 작업에서 선택)",
+      count: "실행할 대기 중 실행의 수, 또는 all(기본 all)",
+      successRate: "성공하는 디바이스의 비율 0-100(기본 100)",
+      random: "비율대로가 아니라 디바이스마다 결과를 무작위로 정함",
+      verbose: "디바이스 단계마다 한 줄 표시",
+    },
+    noActive: "진행 중인 작업이 없습니다: {{command}}(으)로 만드세요",
+    jobPrompt: "어떤 작업인가요?",
+    noPending: "작업 {{jobId}}에 대기 중인 실행이 없습니다: 모든 디바이스가 이미 보고했습니다.",
+    pending: "📊 작업 {{jobId}}의 대기 중인 실행 {{count}}개",
+    countPrompt: "{{count}}개 중 몇 개를 실행할까요(숫자 또는 all)?",
+    badCount: "0 이상의 숫자 또는 all을 입력하세요(입력값 {{value}})",
+    ratePrompt: "성공률(퍼센트, 0-100):",
+    badRate: "0에서 100 사이의 백분율을 입력하세요(입력값 {{value}})",
+    plan: "🎯 디바이스 {{total}}대: {{succeed}}대 성공, {{fail}}대 실패({{rate}}%)",
+    planRandom: "🎯 디바이스 {{total}}대, 각각 {{rate}}% 확률로 성공",
+    confirm: "디바이스를 시작할까요?",
+    summary:
+      "🎉 디바이스 {{processed}}대를 {{seconds}}초에 처리({{rate}}/초): 성공 {{succeeded}}, 실패 {{failed}}, " +
+      "보고 못 함 {{errors}}. 펌웨어 다운로드 {{downloads}}회, {{bytes}}바이트",
+    failureLine: "   • {{thing}}: {{reason}} {{error}}",
+    next: "다음으로 {{command}}(으)로 작업 결과를 확인하세요",
     progress: "📱 디바이스",
     downloaded: "   📦 {{thing}}: 펌웨어를 다운로드했습니다({{bytes}}바이트)",
     downloadFailed: "   ⚠️ {{thing}}: 펌웨어 다운로드에 실패했습니다(HTTP {{status}}, {{bytes}}바이트)",
     reported: "   {{thing}}: {{status}}을(를) 보고했습니다",
   },
   learn: {
+    simulateDiscovery: {
+      title: "디바이스 역할 하기",
+      body:
+        "실제 디바이스는 AWS IoT에서 작업을 알게 되고, 실행을 가져와 일한 뒤 보고합니다. 여기서는 iotdm이 한 작업의\n" +
+        "모든 디바이스를 동시에, 차량이 쓰는 것과 같은 디바이스 API(작업 데이터 플레인)로 연기합니다. 그래서 작업의 진행,\n" +
+        "통계, 디바이스 섀도우가 실제 롤아웃과 똑같이 바뀝니다.",
+    },
+    simulateExecutions: {
+      title: "대기 중인 것",
+      body:
+        "작업 {{jobId}}의 디바이스마다 실행이 있습니다. QUEUED는 아직 시작하지 않았고, IN_PROGRESS는 시작했지만\n" +
+        "끝나지 않았습니다. 끝난 것(SUCCEEDED, FAILED 등)은 건드리지 않습니다: 디바이스는 실행마다 한 번만 보고합니다.",
+    },
+    simulation: {
+      title: "무선 업데이트를 {{count}}번",
+      body:
+        "각 디바이스는 작업 문서와 함께 실행을 읽습니다. 문서에는 AWS IoT가 펌웨어의 미리 서명된 URL을 넣어 두었습니다.\n" +
+        "IN_PROGRESS를 보고하고, 일반 HTTP로 파일을 다운로드하고(AWS 자격 증명 불필요: URL 자체가 권한이며 만료됩니다),\n" +
+        "모든 바이트가 도착했는지 확인한 뒤 SUCCEEDED 또는 FAILED를 보고합니다({{rate}}% 성공).",
+    },
+    cancel: {
+      title: "작업 취소",
+      body:
+        "취소하면 롤아웃이 멈춥니다: 아직 시작하지 않은(QUEUED) 디바이스는 시작하지 않고, 작업은 CANCELED로 끝납니다.\n" +
+        "작업 중(IN_PROGRESS)인 디바이스는 끝까지 할 수 있습니다. 강제하면 그것들도 취소됩니다. 펌웨어를 쓰는 중인\n" +
+        "디바이스가 있을 수 있어 기본으로는 강제하지 않습니다. 작업과 기록은 남습니다.",
+    },
+    delete: {
+      title: "작업 삭제",
+      body:
+        "삭제하면 작업과 모든 실행 기록이 사라지며, 삭제가 끝나면 그 ID를 다시 쓸 수 있습니다.\n" +
+        "완료되었거나 취소된 작업은 그대로 삭제되고, 실행 중인 작업은 강제가 필요하며 그 실행도 끝납니다.\n" +
+        "멈추고 기록을 남기려면 취소, 기록이 더 필요 없으면 삭제입니다.",
+    },
     discovery: {
       title: "작업이 닿는 곳",
       body:
