@@ -230,12 +230,14 @@ export function checkHead(
   req: SignedRequest,
   secretFor: (accessKeyId: string) => string | undefined,
   now: Date,
+  /** The time presigned URLs are checked against (the sandbox clock), when not `now`. */
+  presignedNow: Date = now,
 ): HeadCheck {
   const auth = headerValue(req, "authorization");
   const query = parseQuery(req.query);
   const presigned = auth === undefined || auth.trim() === "";
   const { scope, signedHeaders, signature, amzDate } = presigned
-    ? presignedSigning(query, now)
+    ? presignedSigning(query, presignedNow)
     : headerSigning(req, auth, now);
   const s3 = scope.service === "s3" || scope.service.startsWith("s3-");
 
