@@ -30,7 +30,8 @@ export type SandboxEvent =
   | { type: "thing.deleted"; scope: string; thingName: string }
   /**
    * A job execution was created or changed status (iot/jobs/model.ts): what the jobs data plane
-   * follows for its `notify` / `notify-next` messages (JOB-30). `from` is absent on creation.
+   * follows for its `notify` / `notify-next` messages (JOB-30). `from` is absent on creation;
+   * `deleted` says the execution is gone (DeleteJob, DeleteJobExecution), `to` being its last status.
    */
   | {
       type: "job.execution.changed";
@@ -40,6 +41,7 @@ export type SandboxEvent =
       executionNumber: number;
       from?: JobExecutionStatus;
       to: JobExecutionStatus;
+      deleted?: true;
     }
   /**
    * An MQTT session whose client id is a thing's name opened or closed, as AWS IoT's lifecycle

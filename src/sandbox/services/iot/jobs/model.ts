@@ -36,6 +36,7 @@ import type { Collection } from "../../../storage/store.js";
 import type { OperationContext } from "../../types.js";
 import { collection, iotArn, KIND, notFound, RELATION, relation, scopeKey } from "../common.js";
 import { applyExecutionEffects } from "./effects.js";
+import { targetGroupNames } from "./targets.js";
 
 export type ExecutionStatus = JobExecutionStatus;
 
@@ -202,7 +203,12 @@ export function saveExecution(ctx: OperationContext, exec: ExecutionDoc): void {
   executions(ctx).put(executionId(exec.jobId, exec.thingName), exec);
 }
 
-function announce(ctx: OperationContext, exec: ExecutionDoc, from: ExecutionStatus | undefined): void {
+function announce(
+  ctx: OperationContext,
+  exec: ExecutionDoc,
+  from: ExecutionStatus | undefined,
+  deleted = false,
+): void {
   const e: ExecutionChange = {
     type: "job.execution.changed",
     scope: scopeKey(ctx),
@@ -212,6 +218,7 @@ function announce(ctx: OperationContext, exec: ExecutionDoc, from: ExecutionStat
     to: exec.status,
   };
   if (from !== undefined) e.from = from;
+  if (deleted) e.deleted = true;
   ctx.events.emit(e);
 }
 
@@ -344,19 +351,44 @@ export function checkCompletion(ctx: OperationContext, job: JobDoc): void {
   saveJob(ctx, job);
 }
 
+/**
+ * DeleteJobExecution: removes one execution (latest or superseded). Removing the latest one
+ * takes it out of the counters (JOB-7) and may complete a SNAPSHOT job (JOB-6); the thing keeps
+ * its link to the job while superseded executions remain. Saves `job`.
+ */
+export function deleteExecution(ctx: OperationContext, job: JobDoc, exec: ExecutionDoc): void {
+  const latest = executions(ctx).get(executionId(exec.jobId, exec.thingName));
+  if (latest?.executionNumber === exec.executionNumber) {
+    executions(ctx).delete(executionId(exec.jobId, exec.thingName));
+    job.counts[exec.status] -= 1;
+    job.lastUpdatedAt = ctx.clock.nowMs();
+    saveJob(ctx, job);
+  } else {
+    executionHistory(ctx).delete(historyId(exec.jobId, exec.thingName, exec.executionNumber));
+  }
+  const remaining =
+    executions(ctx).has(executionId(exec.jobId, exec.thingName)) ||
+    executionHistory(ctx).list({ prefix: `${executionId(exec.jobId, exec.thingName)}/`, limit: 1 }).length >
+      0;
+  if (!remaining) relation(ctx, RELATION.thingJobs).unlink(exec.thingName, exec.jobId);
+  announce(ctx, exec, exec.status, true);
+  checkCompletion(ctx, job);
+}
+
 /** JOB-10: the job, its document, executions (latest and superseded) and links disappear. */
 export function purgeJob(ctx: OperationContext, jobId: string): void {
   const thingJobs = relation(ctx, RELATION.thingJobs);
   for (const exec of executionsOfJob(ctx, jobId)) {
     thingJobs.unlink(exec.thingName, jobId);
     executions(ctx).delete(executionId(jobId, exec.thingName));
+    if (!isTerminal(exec.status)) announce(ctx, exec, exec.status, true);
   }
-  for (const { id } of executionHistory(ctx).list({ prefix: `${jobId}/` })) executionHistory(ctx).delete(id);
+  for (const { id, doc } of executionHistory(ctx).list({ prefix: `${jobId}/` })) {
+    thingJobs.unlink(doc.thingName, jobId);
+    executionHistory(ctx).delete(id);
+  }
   const groups = relation(ctx, RELATION.continuousJobGroups);
-  for (const target of jobs(ctx).get(jobId)?.targets ?? []) {
-    const m = /:thinggroup\/(.+)$/.exec(target);
-    if (m) groups.unlink(m[1], jobId);
-  }
+  for (const group of targetGroupNames(jobs(ctx).get(jobId)?.targets ?? [])) groups.unlink(group, jobId);
   jobDocuments(ctx).delete(jobId);
   jobs(ctx).delete(jobId);
 }
