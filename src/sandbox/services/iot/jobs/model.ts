@@ -322,7 +322,9 @@ export function setExecutionStatus(
       const minutes = job.timeoutConfig?.inProgressTimeoutInMinutes;
       if (minutes !== undefined) exec.inProgressDeadlineMs = now + minutes * 60_000;
     }
-    if (opts.stepTimeoutInMinutes !== undefined) {
+    // UpdateJobExecution's -1 cancels the step timer (JOB-23).
+    if (opts.stepTimeoutInMinutes === -1) delete exec.stepDeadlineMs;
+    else if (opts.stepTimeoutInMinutes !== undefined) {
       const step = now + opts.stepTimeoutInMinutes * 60_000;
       exec.stepDeadlineMs = Math.min(step, exec.inProgressDeadlineMs ?? step);
     }
