@@ -7,6 +7,7 @@ import { after, test } from "node:test";
 import { Clock } from "../../src/sandbox/clock.js";
 import { createOperationContext } from "../../src/sandbox/context.js";
 import { EventBus } from "../../src/sandbox/events.js";
+import { Scheduler } from "../../src/sandbox/scheduler.js";
 import { ServiceRuntime } from "../../src/sandbox/services/runtime.js";
 import type { SandboxSettings } from "../../src/sandbox/settings.js";
 import { openDatabase, Store } from "../../src/sandbox/storage/store.js";
@@ -31,13 +32,23 @@ const settings = (host: string): SandboxSettings => ({
   failRate: 0,
   thingTypeDeletionDelaySeconds: 300,
 });
-const deps = (host = "127.0.0.1") => ({
-  store,
-  clock: new Clock(),
-  events: new EventBus(),
-  settings: settings(host),
-  runtime: new ServiceRuntime(),
-});
+const deps = (host = "127.0.0.1") => {
+  const clock = new Clock();
+  const scheduler = new Scheduler({
+    store,
+    clock,
+    context: () => assert.fail("no timer runs"),
+    log: () => {},
+  });
+  return {
+    store,
+    clock,
+    events: new EventBus(),
+    settings: settings(host),
+    runtime: new ServiceRuntime(),
+    scheduler,
+  };
+};
 const scope = { accountId: "123456789012", region: "eu-west-1" };
 
 test("an HTTP caller's context carries its Host and headers, as handlers read them today", () => {
