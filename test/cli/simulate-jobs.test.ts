@@ -80,14 +80,12 @@ test("90%: 18 devices succeed and 2 fail, each downloading its firmware; the SNA
   assert.equal(failed.execution?.statusDetails?.detailsMap?.failureType, "SIMULATED_FAILURE");
   const data = new IoTDataPlaneClient(sb.config);
   const shadow = (name: string) =>
-    data
-      .send(new GetThingShadowCommand({ thingName: name, shadowName: "$package" }))
-      .then(
-        (s) =>
-          JSON.parse(new TextDecoder().decode(s.payload)) as {
-            state: { reported: Record<string, { version: string }> };
-          },
-      );
+    data.send(new GetThingShadowCommand({ thingName: name, shadowName: "$package" })).then(
+      (s) =>
+        JSON.parse(new TextDecoder().decode(s.payload)) as {
+          state: { reported: Record<string, { version: string }> };
+        },
+    );
   assert.equal((await shadow("Vehicle-VIN-001")).state.reported.SedanVehicle.version, "1.1.0");
   assert.equal((await shadow("Vehicle-VIN-020")).state.reported.SedanVehicle.version, "1.0.0");
   data.destroy();
