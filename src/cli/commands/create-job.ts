@@ -18,7 +18,6 @@ import { createJob, discoverTargets, packageVersions } from "../../workshop/jobs
 import type { CommandModule } from "../registry.js";
 import { type Session, addTargetOptions, hintCommand, openSession, prepareTarget } from "../session.js";
 import {
-  advancedOptions,
   type CreateJobFlags,
   customJobDocument,
   description,
@@ -28,6 +27,7 @@ import {
   packageVersion,
   thingGroups,
 } from "./create-job-inputs.js";
+import { advancedOptions } from "./create-job-advanced.js";
 
 async function gatherPlan(
   host: IoHost,
