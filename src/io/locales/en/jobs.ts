@@ -235,7 +235,21 @@ export default {
     downloadFailed: "   ⚠️ {{thing}}: the firmware download failed (HTTP {{status}}, {{bytes}} bytes)",
     reported: "   {{thing}}: reported {{status}}",
   },
+  tour: {
+    stop: "🚀 Stop: firmware {{package}} {{version}} over the air to {{group}}",
+    created: "   Job {{jobId}}: one execution for each of the {{devices}} devices in the group",
+    stats: "   The job is {{status}}: {{succeeded}} devices updated, {{failed}} failed ({{seconds}} s)",
+    indexed: "   🔍 The fleet index now finds {{count}} devices reporting {{package}} {{version}}",
+  },
   learn: {
+    tour: {
+      title: "Over the air, for real",
+      body:
+        "Now the fleet gets new firmware: a SNAPSHOT job sends version {{version}} to the dynamic group {{group}}.\n" +
+        "iotdm then plays its vehicles: each downloads the file through its presigned URL and reports the outcome, and\n" +
+        "a few fail on purpose. Every success is written into the device's $package shadow, so the fleet index can\n" +
+        'answer "which cars run {{version}}?" right after.',
+    },
     simulateDiscovery: {
       title: "Playing the devices",
       body:

@@ -234,7 +234,21 @@ export default {
       "   ⚠️ {{thing}}: ファームウェアのダウンロードに失敗しました(HTTP {{status}}、{{bytes}} バイト)",
     reported: "   {{thing}}: {{status}} を報告しました",
   },
+  tour: {
+    stop: "🚀 寄り道: ファームウェア {{package}} {{version}} を {{group}} に無線配信",
+    created: "   ジョブ {{jobId}}: グループ内の {{devices}} 台それぞれに実行を 1 つ",
+    stats: "   ジョブは {{status}}: {{succeeded}} 台が更新、{{failed}} 台が失敗({{seconds}} 秒)",
+    indexed:
+      "   🔍 フリートインデックスは {{package}} {{version}} を報告するデバイスを {{count}} 台見つけます",
+  },
   learn: {
+    tour: {
+      title: "本当に無線で",
+      body:
+        "フリートに新しいファームウェアを届けます: SNAPSHOT ジョブがバージョン {{version}} を動的グループ {{group}} に送ります。\n" +
+        "iotdm が車両を演じ、各車が署名付き URL でファイルをダウンロードして結果を報告します。いくつかはわざと失敗します。\n" +
+        "成功はデバイスの $package シャドウに書き込まれるので、フリートインデックスはすぐに「{{version}} で動く車は?」に答えられます。",
+    },
     simulateDiscovery: {
       title: "デバイスを演じる",
       body:

@@ -233,7 +233,21 @@ export default {
     downloadFailed: "   ⚠️ {{thing}}: 펌웨어 다운로드에 실패했습니다(HTTP {{status}}, {{bytes}}바이트)",
     reported: "   {{thing}}: {{status}}을(를) 보고했습니다",
   },
+  tour: {
+    stop: "🚀 정류장: 펌웨어 {{package}} {{version}}을(를) {{group}}에 무선으로",
+    created: "   작업 {{jobId}}: 그룹의 디바이스 {{devices}}대마다 실행 하나",
+    stats: "   작업은 {{status}}: {{succeeded}}대 업데이트, {{failed}}대 실패({{seconds}}초)",
+    indexed:
+      "   🔍 이제 플릿 인덱스가 {{package}} {{version}}을(를) 보고하는 디바이스 {{count}}대를 찾습니다",
+  },
   learn: {
+    tour: {
+      title: "진짜 무선 업데이트",
+      body:
+        "이제 플릿에 새 펌웨어가 갑니다: SNAPSHOT 작업이 버전 {{version}}을(를) 동적 그룹 {{group}}에 보냅니다.\n" +
+        "iotdm이 차량 역할을 하여 각 차가 미리 서명된 URL로 파일을 다운로드하고 결과를 보고하며, 몇 대는 일부러 실패합니다.\n" +
+        '성공은 디바이스의 $package 섀도우에 기록되므로, 플릿 인덱스가 곧바로 "{{version}}으로 달리는 차는?"에 답할 수 있습니다.',
+    },
     simulateDiscovery: {
       title: "디바이스 역할 하기",
       body:
