@@ -7,6 +7,7 @@
  * call pool; against AWS the client paces itself.
  */
 import { type JobExecutionStatus, ListJobExecutionsForJobCommand } from "@aws-sdk/client-iot";
+import { performance } from "node:perf_hooks";
 import {
   DescribeJobExecutionCommand,
   type IoTJobsDataPlaneClient,
@@ -60,7 +61,30 @@ export interface SimulationReport {
   downloadedBytes: number;
   seconds: number;
   perSecond: number;
+  /** Latency of the devices' data-plane calls as they saw it, in ms. */
+  latencyMs: { calls: number; p50: number; p99: number };
   failures: DeviceFailure[];
+}
+
+/** Durations of the devices' data-plane calls. */
+class CallTimer {
+  readonly durations: number[] = [];
+
+  async time<T>(call: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await call();
+    } finally {
+      this.durations.push(performance.now() - t0);
+    }
+  }
+
+  latency(): SimulationReport["latencyMs"] {
+    const sorted = [...this.durations].sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+    const ms = (n: number) => Number(n.toFixed(2));
+    return { calls: sorted.length, p50: ms(at(50)), p99: ms(at(99)) };
+  }
 }
 
 /** Thing names of the job's pending executions (QUEUED and IN_PROGRESS), every page, in thing order. */
@@ -130,27 +154,30 @@ interface DeviceResult {
 /** One device's run of its execution; throws when a call is refused. */
 async function runDevice(
   jobs: IoTJobsDataPlaneClient,
+  timer: CallTimer,
   io: WorkshopIo,
   o: SimulationOptions,
   thingName: string,
   succeed: boolean,
 ): Promise<DeviceResult> {
   const { jobId } = o;
-  const described = await jobs.send(
-    new DescribeJobExecutionCommand({ jobId, thingName, includeJobDocument: true }),
+  const described = await timer.time(() =>
+    jobs.send(new DescribeJobExecutionCommand({ jobId, thingName, includeJobDocument: true })),
   );
   const execution = described.execution;
   let version = execution?.versionNumber ?? 0;
   if (execution?.status === "QUEUED") {
-    const started = await jobs.send(
-      new UpdateJobExecutionCommand({
-        jobId,
-        thingName,
-        status: "IN_PROGRESS",
-        expectedVersion: version,
-        statusDetails: { step: "downloading" },
-        includeJobExecutionState: true,
-      }),
+    const started = await timer.time(() =>
+      jobs.send(
+        new UpdateJobExecutionCommand({
+          jobId,
+          thingName,
+          status: "IN_PROGRESS",
+          expectedVersion: version,
+          statusDetails: { step: "downloading" },
+          includeJobExecutionState: true,
+        }),
+      ),
     );
     version = started.executionState?.versionNumber ?? version + 1;
   }
@@ -178,19 +205,21 @@ async function runDevice(
       ? undefined
       : "SIMULATED_FAILURE";
   const status = failure ? "FAILED" : "SUCCEEDED";
-  await jobs.send(
-    new UpdateJobExecutionCommand({
-      jobId,
-      thingName,
-      status,
-      expectedVersion: version,
-      statusDetails: failure
-        ? {
-            failureType: failure,
-            failureReason: failure === "DOWNLOAD_FAILURE" ? "Download failed" : "Simulated failure",
-          }
-        : { step: "installed", downloadedBytes: String(bytes) },
-    }),
+  await timer.time(() =>
+    jobs.send(
+      new UpdateJobExecutionCommand({
+        jobId,
+        thingName,
+        status,
+        expectedVersion: version,
+        statusDetails: failure
+          ? {
+              failureType: failure,
+              failureReason: failure === "DOWNLOAD_FAILURE" ? "Download failed" : "Simulated failure",
+            }
+          : { step: "installed", downloadedBytes: String(bytes) },
+      }),
+    ),
   );
   if (o.verbose) io.say(failure ? "warn" : "success", "jobs.simulate.reported", { thing: thingName, status });
   return { status, downloads: urls.length, bytes, failure };
@@ -205,6 +234,7 @@ export async function simulateJob(
   const things = o.count === undefined ? pending : pending.slice(0, Math.max(0, o.count));
   const outcomes = planOutcomes(things.length, o.successRate, o.random);
   const jobs = await session.clients.jobsData();
+  const timer = new CallTimer();
   const report: SimulationReport = {
     jobId: o.jobId,
     pending: pending.length,
@@ -216,6 +246,7 @@ export async function simulateJob(
     downloadedBytes: 0,
     seconds: 0,
     perSecond: 0,
+    latencyMs: { calls: 0, p50: 0, p99: 0 },
     failures: [],
   };
   const note = (f: DeviceFailure) => {
@@ -227,7 +258,7 @@ export async function simulateJob(
     session.concurrency(DEVICE_CONCURRENCY),
     async ({ thingName, succeed }) => {
       try {
-        const r = await runDevice(jobs, io, o, thingName, succeed);
+        const r = await runDevice(jobs, timer, io, o, thingName, succeed);
         report.downloads += r.downloads;
         report.downloadedBytes += r.bytes;
         if (r.status === "SUCCEEDED") report.succeeded++;
@@ -246,5 +277,6 @@ export async function simulateJob(
   const { seconds, rate } = progress.stop();
   report.seconds = Number(seconds.toFixed(2));
   report.perSecond = Math.round(rate);
+  report.latencyMs = timer.latency();
   return report;
 }
