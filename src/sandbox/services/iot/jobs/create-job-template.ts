@@ -17,7 +17,7 @@ const defined = <T extends object>(o: T): T =>
  */
 export const createJobTemplate = defineOperation<CreateJobTemplateRequest, CreateJobTemplateResponse>({
   name: "CreateJobTemplate",
-  constraints: { jobTemplateId, jobArn: { min: 1, max: 1600, minMaxOf: "length" }, ...documentConstraints },
+  constraints: { jobTemplateId, ...documentConstraints },
   handler: (input, ctx) => {
     const id = input.jobTemplateId!;
     if (jobTemplates(ctx).has(id))

@@ -3,15 +3,10 @@
  * document and where it comes from (JOB-1), the configurations (JOB-2), destination package
  * versions and placeholders (JOB-3, JOB-25).
  */
-import type {
-  AbortConfig,
-  JobExecutionsRetryConfig,
-  JobExecutionsRolloutConfig,
-  PresignedUrlConfig,
-} from "@aws-sdk/client-iot";
 import { readObjectBytes } from "../../s3/lookup.js";
 import type { OperationContext } from "../../types.js";
 import { invalidRequest } from "../common.js";
+import type { JobConfigs } from "./model.js";
 import {
   checkDestinationPackageVersions,
   type PackageVersionRef,
@@ -23,13 +18,6 @@ import { checkPlaceholders, type PlaceholderContext, parseS3Url } from "./placeh
 export const MAX_DOCUMENT_CHARS = 32768;
 /** JOB-2: retries of all criteria together, per device [S16]. */
 export const MAX_RETRIES_PER_DEVICE = 10;
-
-export interface JobConfigs {
-  presignedUrlConfig?: PresignedUrlConfig;
-  jobExecutionsRolloutConfig?: JobExecutionsRolloutConfig;
-  abortConfig?: AbortConfig;
-  jobExecutionsRetryConfig?: JobExecutionsRetryConfig;
-}
 
 /** JOB-1: a document must be JSON text of at most 32,768 characters. */
 function checkDocumentText(text: string, from: string): string {

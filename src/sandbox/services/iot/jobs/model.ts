@@ -55,7 +55,16 @@ export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
 export const isTerminal = (status: ExecutionStatus): boolean =>
   status !== "QUEUED" && status !== "IN_PROGRESS";
 
-export interface JobDoc {
+/** The rollout, abort, timeout, retry and presigned-URL configurations (JOB-2), as given. */
+export interface JobConfigs {
+  presignedUrlConfig?: PresignedUrlConfig;
+  jobExecutionsRolloutConfig?: JobExecutionsRolloutConfig;
+  abortConfig?: AbortConfig;
+  timeoutConfig?: TimeoutConfig;
+  jobExecutionsRetryConfig?: JobExecutionsRetryConfig;
+}
+
+export interface JobDoc extends JobConfigs {
   jobId: string;
   targetSelection: TargetSelection;
   status: JobStatus;
@@ -64,11 +73,6 @@ export interface JobDoc {
   description?: string;
   /** JOB-1: the S3 URL the document was read from, when it came from S3. */
   documentSource?: string;
-  presignedUrlConfig?: PresignedUrlConfig;
-  jobExecutionsRolloutConfig?: JobExecutionsRolloutConfig;
-  abortConfig?: AbortConfig;
-  timeoutConfig?: TimeoutConfig;
-  jobExecutionsRetryConfig?: JobExecutionsRetryConfig;
   schedulingConfig?: SchedulingConfig;
   /** JOB-3/JOB-12: ARNs as given (`$default` kept: DescribeJob with beforeSubstitution). */
   destinationPackageVersions?: string[];
