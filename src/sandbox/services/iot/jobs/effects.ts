@@ -25,12 +25,12 @@ const isObject = (v: JsonValue | undefined): v is JsonObject =>
 
 /**
  * PKG-7: one accepted `$package` shadow update (version +1, MQTT publications, re-index) setting
- * each destination package to its version, keeping the entry's attributes; `$null` removes the
- * entry. A version deleted since the job was created makes the update fail silently, as AWS only
- * reports it in its logs.
+ * each destination package to its version (`$default` as resolved at creation), keeping the
+ * entry's attributes; `$null` removes the entry. A version deleted since the job was created
+ * makes the update fail silently, as AWS only reports it in its logs.
  */
 export function updatePackageShadow(ctx: OperationContext, job: JobDoc, thingName: string): void {
-  const arns = job.destinationPackageVersions ?? [];
+  const arns = job.resolvedPackageVersions ?? job.destinationPackageVersions ?? [];
   if (arns.length === 0) return;
   if (!packageConfiguration(ctx.store, ctx.scope.accountId, ctx.scope.region).enabled) return;
   const ref = { thingName, shadowName: PACKAGE_SHADOW };

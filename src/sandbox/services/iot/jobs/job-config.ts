@@ -6,10 +6,11 @@
 import { readObjectBytes } from "../../s3/lookup.js";
 import type { OperationContext } from "../../types.js";
 import { invalidRequest } from "../common.js";
-import type { JobConfigs } from "./model.js";
+import type { JobConfigs, JobDoc } from "./model.js";
 import {
   checkDestinationPackageVersions,
   type PackageVersionRef,
+  parsePackageVersionArn,
   resolvePackageVersion,
 } from "./packages.js";
 import { checkPlaceholders, type PlaceholderContext, parseS3Url } from "./placeholders.js";
@@ -78,6 +79,30 @@ export function checkConfigs(configs: JobConfigs): void {
   const aborts = configs.abortConfig?.criteriaList ?? [];
   if (new Set(aborts.map((c) => c.failureType)).size !== aborts.length)
     throw invalidRequest("abortConfig lists the same failureType more than once.");
+}
+
+/**
+ * The placeholder context of a stored job (GetJobDocument; the data plane's resolveDocument):
+ * its destination versions as written, `$default` pinned to the version it named at creation.
+ */
+export function jobPlaceholderContext(ctx: OperationContext, job: JobDoc): PlaceholderContext {
+  const pinned = new Map<string, string>();
+  for (const arn of job.resolvedPackageVersions ?? []) {
+    const ref = parsePackageVersionArn(ctx, arn);
+    if (ref) pinned.set(ref.packageName, ref.versionName);
+  }
+  const refs = (job.destinationPackageVersions ?? []).flatMap(
+    (arn) => parsePackageVersionArn(ctx, arn) ?? [],
+  );
+  return {
+    destinations: refs,
+    findVersion: (packageName, versionName) =>
+      resolvePackageVersion(
+        ctx,
+        packageName,
+        versionName === "$default" ? (pinned.get(packageName) ?? versionName) : versionName,
+      ),
+  };
 }
 
 /** Placeholder lookups over this account's package catalog. */
