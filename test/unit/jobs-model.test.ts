@@ -13,6 +13,7 @@ import { Clock } from "../../src/sandbox/clock.js";
 import { createOperationContext } from "../../src/sandbox/context.js";
 import { ServiceError } from "../../src/sandbox/errors.js";
 import { EventBus, type SandboxEvent } from "../../src/sandbox/events.js";
+import { cancelJob } from "../../src/sandbox/services/iot/jobs/effects.js";
 import { applyShadowUpdate, readShadow } from "../../src/sandbox/services/iot-data/shadow-store.js";
 import { collection, KIND } from "../../src/sandbox/services/iot/common.js";
 import {
@@ -230,6 +231,27 @@ test("JOB-24: abort cancels the job and its QUEUED executions once the failure s
     ["FAILED", "SUCCEEDED", "IN_PROGRESS", "CANCELED"],
   );
   assert.deepEqual(job.counts, { ...emptyCounts(), FAILED: 1, SUCCEEDED: 1, IN_PROGRESS: 1, CANCELED: 1 });
+});
+
+test("JOB-8: CancelJob leaves IN_PROGRESS executions running unless forced", () => {
+  const soft = newJob(["a", "b"]);
+  move(soft, "a", "IN_PROGRESS");
+  run(() => cancelJob(ctx, soft, { force: false, comment: "c" }));
+  assert.deepEqual([exec(soft, "a").status, exec(soft, "b").status], ["IN_PROGRESS", "CANCELED"]);
+  assert.deepEqual([soft.status, soft.forceCanceled, soft.comment], ["CANCELED", false, "c"]);
+  move(soft, "a", "SUCCEEDED");
+  assert.equal(soft.status, "CANCELED", "a canceled job never completes");
+  const hard = newJob(["a", "b"]);
+  move(hard, "a", "IN_PROGRESS");
+  run(() => cancelJob(ctx, hard, { force: true }));
+  assert.deepEqual(
+    ["a", "b"].map((t) => [exec(hard, t).status, exec(hard, t).forceCanceled]),
+    [
+      ["CANCELED", true],
+      ["CANCELED", undefined],
+    ],
+  );
+  assert.deepEqual(hard.counts, { ...emptyCounts(), CANCELED: 2 });
 });
 
 /** Stores a package version and the package configuration directly (the catalog's own tests cover its API). */
