@@ -23,6 +23,18 @@ function parseDateTime(value: string, member: string): number {
   return ms;
 }
 
+/**
+ * The start and end times of a stored job's schedulingConfig in epoch ms (for the scheduler:
+ * a SCHEDULED job starts at `startMs`; `endBehavior` applies at `endMs`).
+ */
+export function scheduleOf(job: JobDoc): { startMs?: number; endMs?: number } {
+  const c = job.schedulingConfig;
+  return {
+    startMs: c?.startTime !== undefined ? parseDateTime(c.startTime, "startTime") : undefined,
+    endMs: c?.endTime !== undefined ? parseDateTime(c.endTime, "endTime") : undefined,
+  };
+}
+
 /** JOB-4: the start time in epoch ms when it is in the future (the job is then SCHEDULED). */
 export function scheduledStart(
   ctx: OperationContext,
