@@ -34,7 +34,6 @@ export const associateTargetsWithJob = defineOperation<
     const added = input.targets!.filter(
       (arn, i, all) => !job.targets.includes(arn) && all.indexOf(arn) === i,
     );
-    const targets = resolveTargets(ctx, added);
     if (job.targets.length + added.length > MAX_JOB_TARGETS)
       throw new ServiceError(
         "LimitExceededException",
@@ -42,6 +41,7 @@ export const associateTargetsWithJob = defineOperation<
         {},
         410,
       );
+    const targets = resolveTargets(ctx, added);
     job.targets = [...job.targets, ...added];
     job.thingGroupId ??= targets.groups[0]?.thingGroupId;
     saveJob(ctx, job);
