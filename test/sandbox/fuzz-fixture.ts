@@ -28,6 +28,8 @@ import {
   DescribeThingCommand,
   DescribeThingGroupCommand,
   DescribeThingTypeCommand,
+  CreateJobCommand,
+  DescribeJobCommand,
   GetPackageVersionCommand,
   GetPolicyCommand,
   IoTClient,
@@ -103,6 +105,11 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     new UpdateThingShadowCommand({ thingName: "fuzz-thing", shadowName: "fuzz-shadow", payload }),
   );
 
+  // The jobs data plane's execution: fuzz-job on fuzz-thing.
+  await iot.send(
+    new CreateJobCommand({ jobId: "fuzz-job", targets: [arn("thing/fuzz-thing")], document: '{"fuzz":1}' }),
+  );
+
   const bucket = `fuzz-bucket-${process.pid}`;
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   await s3.send(
@@ -147,6 +154,7 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
   const known: Record<string, KnownValues> = {
     iot: iotKnown,
     "iot-data": { thingName: "fuzz-thing", shadowName: "fuzz-shadow", topic: "fuzz/topic", payload: SHADOW },
+    "iot-jobs-data": { thingName: "fuzz-thing", jobId: "fuzz-job" },
     s3: {
       Bucket: bucket,
       Key: "fuzz/key.txt",
@@ -178,6 +186,7 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
       packageName: "fuzz-absent-pkg",
     },
     "iot-data": { ...known["iot-data"], thingName: "fuzz-absent" },
+    "iot-jobs-data": { thingName: "fuzz-absent", jobId: "fuzz-absent-job" },
     s3: {
       ...known.s3,
       Bucket: `fuzz-absent-${process.pid}`,
@@ -197,6 +206,7 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     const thing = await iot.send(new DescribeThingCommand({ thingName: "fuzz-thing" }));
     assert.equal(thing.thingName, "fuzz-thing");
     await iot.send(new DescribeThingGroupCommand({ thingGroupName: "fuzz-group" }));
+    await iot.send(new DescribeJobCommand({ jobId: "fuzz-job" }));
     await iot.send(new GetPolicyCommand({ policyName: "fuzz-policy" }));
     await iot.send(new DescribeCertificateCommand({ certificateId: cert.certificateId }));
     await iot.send(new GetPackageVersionCommand({ packageName: "fuzz-pkg", versionName: "1.0.0" }));
