@@ -87,6 +87,8 @@ export interface JobDoc {
   completedAt?: number;
   /** JOB-7: latest executions per status. */
   counts: Record<ExecutionStatus, number>;
+  /** JOB-5 rollout rate: things still waiting for their execution (rollout.ts); absent when none. */
+  unreleased?: number;
 }
 
 export interface ExecutionDoc {
@@ -345,7 +347,7 @@ export function setExecutionStatus(
 /** JOB-6: a SNAPSHOT job IN_PROGRESS whose latest executions are all terminal completes. Saves `job`. */
 export function checkCompletion(ctx: OperationContext, job: JobDoc): void {
   if (job.targetSelection !== "SNAPSHOT" || job.status !== "IN_PROGRESS") return;
-  if (job.counts.QUEUED + job.counts.IN_PROGRESS > 0) return;
+  if (job.counts.QUEUED + job.counts.IN_PROGRESS + (job.unreleased ?? 0) > 0) return;
   const now = ctx.clock.nowMs();
   job.status = "COMPLETED";
   job.completedAt = now;
