@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
   CreatePackageCommand,
   CreatePackageVersionCommand,
@@ -23,26 +23,20 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { Hash } from "@smithy/core/serde";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
-import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 import { trustPolicy } from "./iam-helpers.js";
-import { jobsDataRig, uniqueName } from "./jobs-data-helpers.js";
+import { jobsDataSandbox, uniqueName } from "./jobs-data-helpers.js";
+import { sdkPresignedGet } from "./s3-helpers.js";
 
-let sb: TestSandbox;
-let rig: ReturnType<typeof jobsDataRig>;
 let s3: S3Client;
 const bucket = `jobs-docs-${randomBytes(4).toString("hex")}`;
 const firmware = randomBytes(2048);
 let firmwareVersion: string;
 const manual = Buffer.from("read me first");
-const roleArn = () => `arn:aws:iam::${sb.accountId}:role/jobs-presign`;
+const roleArn = () => `arn:aws:iam::${t.sb.accountId}:role/jobs-presign`;
 
-before(async () => {
-  sb = await startSandbox();
-  rig = jobsDataRig(sb);
-  s3 = new S3Client(sb.s3Config);
+const t = jobsDataSandbox(undefined, async () => {
+  s3 = new S3Client(t.sb.s3Config);
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   await s3.send(
     new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } }),
@@ -54,14 +48,13 @@ before(async () => {
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "fw/v2.bin", Body: Buffer.from("newer") }));
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "docs/manual 1.txt", Body: manual }));
 });
-after(() => sb.dispose());
 
 /** A PUBLISHED package version whose artifact is the firmware's first S3 version. */
 async function packageVersion(): Promise<{ packageName: string; versionName: string; arn: string }> {
   const packageName = uniqueName("pkg");
   const versionName = "2.0.0";
-  await rig.iot.send(new CreatePackageCommand({ packageName }));
-  await rig.iot.send(
+  await t.rig.iot.send(new CreatePackageCommand({ packageName }));
+  await t.rig.iot.send(
     new CreatePackageVersionCommand({
       packageName,
       versionName,
@@ -69,8 +62,8 @@ async function packageVersion(): Promise<{ packageName: string; versionName: str
       artifact: { s3Location: { bucket, key: "fw/v2.bin", version: firmwareVersion } },
     }),
   );
-  await rig.iot.send(new UpdatePackageVersionCommand({ packageName, versionName, action: "PUBLISH" }));
-  return { packageName, versionName, arn: rig.arn(`package/${packageName}/version/${versionName}`) };
+  await t.rig.iot.send(new UpdatePackageVersionCommand({ packageName, versionName, action: "PUBLISH" }));
+  return { packageName, versionName, arn: t.rig.arn(`package/${packageName}/version/${versionName}`) };
 }
 
 /** The workshop's OTA document (JOB-25) plus a plain S3 presigned-URL placeholder. */
@@ -85,7 +78,7 @@ const otaDocument = (p: string, v: string) =>
         },
       },
     },
-    manual: `\${aws:iot:s3-presigned-url:https://s3.${sb.region}.amazonaws.com/${bucket}/docs/manual 1.txt}`,
+    manual: `\${aws:iot:s3-presigned-url:https://s3.${t.sb.region}.amazonaws.com/${bucket}/docs/manual 1.txt}`,
   });
 
 interface Ota {
@@ -97,7 +90,7 @@ interface Ota {
 
 async function otaJob(expiresInSec: number) {
   const pkg = await packageVersion();
-  const { thing, jobId } = await rig.thingWithJob({
+  const { thing, jobId } = await t.rig.thingWithJob({
     document: otaDocument(pkg.packageName, pkg.versionName),
     destinationPackageVersions: [pkg.arn],
     presignedUrlConfig: { roleArn: roleArn(), expiresInSec },
@@ -107,7 +100,7 @@ async function otaJob(expiresInSec: number) {
 
 const documentOf = async (thingName: string, jobId: string): Promise<Ota> =>
   JSON.parse(
-    (await rig.data.send(new DescribeJobExecutionCommand({ thingName, jobId }))).execution!.jobDocument!,
+    (await t.rig.data.send(new DescribeJobExecutionCommand({ thingName, jobId }))).execution!.jobDocument!,
   ) as Ota;
 
 test("JOB-25: every placeholder is resolved for the device; GetJobDocument keeps the presigned-URL ones", async () => {
@@ -117,19 +110,19 @@ test("JOB-25: every placeholder is resolved for the device; GetJobDocument keeps
   assert.deepEqual(entry.attributes, { channel: "stable", size: "2048" });
   assert.equal(entry.channel, "on stable");
   const artifact = new URL(entry.artifact.s3PresignedUrl);
-  assert.equal(artifact.host, new URL(sb.endpoint).host, "the host the device used");
+  assert.equal(artifact.host, new URL(t.sb.endpoint).host, "the host the device used");
   assert.equal(artifact.pathname, `/${bucket}/fw/v2.bin`);
   assert.equal(artifact.searchParams.get("versionId"), firmwareVersion);
   assert.equal(artifact.searchParams.get("X-Amz-Expires"), "600");
   assert.equal(artifact.searchParams.get("X-Amz-Algorithm"), "AWS4-HMAC-SHA256");
-  const raw = (await rig.iot.send(new GetJobDocumentCommand({ jobId }))).document!;
+  const raw = (await t.rig.iot.send(new GetJobDocumentCommand({ jobId }))).document!;
   assert.match(raw, /\$\{aws:iot:s3-presigned-url:/);
   assert.match(raw, /artifact:s3-presigned-url\}/);
 });
 
 test("JOB-25 / SIG-3: a plain HTTP GET of the presigned URLs downloads the objects (the artifact's own version)", async () => {
   const { packageName, thing } = await otaJob(600);
-  const started = await rig.data.send(new StartNextPendingJobExecutionCommand({ thingName: thing }));
+  const started = await t.rig.data.send(new StartNextPendingJobExecutionCommand({ thingName: thing }));
   const doc = JSON.parse(started.execution!.jobDocument!) as Ota;
   const res = await fetch(doc.ota.packages[packageName].artifact.s3PresignedUrl);
   assert.equal(res.status, 200);
@@ -142,7 +135,7 @@ test("JOB-25 / SIG-3: a plain HTTP GET of the presigned URLs downloads the objec
 test("JOB-25 / SIG-3: the URLs expire per expiresInSec on the sandbox clock; each request mints fresh ones", async () => {
   const { packageName, thing, jobId } = await otaJob(120);
   const early = (await documentOf(thing, jobId)).ota.packages[packageName].artifact.s3PresignedUrl;
-  await sb.advanceClock(121);
+  await t.sb.advanceClock(121);
   const expired = await fetch(early);
   assert.equal(expired.status, 403);
   const body = await expired.text();
@@ -155,45 +148,24 @@ test("JOB-25 / SIG-3: the URLs expire per expiresInSec on the sandbox clock; eac
 });
 
 test("SIG-3: presigned URLs from the SDK's signer expire on the sandbox clock too", async () => {
-  const url = new URL(sb.endpoint);
-  const signer = new SignatureV4({
-    credentials: sb.credentials,
-    region: sb.region,
-    service: "s3",
-    sha256: Hash.bind(null, "sha256"),
-    uriEscapePath: false,
-  });
-  const path = `/${bucket}/docs/manual%201.txt`;
-  const signed = await signer.presign(
-    {
-      method: "GET",
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: Number(url.port),
-      path,
-      query: {},
-      headers: { host: url.host, "x-amz-content-sha256": "UNSIGNED-PAYLOAD" },
-    },
-    { expiresIn: 900 },
-  );
-  const query = new URLSearchParams(signed.query as Record<string, string>).toString();
-  assert.equal((await fetch(`${sb.endpoint}${path}?${query}`)).status, 200);
-  await sb.advanceClock(1000);
-  assert.equal((await fetch(`${sb.endpoint}${path}?${query}`)).status, 403);
+  const url = await sdkPresignedGet(t.sb, bucket, "docs/manual 1.txt", 900);
+  assert.equal((await fetch(url)).status, 200);
+  await t.sb.advanceClock(1000);
+  assert.equal((await fetch(url)).status, 403);
 });
 
 test("PKG-7: a device's SUCCEEDED update of a package job sets the $package shadow", async () => {
-  await new IAMClient(sb.config).send(
+  await new IAMClient(t.sb.config).send(
     new CreateRoleCommand({ RoleName: "jobs-presign", AssumeRolePolicyDocument: trustPolicy() }),
   );
-  await rig.iot.send(
+  await t.rig.iot.send(
     new UpdatePackageConfigurationCommand({
       versionUpdateByJobsConfig: { enabled: true, roleArn: roleArn() },
     }),
   );
   const { packageName, versionName, thing, jobId } = await otaJob(600);
-  await rig.update(thing, jobId, { status: "SUCCEEDED" });
-  const shadow = await new IoTDataPlaneClient(sb.config).send(
+  await t.rig.update(thing, jobId, { status: "SUCCEEDED" });
+  const shadow = await new IoTDataPlaneClient(t.sb.config).send(
     new GetThingShadowCommand({ thingName: thing, shadowName: "$package" }),
   );
   const state = JSON.parse(Buffer.from(shadow.payload!).toString()) as {

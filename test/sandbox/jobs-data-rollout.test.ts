@@ -3,31 +3,24 @@
  * executions are created batch by batch as the clock advances; things not yet reached see nothing.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { CancelJobCommand, DescribeJobCommand, type JobExecutionsRolloutConfig } from "@aws-sdk/client-iot";
 import { GetPendingJobExecutionsCommand } from "@aws-sdk/client-iot-jobs-data-plane";
-import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { jobsDataRig } from "./jobs-data-helpers.js";
+import { jobsDataSandbox } from "./jobs-data-helpers.js";
 
-let sb: TestSandbox;
-let rig: ReturnType<typeof jobsDataRig>;
-before(async () => {
-  sb = await startSandbox();
-  rig = jobsDataRig(sb);
-});
-after(() => sb.dispose());
+const t = jobsDataSandbox();
 
-const describe = async (jobId: string) => (await rig.iot.send(new DescribeJobCommand({ jobId }))).job!;
-const released = async (jobId: string) => Object.keys(await rig.statuses(jobId)).length;
+const describe = async (jobId: string) => (await t.rig.iot.send(new DescribeJobCommand({ jobId }))).job!;
+const released = async (jobId: string) => Object.keys(await t.rig.statuses(jobId)).length;
 const pendingOf = async (thingName: string) =>
-  (await rig.data.send(new GetPendingJobExecutionsCommand({ thingName }))).queuedJobs!.length;
+  (await t.rig.data.send(new GetPendingJobExecutionsCommand({ thingName }))).queuedJobs!.length;
 
 /** A group of `n` new things and a job on it with this rollout config. */
 async function rolledOut(n: number, rollout: JobExecutionsRolloutConfig, extra: object = {}) {
-  const names = await rig.things(n);
-  const group = await rig.group(names);
-  const jobId = await rig.job({
-    targets: [rig.groupArn(group)],
+  const names = await t.rig.things(n);
+  const group = await t.rig.group(names);
+  const jobId = await t.rig.job({
+    targets: [t.rig.groupArn(group)],
     jobExecutionsRolloutConfig: rollout,
     ...extra,
   });
@@ -38,7 +31,7 @@ async function rolledOut(n: number, rollout: JobExecutionsRolloutConfig, extra: 
 async function perMinute(jobId: string, minutes: number): Promise<number[]> {
   const out = [await released(jobId)];
   for (let i = 0; i < minutes; i++) {
-    await sb.advanceClock(60);
+    await t.sb.advanceClock(60);
     out.push(await released(jobId));
   }
   return out;
@@ -48,9 +41,9 @@ test("JOB-5 maximumPerMinute: a batch a minute; unreached things see nothing; pr
   const { names, group, jobId } = await rolledOut(5, { maximumPerMinute: 2 });
   const job = await describe(jobId);
   assert.equal(job.jobProcessDetails?.numberOfQueuedThings, 2);
-  assert.deepEqual(job.jobProcessDetails?.processingTargets, [rig.groupArn(group)]);
+  assert.deepEqual(job.jobProcessDetails?.processingTargets, [t.rig.groupArn(group)]);
   assert.equal(job.isConcurrent, true);
-  const reached = Object.keys(await rig.statuses(jobId));
+  const reached = Object.keys(await t.rig.statuses(jobId));
   const waiting = names.filter((n) => !reached.includes(n));
   assert.equal(waiting.length, 3);
   assert.equal(await pendingOf(waiting[0]), 0, "no execution yet for the device");
@@ -59,24 +52,24 @@ test("JOB-5 maximumPerMinute: a batch a minute; unreached things see nothing; pr
   const done = await describe(jobId);
   assert.equal(done.jobProcessDetails?.processingTargets, undefined);
   assert.equal(done.isConcurrent, false);
-  await rig.assertCounters(jobId);
+  await t.rig.assertCounters(jobId);
 });
 
 test("JOB-5: one clock advance catches up on every minute it skipped", async () => {
   const { jobId } = await rolledOut(7, { maximumPerMinute: 1 });
   assert.equal(await released(jobId), 1);
-  await sb.advanceClock(600);
+  await t.sb.advanceClock(600);
   assert.equal(await released(jobId), 7);
 });
 
 test("JOB-6: a SNAPSHOT job does not complete while things still wait for their execution", async () => {
   const { jobId } = await rolledOut(2, { maximumPerMinute: 1 });
-  const [first] = Object.keys(await rig.statuses(jobId));
-  await rig.update(first, jobId, { status: "SUCCEEDED" });
+  const [first] = Object.keys(await t.rig.statuses(jobId));
+  await t.rig.update(first, jobId, { status: "SUCCEEDED" });
   assert.equal((await describe(jobId)).status, "IN_PROGRESS");
-  await sb.advanceClock(60);
-  const second = Object.keys(await rig.statuses(jobId, "QUEUED"))[0];
-  await rig.update(second, jobId, { status: "SUCCEEDED" });
+  await t.sb.advanceClock(60);
+  const second = Object.keys(await t.rig.statuses(jobId, "QUEUED"))[0];
+  await t.rig.update(second, jobId, { status: "SUCCEEDED" });
   assert.equal((await describe(jobId)).status, "COMPLETED");
 });
 
@@ -102,55 +95,55 @@ test("JOB-2 exponentialRate by succeeded things: the rate grows only after devic
     },
   });
   assert.deepEqual(await perMinute(jobId, 1), [1, 2], "nobody succeeded yet: still 1 a minute");
-  for (const thing of Object.keys(await rig.statuses(jobId)))
-    await rig.update(thing, jobId, { status: "SUCCEEDED" });
+  for (const thing of Object.keys(await t.rig.statuses(jobId)))
+    await t.rig.update(thing, jobId, { status: "SUCCEEDED" });
   assert.deepEqual((await perMinute(jobId, 1)).slice(1), [4]);
 });
 
 test("JOB-8: a canceled job releases no more executions", async () => {
   const { jobId } = await rolledOut(4, { maximumPerMinute: 1 });
-  await rig.iot.send(new CancelJobCommand({ jobId }));
-  await sb.advanceClock(300);
+  await t.rig.iot.send(new CancelJobCommand({ jobId }));
+  await t.sb.advanceClock(300);
   assert.equal(await released(jobId), 1);
   assert.equal((await describe(jobId)).jobProcessDetails?.processingTargets, undefined);
 });
 
 /** `yyyy-MM-ddTHH:mm` of the sandbox clock `minutes` from now, rounded up to a whole minute. */
 async function sandboxTime(minutes: number): Promise<string> {
-  const { now } = (await sb.admin("clock", { advanceSeconds: 0 })) as { now: string };
+  const { now } = (await t.sb.admin("clock", { advanceSeconds: 0 })) as { now: string };
   const ms = Math.ceil((Date.parse(now) + minutes * 60_000) / 60_000) * 60_000;
   return new Date(ms).toISOString().slice(0, 16);
 }
 
 test("JOB-4: a SCHEDULED job starts at its startTime on the sandbox clock; devices see nothing before", async () => {
-  const [thing] = await rig.things(1);
-  const jobId = await rig.job({
-    targets: [rig.thingArn(thing)],
+  const [thing] = await t.rig.things(1);
+  const jobId = await t.rig.job({
+    targets: [t.rig.thingArn(thing)],
     schedulingConfig: { startTime: await sandboxTime(60) },
   });
   assert.equal((await describe(jobId)).status, "SCHEDULED");
   assert.equal(await pendingOf(thing), 0);
-  await sb.advanceClock(30 * 60);
+  await t.sb.advanceClock(30 * 60);
   assert.equal((await describe(jobId)).status, "SCHEDULED");
-  await sb.advanceClock(31 * 60);
+  await t.sb.advanceClock(31 * 60);
   assert.equal((await describe(jobId)).status, "IN_PROGRESS");
   assert.equal(await pendingOf(thing), 1);
-  await rig.assertCounters(jobId);
+  await t.rig.assertCounters(jobId);
 });
 
 for (const endBehavior of ["CANCEL", "FORCE_CANCEL"] as const) {
   test(`JOB-4 endTime with ${endBehavior}: the job is canceled at its end time`, async () => {
-    const names = await rig.things(2);
-    const jobId = await rig.job({
-      targets: names.map(rig.thingArn),
+    const names = await t.rig.things(2);
+    const jobId = await t.rig.job({
+      targets: names.map(t.rig.thingArn),
       schedulingConfig: { endTime: await sandboxTime(31), endBehavior },
     });
-    await rig.update(names[0], jobId, { status: "IN_PROGRESS" });
-    await sb.advanceClock(32 * 60);
+    await t.rig.update(names[0], jobId, { status: "IN_PROGRESS" });
+    await t.sb.advanceClock(32 * 60);
     const job = await describe(jobId);
     assert.equal(job.status, "CANCELED");
     assert.equal(job.forceCanceled, endBehavior === "FORCE_CANCEL");
-    const statuses = await rig.statuses(jobId);
+    const statuses = await t.rig.statuses(jobId);
     assert.equal(statuses[names[1]], "CANCELED");
     assert.equal(statuses[names[0]], endBehavior === "FORCE_CANCEL" ? "CANCELED" : "IN_PROGRESS");
   });
@@ -162,15 +155,15 @@ test("JOB-4 endTime with STOP_ROLLOUT: things not reached by the end get no exec
     { maximumPerMinute: 1 },
     { schedulingConfig: { endTime: await sandboxTime(31), endBehavior: "STOP_ROLLOUT" } },
   );
-  await sb.advanceClock(33 * 60);
+  await t.sb.advanceClock(33 * 60);
   const count = await released(jobId);
   assert.ok(count > 25 && count < 40, `${count} released before the end`);
-  await sb.advanceClock(600);
+  await t.sb.advanceClock(600);
   assert.equal(await released(jobId), count, "nothing after the end");
   const job = await describe(jobId);
   assert.equal(job.status, "IN_PROGRESS");
   assert.equal(job.jobProcessDetails?.processingTargets, undefined);
-  for (const thing of Object.keys(await rig.statuses(jobId)))
-    await rig.update(thing, jobId, { status: "SUCCEEDED" });
+  for (const thing of Object.keys(await t.rig.statuses(jobId)))
+    await t.rig.update(thing, jobId, { status: "SUCCEEDED" });
   assert.equal((await describe(jobId)).status, "COMPLETED");
 });
