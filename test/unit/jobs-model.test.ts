@@ -24,6 +24,7 @@ import {
   findExecution,
   isTerminal,
   type JobDoc,
+  pendingExecutionsOfThing,
   queueExecution,
   saveJob,
   setExecutionStatus,
@@ -172,6 +173,23 @@ test("JOB-6/JOB-7: counters follow every change; a SNAPSHOT job completes when a
   const continuous = newJob(["a"], { targetSelection: "CONTINUOUS" });
   move(continuous, "a", "SUCCEEDED");
   assert.equal(continuous.status, "IN_PROGRESS");
+});
+
+test("JOB-22: a thing's pending executions, oldest queuedAt first", () => {
+  const first = newJob(["p"]);
+  clock.advance(1000);
+  const second = newJob(["p", "q"]);
+  clock.advance(1000);
+  const third = newJob(["p"]);
+  move(second, "p", "IN_PROGRESS");
+  move(third, "p", "SUCCEEDED");
+  assert.deepEqual(
+    pendingExecutionsOfThing(ctx, "p").map((e) => [e.jobId, e.status]),
+    [
+      [first.jobId, "QUEUED"],
+      [second.jobId, "IN_PROGRESS"],
+    ],
+  );
 });
 
 test("JOB-30: every creation and change is announced on the bus", () => {

@@ -20,7 +20,7 @@
  * `job.execution.changed` (for JOB-30 notifications).
  *
  * For the data plane: `findExecution` / `requireExecution` (latest, or by number),
- * `executionsOfThing` (latest per job; filter with `!isTerminal` for the pending ones, JOB-22),
+ * `executionsOfThing` (latest per job) and `pendingExecutionsOfThing` (JOB-22 order),
  * `requireJob` + `jobDocument` (text; substitute with placeholders.ts `resolveDocument` and
  * job-config.ts `jobPlaceholderContext`), `setExecutionStatus` (device updates: check the
  * device-settable statuses and `expectedVersion` first; timers: `stepTimeoutInMinutes`, the
@@ -216,6 +216,16 @@ export const jobIdsOfThing = (
 export function executionsOfThing(ctx: OperationContext, thingName: string): ExecutionDoc[] {
   const all = executions(ctx);
   return jobIdsOfThing(ctx, thingName).flatMap((jobId) => all.get(executionId(jobId, thingName)) ?? []);
+}
+
+/**
+ * JOB-22: the thing's pending (QUEUED or IN_PROGRESS) latest executions, oldest `queuedAt` first
+ * (ties by job id); the caller applies AWS's limit of 10.
+ */
+export function pendingExecutionsOfThing(ctx: OperationContext, thingName: string): ExecutionDoc[] {
+  return executionsOfThing(ctx, thingName)
+    .filter((e) => !isTerminal(e.status))
+    .sort((a, b) => a.queuedAt - b.queuedAt || (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
 }
 
 export function saveExecution(ctx: OperationContext, exec: ExecutionDoc): void {
