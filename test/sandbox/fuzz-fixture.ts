@@ -17,6 +17,8 @@ import {
   AddThingToThingGroupCommand,
   AttachPolicyCommand,
   AttachThingPrincipalCommand,
+  CreateJobCommand,
+  CreateJobTemplateCommand,
   CreateKeysAndCertificateCommand,
   CreatePackageCommand,
   CreatePackageVersionCommand,
@@ -25,11 +27,11 @@ import {
   CreateThingGroupCommand,
   CreateThingTypeCommand,
   DescribeCertificateCommand,
+  DescribeJobCommand,
+  DescribeJobTemplateCommand,
   DescribeThingCommand,
   DescribeThingGroupCommand,
   DescribeThingTypeCommand,
-  CreateJobCommand,
-  DescribeJobCommand,
   GetPackageVersionCommand,
   GetPolicyCommand,
   IoTClient,
@@ -59,6 +61,7 @@ const IOT_POLICY = JSON.stringify({
   Statement: [{ Effect: "Allow", Action: "iot:Connect", Resource: "*" }],
 });
 const SHADOW = '{"state":{"reported":{"fuzz":1}}}';
+const JOB_DOCUMENT = '{"fuzz":1}';
 
 export interface Fixture {
   /** Known member values per service key. */
@@ -99,15 +102,19 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
   );
   await iot.send(new CreatePackageCommand({ packageName: "fuzz-pkg" }));
   await iot.send(new CreatePackageVersionCommand({ packageName: "fuzz-pkg", versionName: "1.0.0" }));
+  const thingTarget = [arn("thing/fuzz-thing")];
+  await iot.send(new CreateJobCommand({ jobId: "fuzz-job", targets: thingTarget, document: JOB_DOCUMENT }));
+  await iot.send(
+    new CreateJobTemplateCommand({
+      jobTemplateId: "fuzz-template",
+      description: "fuzz",
+      document: JOB_DOCUMENT,
+    }),
+  );
   const payload = new TextEncoder().encode(SHADOW);
   await data.send(new UpdateThingShadowCommand({ thingName: "fuzz-thing", payload }));
   await data.send(
     new UpdateThingShadowCommand({ thingName: "fuzz-thing", shadowName: "fuzz-shadow", payload }),
-  );
-
-  // The jobs data plane's execution: fuzz-job on fuzz-thing.
-  await iot.send(
-    new CreateJobCommand({ jobId: "fuzz-job", targets: [arn("thing/fuzz-thing")], document: '{"fuzz":1}' }),
   );
 
   const bucket = `fuzz-bucket-${process.pid}`;
@@ -148,6 +155,9 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     aggregationField: "thingName",
     certificateSigningRequest: rsaCsr("fuzz").csrPem,
     ruleName: "fuzz_rule",
+    jobId: "fuzz-job",
+    jobTemplateId: "fuzz-template",
+    document: JOB_DOCUMENT,
     // Keeps the fleet index on, so that the index operations get past "index does not exist".
     thingIndexingConfiguration: { thingIndexingMode: "REGISTRY" },
   };
@@ -184,6 +194,8 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
       target: absentCert,
       resourceArn: arn("thinggroup/fuzz-absent-group"),
       packageName: "fuzz-absent-pkg",
+      jobId: "fuzz-absent-job",
+      jobTemplateId: "fuzz-absent-template",
     },
     "iot-data": { ...known["iot-data"], thingName: "fuzz-absent" },
     "iot-jobs-data": { thingName: "fuzz-absent", jobId: "fuzz-absent-job" },
@@ -210,6 +222,8 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     await iot.send(new GetPolicyCommand({ policyName: "fuzz-policy" }));
     await iot.send(new DescribeCertificateCommand({ certificateId: cert.certificateId }));
     await iot.send(new GetPackageVersionCommand({ packageName: "fuzz-pkg", versionName: "1.0.0" }));
+    await iot.send(new DescribeJobCommand({ jobId: "fuzz-job" }));
+    await iot.send(new DescribeJobTemplateCommand({ jobTemplateId: "fuzz-template" }));
     for (const shadowName of [undefined, "fuzz-shadow"]) {
       const shadow = await data.send(new GetThingShadowCommand({ thingName: "fuzz-thing", shadowName }));
       assert.ok(shadow.payload && shadow.payload.length > 0);

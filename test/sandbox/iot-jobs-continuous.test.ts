@@ -21,19 +21,17 @@ import {
   UpdateThingCommand,
 } from "@aws-sdk/client-iot";
 import { IoTDataPlaneClient } from "@aws-sdk/client-iot-data-plane";
-import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import type { TestSandbox } from "../helpers/sandbox.js";
 import { enableIndexing, updateShadow } from "./iot-index-helpers.js";
-import { expectError, jobsHelpers, uniqueName } from "./iot-jobs-helpers.js";
+import { expectError, type jobsHelpers, startJobsSandbox, uniqueName } from "./iot-jobs-helpers.js";
 
 let sb: TestSandbox;
 let iot: IoTClient;
 let data: IoTDataPlaneClient;
 let h: ReturnType<typeof jobsHelpers>;
 before(async () => {
-  sb = await startSandbox();
-  iot = new IoTClient(sb.config);
+  ({ sb, iot, h } = await startJobsSandbox());
   data = new IoTDataPlaneClient(sb.config);
-  h = jobsHelpers(sb, iot);
   await enableIndexing(iot);
 });
 after(() => sb.dispose());

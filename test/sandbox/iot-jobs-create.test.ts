@@ -15,17 +15,15 @@ import {
   ListTagsForResourceCommand,
 } from "@aws-sdk/client-iot";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { DOCUMENT, expectError, jobsHelpers, uniqueName } from "./iot-jobs-helpers.js";
+import type { TestSandbox } from "../helpers/sandbox.js";
+import { DOCUMENT, expectError, type jobsHelpers, startJobsSandbox, uniqueName } from "./iot-jobs-helpers.js";
 
 let sb: TestSandbox;
 let iot: IoTClient;
 let h: ReturnType<typeof jobsHelpers>;
 let bucket: string;
 before(async () => {
-  sb = await startSandbox();
-  iot = new IoTClient(sb.config);
-  h = jobsHelpers(sb, iot);
+  ({ sb, iot, h } = await startJobsSandbox());
   bucket = uniqueName("docs");
   const s3 = new S3Client(sb.s3Config);
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));

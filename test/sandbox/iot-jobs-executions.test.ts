@@ -21,17 +21,13 @@ import {
   ListJobTemplatesCommand,
   ListTagsForResourceCommand,
 } from "@aws-sdk/client-iot";
-import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { DOCUMENT, expectError, jobsHelpers, uniqueName } from "./iot-jobs-helpers.js";
+import type { TestSandbox } from "../helpers/sandbox.js";
+import { DOCUMENT, expectError, type jobsHelpers, startJobsSandbox, uniqueName } from "./iot-jobs-helpers.js";
 
 let sb: TestSandbox;
 let iot: IoTClient;
 let h: ReturnType<typeof jobsHelpers>;
-before(async () => {
-  sb = await startSandbox();
-  iot = new IoTClient(sb.config);
-  h = jobsHelpers(sb, iot);
-});
+before(async () => ({ sb, iot, h } = await startJobsSandbox()));
 after(() => sb.dispose());
 
 test("JOB-7: ListJobExecutionsForJob pages in thing order and filters by status", async () => {
@@ -225,18 +221,16 @@ test("Job templates: create, describe, list, create a job from one, delete", asy
     "InvalidRequestException",
     400,
   );
-  await expectError(
+  const fromTemplate = (document?: string) =>
     iot.send(
       new CreateJobCommand({
         jobId: uniqueName("job"),
         targets: [h.thingArn(a)],
         jobTemplateArn: templateArn,
-        document: DOCUMENT,
+        document,
       }),
-    ),
-    "InvalidRequestException",
-    400,
-  );
+    );
+  await expectError(fromTemplate(DOCUMENT), "InvalidRequestException", 400);
   await iot.send(new DeleteJobTemplateCommand({ jobTemplateId }));
   await expectError(
     iot.send(new DescribeJobTemplateCommand({ jobTemplateId })),
@@ -248,16 +242,6 @@ test("Job templates: create, describe, list, create a job from one, delete", asy
     "ResourceNotFoundException",
     404,
   );
-  await expectError(
-    iot.send(
-      new CreateJobCommand({
-        jobId: uniqueName("job"),
-        targets: [h.thingArn(a)],
-        jobTemplateArn: templateArn,
-      }),
-    ),
-    "ResourceNotFoundException",
-    404,
-  );
+  await expectError(fromTemplate(), "ResourceNotFoundException", 404);
   assert.equal((await iot.send(new DescribeJobCommand({ jobId }))).job!.jobTemplateArn, templateArn);
 });

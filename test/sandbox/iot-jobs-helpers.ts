@@ -7,11 +7,11 @@ import {
   CreateThingCommand,
   CreateThingGroupCommand,
   DescribeJobCommand,
-  type IoTClient,
+  IoTClient,
   type JobExecutionStatus,
   ListJobExecutionsForJobCommand,
 } from "@aws-sdk/client-iot";
-import type { TestSandbox } from "../helpers/sandbox.js";
+import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 import { uniqueName } from "./iot-registry-helpers.js";
 
 export { expectError, uniqueName } from "./iot-registry-helpers.js";
@@ -93,4 +93,15 @@ export function jobsHelpers(sb: TestSandbox, iot: IoTClient) {
   };
 
   return { arn, thingArn, groupArn, things, group, job, statuses, assertCounters };
+}
+
+/** A sandbox, an IoT client on it and the helpers above, for a test file's `before`. */
+export async function startJobsSandbox(): Promise<{
+  sb: TestSandbox;
+  iot: IoTClient;
+  h: ReturnType<typeof jobsHelpers>;
+}> {
+  const sb = await startSandbox();
+  const iot = new IoTClient(sb.config);
+  return { sb, iot, h: jobsHelpers(sb, iot) };
 }

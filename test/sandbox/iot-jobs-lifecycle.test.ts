@@ -19,17 +19,13 @@ import {
   ListTagsForResourceCommand,
   UpdateJobCommand,
 } from "@aws-sdk/client-iot";
-import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { DOCUMENT, expectError, jobsHelpers, uniqueName } from "./iot-jobs-helpers.js";
+import type { TestSandbox } from "../helpers/sandbox.js";
+import { DOCUMENT, expectError, type jobsHelpers, startJobsSandbox, uniqueName } from "./iot-jobs-helpers.js";
 
 let sb: TestSandbox;
 let iot: IoTClient;
 let h: ReturnType<typeof jobsHelpers>;
-before(async () => {
-  sb = await startSandbox();
-  iot = new IoTClient(sb.config);
-  h = jobsHelpers(sb, iot);
-});
+before(async () => ({ sb, iot, h } = await startJobsSandbox()));
 after(() => sb.dispose());
 
 const describe = async (jobId: string) => (await iot.send(new DescribeJobCommand({ jobId }))).job!;

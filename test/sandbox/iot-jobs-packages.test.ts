@@ -17,8 +17,8 @@ import {
   UpdatePackageVersionCommand,
 } from "@aws-sdk/client-iot";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { expectError, jobsHelpers, uniqueName } from "./iot-jobs-helpers.js";
+import type { TestSandbox } from "../helpers/sandbox.js";
+import { expectError, type jobsHelpers, startJobsSandbox, uniqueName } from "./iot-jobs-helpers.js";
 
 let sb: TestSandbox;
 let iot: IoTClient;
@@ -31,9 +31,7 @@ const presignedUrlConfig = () => ({
 });
 
 before(async () => {
-  sb = await startSandbox();
-  iot = new IoTClient(sb.config);
-  h = jobsHelpers(sb, iot);
+  ({ sb, iot, h } = await startJobsSandbox());
   bucket = uniqueName("artifacts");
   const s3 = new S3Client(sb.s3Config);
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));

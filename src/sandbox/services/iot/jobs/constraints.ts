@@ -4,6 +4,7 @@
  */
 import { type Constraint, fractional, items, len, oneOf, range } from "../../../protocol/validate.js";
 import { resourceName, tagListConstraints } from "../registry/constraints.js";
+import { EXECUTION_STATUSES } from "./model.js";
 
 type Table = Record<string, Constraint>;
 
@@ -17,16 +18,7 @@ export const reasonCode = len(0, 128, "^[\\p{Upper}\\p{Digit}_]+$");
 export const namespaceId: Constraint = { pattern: ID };
 /** LaserMaxResults */
 export const maxResults = range(1, 250);
-export const executionStatus = oneOf(
-  "QUEUED",
-  "IN_PROGRESS",
-  "SUCCEEDED",
-  "FAILED",
-  "TIMED_OUT",
-  "REJECTED",
-  "REMOVED",
-  "CANCELED",
-);
+export const executionStatus = oneOf(...EXECUTION_STATUSES);
 export const jobStatus = oneOf("IN_PROGRESS", "CANCELED", "COMPLETED", "DELETION_IN_PROGRESS", "SCHEDULED");
 export const targetSelection = oneOf("CONTINUOUS", "SNAPSHOT");
 const arn = len(1, 1600, "^arn:[!-~]+$");

@@ -4,7 +4,7 @@ import { defineOperation } from "../../types.js";
 import { putTags } from "../common.js";
 import { documentConstraints, jobTemplateId } from "./constraints.js";
 import { checkConfigs, checkDocumentAndPackages, checkOneSource, readJobDocument } from "./job-config.js";
-import { jobDocument, requireJob } from "./model.js";
+import { jobByArn, jobDocument } from "./model.js";
 import { type JobTemplateDoc, jobTemplateArn, jobTemplates } from "./templates.js";
 
 const defined = <T extends object>(o: T): T =>
@@ -17,7 +17,7 @@ const defined = <T extends object>(o: T): T =>
  */
 export const createJobTemplate = defineOperation<CreateJobTemplateRequest, CreateJobTemplateResponse>({
   name: "CreateJobTemplate",
-  constraints: { jobTemplateId, jobArn: { min: 1, max: 1600, minMaxOf: "length" }, ...documentConstraints },
+  constraints: { jobTemplateId, ...documentConstraints },
   handler: (input, ctx) => {
     const id = input.jobTemplateId!;
     if (jobTemplates(ctx).has(id))
@@ -28,8 +28,7 @@ export const createJobTemplate = defineOperation<CreateJobTemplateRequest, Creat
         409,
       );
     checkOneSource({ jobArn: input.jobArn, document: input.document, documentSource: input.documentSource });
-    const job =
-      input.jobArn !== undefined ? requireJob(ctx, /job\/([^/]+)$/.exec(input.jobArn)?.[1] ?? "") : undefined;
+    const job = input.jobArn !== undefined ? jobByArn(ctx, input.jobArn) : undefined;
     const doc: JobTemplateDoc = defined({
       jobTemplateId: id,
       description: input.description!,

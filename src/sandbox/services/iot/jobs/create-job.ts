@@ -3,24 +3,15 @@ import { defineOperation } from "../../types.js";
 import { invalidRequest, putTags } from "../common.js";
 import { alreadyExists } from "../registry/model.js";
 import { createJobConstraints } from "./constraints.js";
-import {
-  checkConfigs,
-  checkDocumentAndPackages,
-  checkOneSource,
-  type JobConfigs,
-  readJobDocument,
-} from "./job-config.js";
+import { checkConfigs, checkDocumentAndPackages, checkOneSource, readJobDocument } from "./job-config.js";
 import { scheduledStart, startJob } from "./lifecycle.js";
 import { scheduleJob } from "./schedule.js";
-import { emptyCounts, type JobDoc, jobArn, jobDocuments, jobs, saveJob } from "./model.js";
+import { emptyCounts, type JobConfigs, type JobDoc, jobArn, jobDocuments, jobs, saveJob } from "./model.js";
 import { resolveTargets } from "./targets.js";
 import { type JobTemplateDoc, templateByArn } from "./templates.js";
 
 /** The configurations a job takes from its template, overridden member by member by CreateJob's. */
-function configsOf(
-  input: CreateJobRequest,
-  template: JobTemplateDoc | undefined,
-): JobConfigs & Pick<JobDoc, "timeoutConfig"> {
+function configsOf(input: CreateJobRequest, template: JobTemplateDoc | undefined): JobConfigs {
   return {
     presignedUrlConfig: input.presignedUrlConfig ?? template?.presignedUrlConfig,
     jobExecutionsRolloutConfig: input.jobExecutionsRolloutConfig ?? template?.jobExecutionsRolloutConfig,

@@ -1,7 +1,7 @@
 /**
- * What follows an execution's status change (model.ts setExecutionStatus), in order: the
- * `$package` shadow on SUCCEEDED (PKG-7), abort (JOB-24), retry (JOB-24), SNAPSHOT completion
- * (JOB-6). And CancelJob's cancellation of executions (JOB-8), which abort shares.
+ * What follows an execution's status change (model.ts setExecutionStatus), in order: abort
+ * (JOB-24), retry (JOB-24), SNAPSHOT completion (JOB-6), then the `$package` shadow on SUCCEEDED
+ * (PKG-7). And CancelJob's cancellation of executions (JOB-8), which abort shares.
  */
 import { newRecord } from "../../../records.js";
 import type { JsonObject, JsonValue } from "../../iot-data/shadow-document.js";
@@ -25,12 +25,12 @@ const isObject = (v: JsonValue | undefined): v is JsonObject =>
 
 /**
  * PKG-7: one accepted `$package` shadow update (version +1, MQTT publications, re-index) setting
- * each destination package to its version, keeping the entry's attributes; `$null` removes the
- * entry. A version deleted since the job was created makes the update fail silently, as AWS only
- * reports it in its logs.
+ * each destination package to its version (`$default` as resolved at creation), keeping the
+ * entry's attributes; `$null` removes the entry. A version deleted since the job was created
+ * makes the update fail silently, as AWS only reports it in its logs.
  */
 export function updatePackageShadow(ctx: OperationContext, job: JobDoc, thingName: string): void {
-  const arns = job.destinationPackageVersions ?? [];
+  const arns = job.resolvedPackageVersions ?? job.destinationPackageVersions ?? [];
   if (arns.length === 0) return;
   if (!packageConfiguration(ctx.store, ctx.scope.accountId, ctx.scope.region).enabled) return;
   const ref = { thingName, shadowName: PACKAGE_SHADOW };
@@ -100,9 +100,11 @@ export function applyExecutionEffects(
   from: ExecutionStatus,
 ): void {
   if (from === exec.status) return;
-  if (exec.status === "SUCCEEDED") updatePackageShadow(ctx, job, exec.thingName);
   if (!checkAbort(ctx, job)) checkRetry(ctx, job, exec);
   checkCompletion(ctx, job);
+  // Last: the shadow update's events may reach continuous jobs (a dynamic group on `$package`,
+  // JOB-9), which load and save jobs themselves; `job` is not written after this point.
+  if (exec.status === "SUCCEEDED") updatePackageShadow(ctx, job, exec.thingName);
 }
 
 export interface CancelOptions {

@@ -1,9 +1,8 @@
 import type { GetJobDocumentRequest, GetJobDocumentResponse } from "@aws-sdk/client-iot";
 import { defineOperation } from "../../types.js";
 import { jobId } from "./constraints.js";
-import { placeholderContext } from "./job-config.js";
+import { jobPlaceholderContext } from "./job-config.js";
 import { jobDocument, requireJob } from "./model.js";
-import { parsePackageVersionArn } from "./packages.js";
 import { resolvePackagePlaceholders } from "./placeholders.js";
 
 /**
@@ -17,9 +16,6 @@ export const getJobDocument = defineOperation<GetJobDocumentRequest, GetJobDocum
     const job = requireJob(ctx, input.jobId!);
     const document = jobDocument(ctx, job.jobId);
     if (input.beforeSubstitution) return { document };
-    const refs = (job.destinationPackageVersions ?? []).flatMap(
-      (arn) => parsePackageVersionArn(ctx, arn) ?? [],
-    );
-    return { document: resolvePackagePlaceholders(document, placeholderContext(ctx, refs)) };
+    return { document: resolvePackagePlaceholders(document, jobPlaceholderContext(ctx, job)) };
   },
 });

@@ -3,18 +3,14 @@
  * document and where it comes from (JOB-1), the configurations (JOB-2), destination package
  * versions and placeholders (JOB-3, JOB-25).
  */
-import type {
-  AbortConfig,
-  JobExecutionsRetryConfig,
-  JobExecutionsRolloutConfig,
-  PresignedUrlConfig,
-} from "@aws-sdk/client-iot";
 import { readObjectBytes } from "../../s3/lookup.js";
 import type { OperationContext } from "../../types.js";
 import { invalidRequest } from "../common.js";
+import type { JobConfigs, JobDoc } from "./model.js";
 import {
   checkDestinationPackageVersions,
   type PackageVersionRef,
+  parsePackageVersionArn,
   resolvePackageVersion,
 } from "./packages.js";
 import { checkPlaceholders, type PlaceholderContext, parseS3Url } from "./placeholders.js";
@@ -23,13 +19,6 @@ import { checkPlaceholders, type PlaceholderContext, parseS3Url } from "./placeh
 export const MAX_DOCUMENT_CHARS = 32768;
 /** JOB-2: retries of all criteria together, per device [S16]. */
 export const MAX_RETRIES_PER_DEVICE = 10;
-
-export interface JobConfigs {
-  presignedUrlConfig?: PresignedUrlConfig;
-  jobExecutionsRolloutConfig?: JobExecutionsRolloutConfig;
-  abortConfig?: AbortConfig;
-  jobExecutionsRetryConfig?: JobExecutionsRetryConfig;
-}
 
 /** JOB-1: a document must be JSON text of at most 32,768 characters. */
 function checkDocumentText(text: string, from: string): string {
@@ -90,6 +79,30 @@ export function checkConfigs(configs: JobConfigs): void {
   const aborts = configs.abortConfig?.criteriaList ?? [];
   if (new Set(aborts.map((c) => c.failureType)).size !== aborts.length)
     throw invalidRequest("abortConfig lists the same failureType more than once.");
+}
+
+/**
+ * The placeholder context of a stored job (GetJobDocument; the data plane's resolveDocument):
+ * its destination versions as written, `$default` pinned to the version it named at creation.
+ */
+export function jobPlaceholderContext(ctx: OperationContext, job: JobDoc): PlaceholderContext {
+  const pinned = new Map<string, string>();
+  for (const arn of job.resolvedPackageVersions ?? []) {
+    const ref = parsePackageVersionArn(ctx, arn);
+    if (ref) pinned.set(ref.packageName, ref.versionName);
+  }
+  const refs = (job.destinationPackageVersions ?? []).flatMap(
+    (arn) => parsePackageVersionArn(ctx, arn) ?? [],
+  );
+  return {
+    destinations: refs,
+    findVersion: (packageName, versionName) =>
+      resolvePackageVersion(
+        ctx,
+        packageName,
+        versionName === "$default" ? (pinned.get(packageName) ?? versionName) : versionName,
+      ),
+  };
 }
 
 /** Placeholder lookups over this account's package catalog. */

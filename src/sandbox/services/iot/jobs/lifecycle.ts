@@ -16,12 +16,24 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)Z?$/
 export const MIN_SCHEDULE_WINDOW_MS = 30 * 60_000;
 
 /** A StringDateTime as epoch ms, or 400. */
-export function parseDateTime(value: string, member: string): number {
+function parseDateTime(value: string, member: string): number {
   const m = DATE_TIME.exec(value);
   const ms = m ? Date.parse(`${m[1]}Z`) : NaN;
   if (Number.isNaN(ms))
     throw invalidRequest(`schedulingConfig.${member} ${value} is not a date-time yyyy-MM-ddTHH:mm.`);
   return ms;
+}
+
+/**
+ * The start and end times of a stored job's schedulingConfig in epoch ms (for the scheduler:
+ * a SCHEDULED job starts at `startMs`; `endBehavior` applies at `endMs`).
+ */
+export function scheduleOf(job: JobDoc): { startMs?: number; endMs?: number } {
+  const c = job.schedulingConfig;
+  return {
+    startMs: c?.startTime !== undefined ? parseDateTime(c.startTime, "startTime") : undefined,
+    endMs: c?.endTime !== undefined ? parseDateTime(c.endTime, "endTime") : undefined,
+  };
 }
 
 /** JOB-4: the start time in epoch ms when it is in the future (the job is then SCHEDULED). */

@@ -16,8 +16,15 @@
  *
  * Timestamps are epoch milliseconds on the sandbox clock. Every execution status change goes
  * through `setExecutionStatus` (JOB-20 table, versionNumber, counters, JOB-6 completion, PKG-7,
- * JOB-24) and every change, creation included, is announced on the bus as
+ * JOB-24) and every change, creation and deletion included, is announced on the bus as
  * `job.execution.changed` (for JOB-30 notifications).
+ *
+ * For the data plane: `findExecution` / `requireExecution` (latest, or by number),
+ * `executionsOfThing` (latest per job) and `pendingExecutionsOfThing` (JOB-22 order),
+ * `requireJob` + `jobDocument` (text; substitute with placeholders.ts `resolveDocument` and
+ * job-config.ts `jobPlaceholderContext`), `setExecutionStatus` (device updates: check the
+ * device-settable statuses and `expectedVersion` first; timers: `stepTimeoutInMinutes`, the
+ * `*DeadlineMs` fields, TIMED_OUT), lifecycle.ts `startJob` / `scheduleOf` (SCHEDULED jobs).
  */
 import type {
   AbortConfig,
@@ -34,9 +41,10 @@ import { ServiceError } from "../../../errors.js";
 import type { SandboxEvent } from "../../../events.js";
 import type { Collection } from "../../../storage/store.js";
 import type { OperationContext } from "../../types.js";
-import { collection, iotArn, KIND, notFound, RELATION, relation, scopeKey } from "../common.js";
+import { collection, iotArn, KIND, notFound, parseIotArn, RELATION, relation, scopeKey } from "../common.js";
 import { applyExecutionEffects } from "./effects.js";
-import { targetGroupNames } from "./targets.js";
+
+export { deleteExecution, purgeJob } from "./removal.js";
 
 export type ExecutionStatus = JobExecutionStatus;
 
@@ -55,7 +63,16 @@ export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
 export const isTerminal = (status: ExecutionStatus): boolean =>
   status !== "QUEUED" && status !== "IN_PROGRESS";
 
-export interface JobDoc {
+/** The rollout, abort, timeout, retry and presigned-URL configurations (JOB-2), as given. */
+export interface JobConfigs {
+  presignedUrlConfig?: PresignedUrlConfig;
+  jobExecutionsRolloutConfig?: JobExecutionsRolloutConfig;
+  abortConfig?: AbortConfig;
+  timeoutConfig?: TimeoutConfig;
+  jobExecutionsRetryConfig?: JobExecutionsRetryConfig;
+}
+
+export interface JobDoc extends JobConfigs {
   jobId: string;
   targetSelection: TargetSelection;
   status: JobStatus;
@@ -64,11 +81,6 @@ export interface JobDoc {
   description?: string;
   /** JOB-1: the S3 URL the document was read from, when it came from S3. */
   documentSource?: string;
-  presignedUrlConfig?: PresignedUrlConfig;
-  jobExecutionsRolloutConfig?: JobExecutionsRolloutConfig;
-  abortConfig?: AbortConfig;
-  timeoutConfig?: TimeoutConfig;
-  jobExecutionsRetryConfig?: JobExecutionsRetryConfig;
   schedulingConfig?: SchedulingConfig;
   /** JOB-3/JOB-12: ARNs as given (`$default` kept: DescribeJob with beforeSubstitution). */
   destinationPackageVersions?: string[];
@@ -138,6 +150,13 @@ export function requireJob(ctx: OperationContext, jobId: string): JobDoc {
   return job;
 }
 
+/** A job by its ARN (this account and region), or 404. */
+export function jobByArn(ctx: OperationContext, arn: string): JobDoc {
+  const parsed = parseIotArn(ctx, arn);
+  if (parsed?.type !== "job" || parsed.id.includes("/")) throw notFound(`Job ${arn} cannot be found.`);
+  return requireJob(ctx, parsed.id);
+}
+
 export function saveJob(ctx: OperationContext, job: JobDoc): void {
   jobs(ctx).put(job.jobId, job);
 }
@@ -201,11 +220,22 @@ export function executionsOfThing(ctx: OperationContext, thingName: string): Exe
   return jobIdsOfThing(ctx, thingName).flatMap((jobId) => all.get(executionId(jobId, thingName)) ?? []);
 }
 
+/**
+ * JOB-22: the thing's pending (QUEUED or IN_PROGRESS) latest executions, oldest `queuedAt` first
+ * (ties by job id); the caller applies AWS's limit of 10.
+ */
+export function pendingExecutionsOfThing(ctx: OperationContext, thingName: string): ExecutionDoc[] {
+  return executionsOfThing(ctx, thingName)
+    .filter((e) => !isTerminal(e.status))
+    .sort((a, b) => a.queuedAt - b.queuedAt || (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
+}
+
 export function saveExecution(ctx: OperationContext, exec: ExecutionDoc): void {
   executions(ctx).put(executionId(exec.jobId, exec.thingName), exec);
 }
 
-function announce(
+/** Emits `job.execution.changed` for `exec` (after a creation, a change or a deletion). */
+export function announceExecution(
   ctx: OperationContext,
   exec: ExecutionDoc,
   from: ExecutionStatus | undefined,
@@ -257,7 +287,7 @@ export function queueExecution(
   job.counts.QUEUED += 1;
   job.lastUpdatedAt = now;
   saveJob(ctx, job);
-  announce(ctx, exec, undefined);
+  announceExecution(ctx, exec, undefined);
   return exec;
 }
 
@@ -339,7 +369,7 @@ export function setExecutionStatus(
   job.counts[to] += 1;
   job.lastUpdatedAt = now;
   saveJob(ctx, job);
-  announce(ctx, exec, from);
+  announceExecution(ctx, exec, from);
   if (opts.effects !== false) applyExecutionEffects(ctx, job, exec, from);
   return exec;
 }
@@ -353,46 +383,4 @@ export function checkCompletion(ctx: OperationContext, job: JobDoc): void {
   job.completedAt = now;
   job.lastUpdatedAt = now;
   saveJob(ctx, job);
-}
-
-/**
- * DeleteJobExecution: removes one execution (latest or superseded). Removing the latest one
- * takes it out of the counters (JOB-7) and may complete a SNAPSHOT job (JOB-6); the thing keeps
- * its link to the job while superseded executions remain. Saves `job`.
- */
-export function deleteExecution(ctx: OperationContext, job: JobDoc, exec: ExecutionDoc): void {
-  const latest = executions(ctx).get(executionId(exec.jobId, exec.thingName));
-  if (latest?.executionNumber === exec.executionNumber) {
-    executions(ctx).delete(executionId(exec.jobId, exec.thingName));
-    job.counts[exec.status] -= 1;
-    job.lastUpdatedAt = ctx.clock.nowMs();
-    saveJob(ctx, job);
-  } else {
-    executionHistory(ctx).delete(historyId(exec.jobId, exec.thingName, exec.executionNumber));
-  }
-  const remaining =
-    executions(ctx).has(executionId(exec.jobId, exec.thingName)) ||
-    executionHistory(ctx).list({ prefix: `${executionId(exec.jobId, exec.thingName)}/`, limit: 1 }).length >
-      0;
-  if (!remaining) relation(ctx, RELATION.thingJobs).unlink(exec.thingName, exec.jobId);
-  announce(ctx, exec, exec.status, true);
-  checkCompletion(ctx, job);
-}
-
-/** JOB-10: the job, its document, executions (latest and superseded) and links disappear. */
-export function purgeJob(ctx: OperationContext, jobId: string): void {
-  const thingJobs = relation(ctx, RELATION.thingJobs);
-  for (const exec of executionsOfJob(ctx, jobId)) {
-    thingJobs.unlink(exec.thingName, jobId);
-    executions(ctx).delete(executionId(jobId, exec.thingName));
-    if (!isTerminal(exec.status)) announce(ctx, exec, exec.status, true);
-  }
-  for (const { id, doc } of executionHistory(ctx).list({ prefix: `${jobId}/` })) {
-    thingJobs.unlink(doc.thingName, jobId);
-    executionHistory(ctx).delete(id);
-  }
-  const groups = relation(ctx, RELATION.continuousJobGroups);
-  for (const group of targetGroupNames(jobs(ctx).get(jobId)?.targets ?? [])) groups.unlink(group, jobId);
-  jobDocuments(ctx).delete(jobId);
-  jobs(ctx).delete(jobId);
 }

@@ -7,7 +7,7 @@
 import { timerKind } from "../../../scheduler.js";
 import type { OperationContext } from "../../types.js";
 import { cancelJob } from "./effects.js";
-import { parseDateTime, startJob } from "./lifecycle.js";
+import { scheduleOf, startJob } from "./lifecycle.js";
 import { type JobDoc, jobs } from "./model.js";
 import { stopRollout } from "./rollout.js";
 
@@ -25,8 +25,8 @@ export const JOB_END = timerKind<JobRef>("iot.jobs.scheduledEnd");
 export function scheduleJob(ctx: OperationContext, job: JobDoc, startMs: number | undefined): void {
   const ref = { jobId: job.jobId, createdAt: job.createdAt };
   if (startMs !== undefined) ctx.scheduler.at(ctx.scope, JOB_START, job.jobId, startMs, ref);
-  const end = job.schedulingConfig?.endTime;
-  if (end !== undefined) ctx.scheduler.at(ctx.scope, JOB_END, job.jobId, parseDateTime(end, "endTime"), ref);
+  const { endMs } = scheduleOf(job);
+  if (endMs !== undefined) ctx.scheduler.at(ctx.scope, JOB_END, job.jobId, endMs, ref);
 }
 
 const sameJob = (ctx: OperationContext, ref: JobRef): JobDoc | undefined => {

@@ -1,28 +1,17 @@
 /** Job templates (CreateJobTemplate ...): stored documents and how CreateJob reads one. */
-import type {
-  AbortConfig,
-  JobExecutionsRetryConfig,
-  JobExecutionsRolloutConfig,
-  MaintenanceWindow,
-  PresignedUrlConfig,
-  TimeoutConfig,
-} from "@aws-sdk/client-iot";
+import type { MaintenanceWindow } from "@aws-sdk/client-iot";
 import type { Collection } from "../../../storage/store.js";
 import type { OperationContext } from "../../types.js";
 import { collection, iotArn, KIND, notFound, parseIotArn } from "../common.js";
+import type { JobConfigs } from "./model.js";
 
 /** KIND.jobTemplate, id = jobTemplateId. */
-export interface JobTemplateDoc {
+export interface JobTemplateDoc extends JobConfigs {
   jobTemplateId: string;
   description: string;
   /** The document text (read from S3 at creation when `documentSource` was given). */
   document: string;
   documentSource?: string;
-  presignedUrlConfig?: PresignedUrlConfig;
-  jobExecutionsRolloutConfig?: JobExecutionsRolloutConfig;
-  abortConfig?: AbortConfig;
-  timeoutConfig?: TimeoutConfig;
-  jobExecutionsRetryConfig?: JobExecutionsRetryConfig;
   maintenanceWindows?: MaintenanceWindow[];
   destinationPackageVersions?: string[];
   /** epoch ms */
