@@ -164,6 +164,7 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
   const known: Record<string, KnownValues> = {
     iot: iotKnown,
     "iot-data": { thingName: "fuzz-thing", shadowName: "fuzz-shadow", topic: "fuzz/topic", payload: SHADOW },
+    "iot-jobs-data": { thingName: "fuzz-thing", jobId: "fuzz-job" },
     s3: {
       Bucket: bucket,
       Key: "fuzz/key.txt",
@@ -197,6 +198,7 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
       jobTemplateId: "fuzz-absent-template",
     },
     "iot-data": { ...known["iot-data"], thingName: "fuzz-absent" },
+    "iot-jobs-data": { thingName: "fuzz-absent", jobId: "fuzz-absent-job" },
     s3: {
       ...known.s3,
       Bucket: `fuzz-absent-${process.pid}`,
@@ -216,6 +218,7 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     const thing = await iot.send(new DescribeThingCommand({ thingName: "fuzz-thing" }));
     assert.equal(thing.thingName, "fuzz-thing");
     await iot.send(new DescribeThingGroupCommand({ thingGroupName: "fuzz-group" }));
+    await iot.send(new DescribeJobCommand({ jobId: "fuzz-job" }));
     await iot.send(new GetPolicyCommand({ policyName: "fuzz-policy" }));
     await iot.send(new DescribeCertificateCommand({ certificateId: cert.certificateId }));
     await iot.send(new GetPackageVersionCommand({ packageName: "fuzz-pkg", versionName: "1.0.0" }));

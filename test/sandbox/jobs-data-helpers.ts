@@ -9,7 +9,8 @@ import {
   UpdateJobExecutionCommand,
   type UpdateJobExecutionCommandInput,
 } from "@aws-sdk/client-iot-jobs-data-plane";
-import type { TestSandbox } from "../helpers/sandbox.js";
+import { after, before } from "node:test";
+import { type StartTestSandboxOptions, startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 import { jobsHelpers } from "./iot-jobs-helpers.js";
 
 export { expectError, uniqueName } from "./iot-jobs-helpers.js";
@@ -44,4 +45,27 @@ export function jobsDataRig(sb: TestSandbox) {
   ) => data.send(new UpdateJobExecutionCommand({ thingName, jobId, ...input }));
 
   return { iot, data, ...h, thingWithJob, execution, controlStatus, update };
+}
+
+export interface JobsDataSandbox {
+  sb: TestSandbox;
+  rig: ReturnType<typeof jobsDataRig>;
+}
+
+/**
+ * One sandbox for a test file (started before its tests, disposed after), with the rig on it;
+ * `setup` runs once it is up, in the same hook.
+ */
+export function jobsDataSandbox(
+  opts?: StartTestSandboxOptions,
+  setup?: (t: JobsDataSandbox) => Promise<void>,
+): JobsDataSandbox {
+  const t = {} as JobsDataSandbox;
+  before(async () => {
+    t.sb = await startSandbox(opts);
+    t.rig = jobsDataRig(t.sb);
+    await setup?.(t);
+  });
+  after(() => t.sb.dispose());
+  return t;
 }

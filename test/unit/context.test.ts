@@ -9,8 +9,8 @@ import { createOperationContext } from "../../src/sandbox/context.js";
 import { EventBus } from "../../src/sandbox/events.js";
 import { Scheduler } from "../../src/sandbox/scheduler.js";
 import { ServiceRuntime } from "../../src/sandbox/services/runtime.js";
-import type { SandboxSettings } from "../../src/sandbox/settings.js";
 import { openDatabase, Store } from "../../src/sandbox/storage/store.js";
+import { testSettings } from "../helpers/settings.js";
 
 const dir = mkdtempSync(join(tmpdir(), "iotdm-context-"));
 const store = new Store(openDatabase(join(dir, "state.db")));
@@ -19,19 +19,7 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settings = (host: string): SandboxSettings => ({
-  host,
-  port: 5566,
-  dataDir: dir,
-  accountId: "123456789012",
-  region: "us-east-1",
-  accessKeyId: "AKIDEXAMPLE",
-  secretAccessKey: "secret",
-  auth: true,
-  throttle: "off",
-  failRate: 0,
-  thingTypeDeletionDelaySeconds: 300,
-});
+const settings = (host: string) => testSettings(dir, { host });
 const deps = (host = "127.0.0.1") => {
   const clock = new Clock();
   const scheduler = new Scheduler({

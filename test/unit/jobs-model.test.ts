@@ -12,6 +12,7 @@ import { after, beforeEach, test } from "node:test";
 import { Clock } from "../../src/sandbox/clock.js";
 import { createOperationContext } from "../../src/sandbox/context.js";
 import { ServiceError } from "../../src/sandbox/errors.js";
+import { Scheduler } from "../../src/sandbox/scheduler.js";
 import { EventBus, type SandboxEvent } from "../../src/sandbox/events.js";
 import { cancelJob } from "../../src/sandbox/services/iot/jobs/effects.js";
 import { applyShadowUpdate, readShadow } from "../../src/sandbox/services/iot-data/shadow-store.js";
@@ -24,6 +25,7 @@ import {
   findExecution,
   isTerminal,
   type JobDoc,
+  pendingExecutionsOfThing,
   queueExecution,
   saveJob,
   setExecutionStatus,
@@ -49,7 +51,13 @@ beforeEach(() => {
   clock = new Clock();
   const bus = new EventBus();
   bus.on((e) => events.push(e));
-  const deps = { store, clock, events: bus, settings, runtime: new ServiceRuntime() };
+  const scheduler = new Scheduler({
+    store,
+    clock,
+    context: () => assert.fail("no timer runs"),
+    log: () => {},
+  });
+  const deps = { store, clock, events: bus, settings, runtime: new ServiceRuntime(), scheduler };
   ctx = createOperationContext(deps, {
     scope: { accountId: "123456789012", region: "us-east-1" },
     origin: { kind: "internal", name: "test" },
@@ -172,6 +180,23 @@ test("JOB-6/JOB-7: counters follow every change; a SNAPSHOT job completes when a
   const continuous = newJob(["a"], { targetSelection: "CONTINUOUS" });
   move(continuous, "a", "SUCCEEDED");
   assert.equal(continuous.status, "IN_PROGRESS");
+});
+
+test("JOB-22: a thing's pending executions, oldest queuedAt first", () => {
+  const first = newJob(["p"]);
+  clock.advance(1000);
+  const second = newJob(["p", "q"]);
+  clock.advance(1000);
+  const third = newJob(["p"]);
+  move(second, "p", "IN_PROGRESS");
+  move(third, "p", "SUCCEEDED");
+  assert.deepEqual(
+    pendingExecutionsOfThing(ctx, "p").map((e) => [e.jobId, e.status]),
+    [
+      [first.jobId, "QUEUED"],
+      [second.jobId, "IN_PROGRESS"],
+    ],
+  );
 });
 
 test("JOB-30: every creation and change is announced on the bus", () => {

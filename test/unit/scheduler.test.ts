@@ -10,26 +10,14 @@ import { EventBus } from "../../src/sandbox/events.js";
 import { Scheduler, type SchedulerDeps, timerKind } from "../../src/sandbox/scheduler.js";
 import type { OperationContext } from "../../src/sandbox/services/types.js";
 import { ServiceRuntime } from "../../src/sandbox/services/runtime.js";
-import type { SandboxSettings } from "../../src/sandbox/settings.js";
 import { openDatabase, Store } from "../../src/sandbox/storage/store.js";
+import { testSettings } from "../helpers/settings.js";
 
 const dir = mkdtempSync(join(tmpdir(), "iotdm-scheduler-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const SCOPE = { accountId: "123456789012", region: "eu-west-1" };
-const settings = {
-  host: "127.0.0.1",
-  port: 5566,
-  dataDir: dir,
-  accountId: SCOPE.accountId,
-  region: "us-east-1",
-  accessKeyId: "AKIDEXAMPLE",
-  secretAccessKey: "secret",
-  auth: true,
-  throttle: "off",
-  failRate: 0,
-  thingTypeDeletionDelaySeconds: 300,
-} satisfies SandboxSettings;
+const settings = testSettings(dir);
 
 interface Rig {
   store: Store;

@@ -4,7 +4,13 @@
  */
 import type { JobExecution, JobExecutionSummary } from "@aws-sdk/client-iot-jobs-data-plane";
 import { notFound } from "../iot/common.js";
-import { type ExecutionDoc, executionsOfThing, findExecution, type JobDoc, jobs } from "../iot/jobs/model.js";
+import {
+  type ExecutionDoc,
+  findExecution,
+  type JobDoc,
+  jobs,
+  pendingExecutionsOfThing,
+} from "../iot/jobs/model.js";
 import { requireThing } from "../iot/registry/model.js";
 import type { OperationContext } from "../types.js";
 import { deviceDocument } from "./document.js";
@@ -20,12 +26,10 @@ export function visibleJob(ctx: OperationContext, jobId: string): JobDoc | undef
   return job && job.status !== "DELETION_IN_PROGRESS" ? job : undefined;
 }
 
-/** The thing's QUEUED and IN_PROGRESS executions, oldest queuedAt first (ties by job id). */
+/** The thing's QUEUED and IN_PROGRESS executions, oldest queuedAt first, of jobs devices still see. */
 export function pendingExecutions(ctx: OperationContext, thingName: string): ExecutionDoc[] {
   requireThing(ctx, thingName);
-  return executionsOfThing(ctx, thingName)
-    .filter((e) => (e.status === "QUEUED" || e.status === "IN_PROGRESS") && visibleJob(ctx, e.jobId))
-    .sort((a, b) => a.queuedAt - b.queuedAt || (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
+  return pendingExecutionsOfThing(ctx, thingName).filter((e) => visibleJob(ctx, e.jobId));
 }
 
 /** JOB-22 `$next`: the oldest IN_PROGRESS execution, else the oldest QUEUED one. */

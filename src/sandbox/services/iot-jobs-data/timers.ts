@@ -9,6 +9,8 @@ import { createOperationContext } from "../../context.js";
 import type { SandboxEvent } from "../../events.js";
 import { type FiredTimer, timerKind } from "../../scheduler.js";
 import { executionId, findExecution, jobs, setExecutionStatus } from "../iot/jobs/model.js";
+import { onRolloutTick, ROLLOUT_TICK } from "../iot/jobs/rollout.js";
+import { JOB_END, JOB_START, onScheduledEnd, onScheduledStart } from "../iot/jobs/schedule.js";
 import type { OperationContext, RequestScope, ServiceDeps } from "../types.js";
 import { deadlineOf } from "./executions.js";
 
@@ -58,8 +60,12 @@ function timeOut(ctx: OperationContext, p: TimeoutPayload, timer: FiredTimer): v
   setExecutionStatus(ctx, job, exec, "TIMED_OUT");
 }
 
+/** The jobs' time-driven rules on the scheduler: JOB-23 here, rollout rates and scheduled jobs (iot/jobs). */
 export function startJobTimers(deps: ServiceDeps): void {
   deps.scheduler.on(EXECUTION_TIMEOUT, timeOut);
+  deps.scheduler.on(ROLLOUT_TICK, onRolloutTick);
+  deps.scheduler.on(JOB_START, onScheduledStart);
+  deps.scheduler.on(JOB_END, onScheduledEnd);
   deps.events.on((e) => {
     if (e.type === "job.execution.changed") follow(deps, e);
   });

@@ -31,6 +31,8 @@ export const KIND = {
   jobExecution: "iot.jobExecution",
   /** id = `<jobId>/<thingName>/<executionNumber, 10 digits>`: executions superseded by a newer one */
   jobExecutionHistory: "iot.jobExecutionHistory",
+  /** id = job id: things still waiting for their execution under a rollout rate (jobs/rollout.ts) */
+  jobRollout: "iot.jobRollout",
   /** id = job template id */
   jobTemplate: "iot.jobTemplate",
 } as const;

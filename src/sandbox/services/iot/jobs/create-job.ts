@@ -5,6 +5,7 @@ import { alreadyExists } from "../registry/model.js";
 import { createJobConstraints } from "./constraints.js";
 import { checkConfigs, checkDocumentAndPackages, checkOneSource, readJobDocument } from "./job-config.js";
 import { scheduledStart, startJob } from "./lifecycle.js";
+import { scheduleJob } from "./schedule.js";
 import { emptyCounts, type JobConfigs, type JobDoc, jobArn, jobDocuments, jobs, saveJob } from "./model.js";
 import { resolveTargets } from "./targets.js";
 import { type JobTemplateDoc, templateByArn } from "./templates.js";
@@ -75,6 +76,7 @@ export const createJob = defineOperation<CreateJobRequest, CreateJobResponse>({
     jobDocuments(ctx).put(jobId, document);
     putTags(ctx, arn, input.tags);
     if (start === undefined) startJob(ctx, job);
+    scheduleJob(ctx, job, start);
     return { jobArn: arn, jobId, description: input.description };
   },
 });

@@ -1,12 +1,13 @@
 /**
- * A job's start (JOB-4, JOB-5): its executions are created at once (emulator choice: rollout
- * rates are stored, not paced), now or, for a SCHEDULED job, when its start time comes (the
- * sandbox-clock scheduler calls `startJob`). Also the scheduling times (JOB-4).
+ * A job's start (JOB-4, JOB-5): its executions are created now or, for a SCHEDULED job, when its
+ * start time comes (schedule.ts, on the sandbox-clock scheduler); at once, or paced by a rollout
+ * rate (rollout.ts). Also the scheduling times (JOB-4).
  */
 import type { SchedulingConfig } from "@aws-sdk/client-iot";
 import type { OperationContext } from "../../types.js";
 import { invalidRequest, RELATION, relation } from "../common.js";
-import { checkCompletion, type JobDoc, queueExecution, saveJob } from "./model.js";
+import { type JobDoc, saveJob } from "./model.js";
+import { releaseExecutions } from "./rollout.js";
 import { expandTargets, resolveTargets } from "./targets.js";
 
 /** `yyyy-MM-ddTHH:mm` (UTC), optionally with seconds and `Z` (StringDateTime). */
@@ -63,6 +64,5 @@ export function startJob(ctx: OperationContext, job: JobDoc): void {
     const groups = relation(ctx, RELATION.continuousJobGroups);
     for (const g of targets.groups) groups.link(g.thingGroupName, job.jobId);
   }
-  for (const thingName of expandTargets(ctx, targets)) queueExecution(ctx, job, thingName);
-  checkCompletion(ctx, job);
+  releaseExecutions(ctx, job, expandTargets(ctx, targets));
 }

@@ -20,7 +20,7 @@
  * `job.execution.changed` (for JOB-30 notifications).
  *
  * For the data plane: `findExecution` / `requireExecution` (latest, or by number),
- * `executionsOfThing` (latest per job; filter with `!isTerminal` for the pending ones, JOB-22),
+ * `executionsOfThing` (latest per job) and `pendingExecutionsOfThing` (JOB-22 order),
  * `requireJob` + `jobDocument` (text; substitute with placeholders.ts `resolveDocument` and
  * job-config.ts `jobPlaceholderContext`), `setExecutionStatus` (device updates: check the
  * device-settable statuses and `expectedVersion` first; timers: `stepTimeoutInMinutes`, the
@@ -99,6 +99,8 @@ export interface JobDoc extends JobConfigs {
   completedAt?: number;
   /** JOB-7: latest executions per status. */
   counts: Record<ExecutionStatus, number>;
+  /** JOB-5 rollout rate: things still waiting for their execution (rollout.ts); absent when none. */
+  unreleased?: number;
 }
 
 export interface ExecutionDoc {
@@ -216,6 +218,16 @@ export const jobIdsOfThing = (
 export function executionsOfThing(ctx: OperationContext, thingName: string): ExecutionDoc[] {
   const all = executions(ctx);
   return jobIdsOfThing(ctx, thingName).flatMap((jobId) => all.get(executionId(jobId, thingName)) ?? []);
+}
+
+/**
+ * JOB-22: the thing's pending (QUEUED or IN_PROGRESS) latest executions, oldest `queuedAt` first
+ * (ties by job id); the caller applies AWS's limit of 10.
+ */
+export function pendingExecutionsOfThing(ctx: OperationContext, thingName: string): ExecutionDoc[] {
+  return executionsOfThing(ctx, thingName)
+    .filter((e) => !isTerminal(e.status))
+    .sort((a, b) => a.queuedAt - b.queuedAt || (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
 }
 
 export function saveExecution(ctx: OperationContext, exec: ExecutionDoc): void {
@@ -365,7 +377,7 @@ export function setExecutionStatus(
 /** JOB-6: a SNAPSHOT job IN_PROGRESS whose latest executions are all terminal completes. Saves `job`. */
 export function checkCompletion(ctx: OperationContext, job: JobDoc): void {
   if (job.targetSelection !== "SNAPSHOT" || job.status !== "IN_PROGRESS") return;
-  if (job.counts.QUEUED + job.counts.IN_PROGRESS > 0) return;
+  if (job.counts.QUEUED + job.counts.IN_PROGRESS + (job.unreleased ?? 0) > 0) return;
   const now = ctx.clock.nowMs();
   job.status = "COMPLETED";
   job.completedAt = now;

@@ -12,10 +12,11 @@ import { type ExecutionDoc, type JobDoc, jobArn } from "./model.js";
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 
-/** JOB-7: counters of the latest executions; `processingTargets` omitted (rollout is immediate). */
+/** JOB-7: counters of the latest executions; `processingTargets` while a rollout rate paces them (rollout.ts). */
 function processDetails(job: JobDoc): JobProcessDetails {
   const c = job.counts;
   return {
+    processingTargets: job.unreleased ? job.targets : undefined,
     numberOfCanceledThings: c.CANCELED,
     numberOfSucceededThings: c.SUCCEEDED,
     numberOfFailedThings: c.FAILED,
@@ -51,7 +52,7 @@ export function jobView(ctx: OperationContext, job: JobDoc, beforeSubstitution: 
     jobTemplateArn: job.jobTemplateArn,
     jobExecutionsRetryConfig: job.jobExecutionsRetryConfig,
     documentParameters: job.documentParameters,
-    isConcurrent: false,
+    isConcurrent: (job.unreleased ?? 0) > 0,
     schedulingConfig: job.schedulingConfig,
     destinationPackageVersions: beforeSubstitution
       ? job.destinationPackageVersions
@@ -70,7 +71,7 @@ export function jobSummary(ctx: OperationContext, job: JobDoc): JobSummary {
     createdAt: date(job.createdAt),
     lastUpdatedAt: date(job.lastUpdatedAt),
     completedAt: date(job.completedAt),
-    isConcurrent: false,
+    isConcurrent: (job.unreleased ?? 0) > 0,
   };
 }
 
