@@ -1,5 +1,6 @@
 export default {
-  description: "Guided tour: provision a small fleet, look around, update it over the air, clean up (on a sandbox of its own)",
+  description:
+    "Guided tour: provision a small fleet, look around, update it over the air, clean up (on a sandbox of its own)",
   opt: { count: "number of devices in the tour's fleet (default 20)" },
   title: "🧭 AWS IoT Device Management: the guided tour",
   learn: {

@@ -1,7 +1,8 @@
 import type { Catalog, Translation } from "../../message-keys.js";
 
 export default {
-  description: "가이드 투어: 작은 플릿을 프로비저닝하고, 살펴보고, 무선으로 업데이트하고, 정리합니다(전용 샌드박스에서)",
+  description:
+    "가이드 투어: 작은 플릿을 프로비저닝하고, 살펴보고, 무선으로 업데이트하고, 정리합니다(전용 샌드박스에서)",
   opt: { count: "투어 플릿의 디바이스 수(기본 20)" },
   title: "🧭 AWS IoT Device Management 가이드 투어",
   learn: {
