@@ -22,6 +22,7 @@ import { t } from "../../src/io/i18n.js";
 import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
 import { type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { Terminal } from "../helpers/terminal.js";
 import { target } from "./provision-helpers.js";
 
 isolateCliEnvironment();
@@ -231,4 +232,25 @@ test("an existing job id is AWS's conflict, reported as a failure (exit 1)", asy
   const again = await cli("--yes", "create-job", "--package", "SedanVehicle", "--job-id", "ota-all");
   assert.equal(again.code, 1);
   assert.match(again.host.stderrText, /ResourceAlreadyExistsException|already exists/);
+});
+
+test("in a terminal: the questions in turn, a wrong group number asked again, then the job", async () => {
+  const term = new Terminal(["create-job", ...target(sb)]);
+  const code = await term.converse([
+    { after: /Press Enter to continue/, type: "\r" },
+    { after: /Two kinds of work[\s\S]*Press Enter to continue/, type: "\r" },
+    { after: /What kind of job\?/, type: "\r" },
+    { after: /Press Enter to continue/, type: "\r" },
+    { after: /Thing groups, by number or name/, type: "9\r" },
+    { after: /no such group: 9/, type: "\x7f3\r" },
+    { after: /Configure advanced settings/, type: "n\r" },
+    { after: /Package to deploy/, type: "\r" },
+    { after: /Version to deploy/, type: "\r" },
+    { after: /Description/, type: "\r" },
+    { after: /Job id/, type: "\x15tty-job\r" },
+    { after: /Press Enter to continue/, type: "\r" },
+  ]);
+  assert.equal(code, 0, term.text);
+  const job = (await iot.send(new DescribeJobCommand({ jobId: "tty-job" }))).job;
+  assert.deepEqual(job?.targets, [`arn:aws:iot:us-east-1:${sb.accountId}:thinggroup/US_Fleet`]);
 });
