@@ -63,74 +63,90 @@ const advancedGiven = (flags: CreateJobFlags) => ADVANCED_FLAGS.some((f) => flag
  */
 export async function advancedOptions(host: IoHost, flags: CreateJobFlags): Promise<AdvancedOptions> {
   const fromFlags = advancedGiven(flags);
-  const ask =
-    fromFlags ||
-    flags.advanced === true ||
-    (!host.yes &&
-      host.interactive &&
-      (await host.prompts.confirm({
-        key: "jobs.create.advanced.prompt",
-        flag: "--advanced",
-        default: false,
-      })));
-  // Without advanced settings, every setting takes its default ("not set"): no question is asked.
-  const value = <T>(
+  const questions =
+    !fromFlags &&
+    (flags.advanced === true ||
+      (!host.yes &&
+        host.interactive &&
+        (await host.prompts.confirm({
+          key: "jobs.create.advanced.prompt",
+          flag: "--advanced",
+          default: false,
+        }))));
+  // A setting not given takes its fallback without a question, unless the questions are asked.
+  const given = (value: string | undefined, fallback: string) => value ?? (questions ? undefined : fallback);
+  /** A number within its JOB-2 range; with an empty fallback, empty means "not set". */
+  const number = (
     flag: string,
-    given: string | undefined,
-    parse: (raw: string) => Parsed<T>,
+    value: string | undefined,
+    setting: RangedSetting,
     key: MessageKey,
+    fallback = "",
   ) =>
     input(host, {
       flag,
-      given: given ?? (ask && !fromFlags ? undefined : ""),
-      parse,
+      given: given(value, fallback),
+      parse: ranged(setting, fallback === ""),
       prompt: { key },
-      default: "",
+      default: fallback,
     });
-  const targetSelection = await input(host, {
-    flag: "--target-selection",
-    given: flags.targetSelection ?? (ask && !fromFlags ? undefined : "continuous"),
-    parse: oneOf(["CONTINUOUS", "SNAPSHOT"] as const),
-    prompt: { key: "jobs.create.advanced.targetSelection" },
-    default: "continuous",
-    choices: [
-      { value: "CONTINUOUS" as TargetSelection, label: t("jobs.create.advanced.continuous") },
-      { value: "SNAPSHOT" as TargetSelection, label: t("jobs.create.advanced.snapshot") },
-    ],
-  });
-  const maxPerMinute = await value(
+  const choice = <T extends string>(
+    flag: string,
+    value: string | undefined,
+    values: readonly T[],
+    key: MessageKey,
+    labels: Partial<Record<T, string>> = {},
+  ) =>
+    input(host, {
+      flag,
+      given: given(value, values[0]),
+      parse: oneOf(values),
+      prompt: { key },
+      default: values[0],
+      choices: values.map((v) => ({ value: v, label: labels[v] ?? v })),
+    });
+
+  const targetSelection = await choice<TargetSelection>(
+    "--target-selection",
+    flags.targetSelection,
+    ["CONTINUOUS", "SNAPSHOT"],
+    "jobs.create.advanced.targetSelection",
+    { CONTINUOUS: t("jobs.create.advanced.continuous"), SNAPSHOT: t("jobs.create.advanced.snapshot") },
+  );
+  const maxPerMinute = await number(
     "--max-per-minute",
     flags.maxPerMinute,
-    ranged("maxPerMinute", true),
+    "maxPerMinute",
     "jobs.create.advanced.maxPerMinute",
   );
-  const base = await value(
+  const base = await number(
     "--exponential-base",
     flags.exponentialBase,
-    ranged("baseRatePerMinute", true),
+    "baseRatePerMinute",
     "jobs.create.advanced.exponentialBase",
   );
   let rollout: Rollout | undefined = maxPerMinute !== undefined ? { kind: "rate", maxPerMinute } : undefined;
   if (base !== undefined) {
-    const factor = await value(
+    const factor = await number(
       "--exponential-factor",
-      flags.exponentialFactor ?? (ask && !fromFlags ? undefined : "2"),
-      ranged("incrementFactor"),
+      flags.exponentialFactor,
+      "incrementFactor",
       "jobs.create.advanced.exponentialFactor",
+      "2",
     );
-    const notified = await value(
+    const notified = await number(
       "--exponential-notified",
       flags.exponentialNotified,
-      ranged("notifiedThings", true),
+      "notifiedThings",
       "jobs.create.advanced.exponentialNotified",
     );
-    const succeeded = await value(
+    const succeeded = await number(
       "--exponential-succeeded",
       flags.exponentialSucceeded,
-      ranged("succeededThings", true),
+      "succeededThings",
       "jobs.create.advanced.exponentialSucceeded",
     );
-    // Q-25: AWS needs an increase criterion; when none is given, the rollout grows every `base` notifications.
+    // Q-25: AWS needs an increase criterion; when none is given, the rate grows every `base` notifications.
     rollout = {
       kind: "exponential",
       baseRatePerMinute: base,
@@ -139,10 +155,10 @@ export async function advancedOptions(host: IoHost, flags: CreateJobFlags): Prom
       succeededThings: succeeded,
     };
   }
-  const threshold = await value(
+  const threshold = await number(
     "--abort-threshold-percent",
     flags.abortThresholdPercent,
-    ranged("thresholdPercent", true),
+    "thresholdPercent",
     "jobs.create.advanced.abortThreshold",
   );
   const abort =
@@ -151,46 +167,38 @@ export async function advancedOptions(host: IoHost, flags: CreateJobFlags): Prom
       : {
           thresholdPercent: threshold,
           minExecuted:
-            (await value(
+            (await number(
               "--abort-min-executed",
-              flags.abortMinExecuted ?? (ask && !fromFlags ? undefined : "5"),
-              ranged("minExecuted"),
+              flags.abortMinExecuted,
+              "minExecuted",
               "jobs.create.advanced.abortMinExecuted",
+              "5",
             )) ?? 5,
-          failureType: await input(host, {
-            flag: "--abort-failure-type",
-            given: flags.abortFailureType ?? (ask && !fromFlags ? undefined : "FAILED"),
-            parse: oneOf(ABORT_FAILURE_TYPES),
-            prompt: { key: "jobs.create.advanced.abortFailureType" },
-            default: "FAILED",
-            choices: ABORT_FAILURE_TYPES.map((f) => ({ value: f, label: f })),
-          }),
+          failureType: await choice(
+            "--abort-failure-type",
+            flags.abortFailureType,
+            ABORT_FAILURE_TYPES,
+            "jobs.create.advanced.abortFailureType",
+          ),
         };
-  const timeoutMinutes = await value(
+  const timeoutMinutes = await number(
     "--timeout-minutes",
     flags.timeoutMinutes,
-    ranged("timeoutMinutes", true),
+    "timeoutMinutes",
     "jobs.create.advanced.timeoutMinutes",
   );
-  const retries = await value(
-    "--retries",
-    flags.retries,
-    ranged("retries", true),
-    "jobs.create.advanced.retries",
-  );
+  const retries = await number("--retries", flags.retries, "retries", "jobs.create.advanced.retries");
   const retry =
     retries === undefined
       ? undefined
       : {
           retries,
-          failureType: await input(host, {
-            flag: "--retry-failure-type",
-            given: flags.retryFailureType ?? (ask && !fromFlags ? undefined : "FAILED"),
-            parse: oneOf(RETRY_FAILURE_TYPES),
-            prompt: { key: "jobs.create.advanced.retryFailureType" },
-            default: "FAILED",
-            choices: RETRY_FAILURE_TYPES.map((f) => ({ value: f, label: f })),
-          }),
+          failureType: await choice(
+            "--retry-failure-type",
+            flags.retryFailureType,
+            RETRY_FAILURE_TYPES,
+            "jobs.create.advanced.retryFailureType",
+          ),
         };
   return { targetSelection, rollout, abort, timeoutMinutes, retry };
 }
