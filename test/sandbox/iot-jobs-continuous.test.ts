@@ -13,12 +13,14 @@ import {
   CreateDynamicThingGroupCommand,
   DeleteDynamicThingGroupCommand,
   DeleteThingCommand,
+  DeleteThingGroupCommand,
   DescribeJobCommand,
   DescribeJobExecutionCommand,
   IoTClient,
   ListJobExecutionsForThingCommand,
   RemoveThingFromThingGroupCommand,
   UpdateThingCommand,
+  UpdateThingGroupsForThingCommand,
 } from "@aws-sdk/client-iot";
 import { IoTDataPlaneClient } from "@aws-sdk/client-iot-data-plane";
 import type { TestSandbox } from "../helpers/sandbox.js";
@@ -149,6 +151,17 @@ test("THG-5: deleting a thing turns its pending executions REMOVED and may compl
     "a deleted thing's executions stay listed",
   );
   await h.assertCounters(continuous);
+});
+
+test("JOB-9: UpdateThingGroupsForThing and DeleteThingGroup move things in and out", async () => {
+  const [a] = await h.things(1);
+  const group = await h.group([]);
+  const jobId = await h.job({ targets: [h.groupArn(group)], targetSelection: "CONTINUOUS" });
+  await iot.send(new UpdateThingGroupsForThingCommand({ thingName: a, thingGroupsToAdd: [group] }));
+  assert.deepEqual(await h.statuses(jobId), { [a]: "QUEUED" });
+  await iot.send(new DeleteThingGroupCommand({ thingGroupName: group }));
+  assert.deepEqual(await h.statuses(jobId), { [a]: "REMOVED" });
+  await h.assertCounters(jobId);
 });
 
 test("JOB-9: a canceled CONTINUOUS job adds no more executions", async () => {

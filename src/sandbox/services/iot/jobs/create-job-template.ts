@@ -3,12 +3,15 @@ import { ServiceError } from "../../../errors.js";
 import { defineOperation } from "../../types.js";
 import { putTags } from "../common.js";
 import { documentConstraints, jobTemplateId } from "./constraints.js";
-import { checkConfigs, checkDocumentAndPackages, checkOneSource, readJobDocument } from "./job-config.js";
+import {
+  checkConfigs,
+  checkDocumentAndPackages,
+  checkOneSource,
+  readJobDocument,
+  withoutUndefined,
+} from "./job-config.js";
 import { jobByArn, jobDocument } from "./model.js";
 import { type JobTemplateDoc, jobTemplateArn, jobTemplates } from "./templates.js";
-
-const defined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /**
  * A template from a document, an S3 document or an existing job (`jobArn`: its document and
@@ -29,7 +32,7 @@ export const createJobTemplate = defineOperation<CreateJobTemplateRequest, Creat
       );
     checkOneSource({ jobArn: input.jobArn, document: input.document, documentSource: input.documentSource });
     const job = input.jobArn !== undefined ? jobByArn(ctx, input.jobArn) : undefined;
-    const doc: JobTemplateDoc = defined({
+    const doc: JobTemplateDoc = withoutUndefined({
       jobTemplateId: id,
       description: input.description!,
       document: job ? jobDocument(ctx, job.jobId) : readJobDocument(ctx, input),

@@ -3,7 +3,13 @@ import { defineOperation } from "../../types.js";
 import { invalidRequest, putTags } from "../common.js";
 import { alreadyExists } from "../registry/model.js";
 import { createJobConstraints } from "./constraints.js";
-import { checkConfigs, checkDocumentAndPackages, checkOneSource, readJobDocument } from "./job-config.js";
+import {
+  checkConfigs,
+  checkDocumentAndPackages,
+  checkOneSource,
+  readJobDocument,
+  withoutUndefined,
+} from "./job-config.js";
 import { scheduledStart, startJob } from "./lifecycle.js";
 import { scheduleJob } from "./schedule.js";
 import { emptyCounts, type JobConfigs, type JobDoc, jobArn, jobDocuments, jobs, saveJob } from "./model.js";
@@ -20,10 +26,6 @@ function configsOf(input: CreateJobRequest, template: JobTemplateDoc | undefined
     jobExecutionsRetryConfig: input.jobExecutionsRetryConfig ?? template?.jobExecutionsRetryConfig,
   };
 }
-
-/** Drops undefined members, so stored documents hold only what was given. */
-const defined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /**
  * JOB-1..JOB-5: validates everything before storing anything; 409 for an existing id; the
@@ -54,7 +56,7 @@ export const createJob = defineOperation<CreateJobRequest, CreateJobResponse>({
     const resolved = checkDocumentAndPackages(ctx, document, configs, destinations);
     const targets = resolveTargets(ctx, input.targets!);
     const now = ctx.clock.nowMs();
-    const job: JobDoc = defined({
+    const job: JobDoc = withoutUndefined({
       jobId,
       targetSelection: input.targetSelection ?? "SNAPSHOT",
       status: start !== undefined ? "SCHEDULED" : "IN_PROGRESS",

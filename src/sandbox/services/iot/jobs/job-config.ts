@@ -46,6 +46,10 @@ export function readJobDocument(
   return checkDocumentText(bytes.toString("utf8"), `at ${source} `);
 }
 
+/** Drops undefined members, so stored documents hold only what was given. */
+export const withoutUndefined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
 /** JOB-1: exactly one of `document`, `documentSource` (and `jobTemplateArn` where it applies). */
 export function checkOneSource(sources: Record<string, unknown>): void {
   const given = Object.entries(sources).filter(([, v]) => v !== undefined);
