@@ -103,9 +103,11 @@ test("JOB-2 exponentialRate by succeeded things: the rate grows only after devic
 test("JOB-8: a canceled job releases no more executions", async () => {
   const { jobId } = await rolledOut(4, { maximumPerMinute: 1 });
   await t.rig.iot.send(new CancelJobCommand({ jobId }));
+  const canceled = await describe(jobId);
+  assert.equal(canceled.jobProcessDetails?.processingTargets, undefined);
+  assert.equal(canceled.isConcurrent, false);
   await t.sb.advanceClock(300);
   assert.equal(await released(jobId), 1);
-  assert.equal((await describe(jobId)).jobProcessDetails?.processingTargets, undefined);
 });
 
 /** `yyyy-MM-ddTHH:mm` of the sandbox clock `minutes` from now, rounded up to a whole minute. */

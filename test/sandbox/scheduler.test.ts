@@ -21,6 +21,18 @@ for (const kill of [false, true]) {
   });
 }
 
+test("JOB-5 on the scheduler: a rollout goes on after a restart, from where it was", async () => {
+  const names = await t.rig.things(3);
+  const jobId = await t.rig.job({
+    targets: [t.rig.groupArn(await t.rig.group(names))],
+    jobExecutionsRolloutConfig: { maximumPerMinute: 1 },
+  });
+  await t.sb.restart({ kill: true });
+  assert.equal(Object.keys(await t.rig.statuses(jobId)).length, 1);
+  await t.sb.advanceClock(120);
+  assert.equal(Object.keys(await t.rig.statuses(jobId)).length, 3);
+});
+
 test("the admin clock answers after everything due ran: one advance covers many timers in due order", async () => {
   const jobs: Array<{ thing: string; jobId: string }> = [];
   for (const minutes of [3, 1, 2]) {

@@ -39,7 +39,7 @@ export const updateJobExecution = defineOperation<UpdateJobExecutionRequest, Upd
     const { job, exec } = requireDeviceExecution(ctx, input.jobId!, input.thingName!, executionNumber);
     if (input.expectedVersion !== undefined && Number(input.expectedVersion) !== exec.versionNumber)
       throw invalidTransition(
-        `The version mismatch: expected version ${input.expectedVersion} but the job execution of job ${exec.jobId} on thing ${exec.thingName} is at version ${exec.versionNumber}.`,
+        `Version mismatch: expectedVersion ${input.expectedVersion} but the job execution of job ${exec.jobId} on thing ${exec.thingName} is at version ${exec.versionNumber}.`,
       );
     if (isTerminal(exec.status))
       throw invalidTransition(

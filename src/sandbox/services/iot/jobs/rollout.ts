@@ -33,6 +33,10 @@ interface RolloutDoc {
 export const ROLLOUT_TICK = timerKind<{ jobId: string }>("iot.jobs.rollout");
 
 const MINUTE_MS = 60_000;
+
+/** JOB-7 `processingTargets`, JOB-4 `isConcurrent`: things wait, and the job still rolls out. */
+export const isRollingOut = (job: JobDoc): boolean =>
+  (job.unreleased ?? 0) > 0 && job.status === "IN_PROGRESS";
 /** JOB-2: the largest rate AWS accepts. */
 const MAX_RATE = 1000;
 

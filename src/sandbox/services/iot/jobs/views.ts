@@ -9,6 +9,7 @@ import type {
 import type { OperationContext } from "../../types.js";
 import { thingArn } from "../registry/model.js";
 import { type ExecutionDoc, type JobDoc, jobArn } from "./model.js";
+import { isRollingOut } from "./rollout.js";
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 
@@ -16,7 +17,7 @@ const date = (ms: number | undefined): Date | undefined => (ms === undefined ? u
 function processDetails(job: JobDoc): JobProcessDetails {
   const c = job.counts;
   return {
-    processingTargets: job.unreleased ? job.targets : undefined,
+    processingTargets: isRollingOut(job) ? job.targets : undefined,
     numberOfCanceledThings: c.CANCELED,
     numberOfSucceededThings: c.SUCCEEDED,
     numberOfFailedThings: c.FAILED,
@@ -52,7 +53,7 @@ export function jobView(ctx: OperationContext, job: JobDoc, beforeSubstitution: 
     jobTemplateArn: job.jobTemplateArn,
     jobExecutionsRetryConfig: job.jobExecutionsRetryConfig,
     documentParameters: job.documentParameters,
-    isConcurrent: (job.unreleased ?? 0) > 0,
+    isConcurrent: isRollingOut(job),
     schedulingConfig: job.schedulingConfig,
     destinationPackageVersions: beforeSubstitution
       ? job.destinationPackageVersions
@@ -71,7 +72,7 @@ export function jobSummary(ctx: OperationContext, job: JobDoc): JobSummary {
     createdAt: date(job.createdAt),
     lastUpdatedAt: date(job.lastUpdatedAt),
     completedAt: date(job.completedAt),
-    isConcurrent: (job.unreleased ?? 0) > 0,
+    isConcurrent: isRollingOut(job),
   };
 }
 
