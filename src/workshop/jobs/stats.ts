@@ -4,18 +4,9 @@
  * yet ("no executions yet"), not "critical" (Q-31).
  */
 import type { JobProcessDetails } from "@aws-sdk/client-iot";
+import { EXECUTION_STATUSES, type ExecutionStatus } from "../../common/job-statuses.js";
 
-export const EXECUTION_STATUSES = [
-  "QUEUED",
-  "IN_PROGRESS",
-  "SUCCEEDED",
-  "FAILED",
-  "TIMED_OUT",
-  "REJECTED",
-  "REMOVED",
-  "CANCELED",
-] as const;
-export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+export { EXECUTION_STATUSES, type ExecutionStatus };
 export type StatusCounts = Record<ExecutionStatus, number>;
 
 export const emptyCounts = (): StatusCounts =>

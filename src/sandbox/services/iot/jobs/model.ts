@@ -30,13 +30,13 @@ import type {
   AbortConfig,
   JobExecutionsRetryConfig,
   JobExecutionsRolloutConfig,
-  JobExecutionStatus,
   JobStatus,
   PresignedUrlConfig,
   SchedulingConfig,
   TargetSelection,
   TimeoutConfig,
 } from "@aws-sdk/client-iot";
+import { EXECUTION_STATUSES, type ExecutionStatus } from "../../../../common/job-statuses.js";
 import { ServiceError } from "../../../errors.js";
 import type { SandboxEvent } from "../../../events.js";
 import type { Collection } from "../../../storage/store.js";
@@ -46,18 +46,7 @@ import { applyExecutionEffects } from "./effects.js";
 
 export { deleteExecution, purgeJob } from "./removal.js";
 
-export type ExecutionStatus = JobExecutionStatus;
-
-export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
-  "QUEUED",
-  "IN_PROGRESS",
-  "SUCCEEDED",
-  "FAILED",
-  "TIMED_OUT",
-  "REJECTED",
-  "REMOVED",
-  "CANCELED",
-];
+export { EXECUTION_STATUSES, type ExecutionStatus } from "../../../../common/job-statuses.js";
 
 /** JOB-20: all but QUEUED and IN_PROGRESS. */
 export const isTerminal = (status: ExecutionStatus): boolean =>
