@@ -1,18 +1,14 @@
 /**
  * `iotdm simulate-jobs`: the devices of a job, each doing what a real device does (features.md 7,
- * the quirks' intent): read its execution and the job document with every placeholder resolved,
- * say it started (QUEUED → IN_PROGRESS), download each firmware artifact through its presigned
- * URL and check the bytes that arrived, then report SUCCEEDED or FAILED with details. Every
+ * the quirks' intent): say it started (QUEUED → IN_PROGRESS) and receive the job document with
+ * every placeholder resolved, download each firmware artifact through its presigned URL and
+ * check the bytes that arrived, then report SUCCEEDED or FAILED with details. Every
  * pending execution is found (all pages, Q-27); thousands run in parallel through the client's
  * call pool; against AWS the client paces itself.
  */
 import { type JobExecutionStatus, ListJobExecutionsForJobCommand } from "@aws-sdk/client-iot";
 import { performance } from "node:perf_hooks";
-import {
-  DescribeJobExecutionCommand,
-  type IoTJobsDataPlaneClient,
-  UpdateJobExecutionCommand,
-} from "@aws-sdk/client-iot-jobs-data-plane";
+import { type IoTJobsDataPlaneClient, UpdateJobExecutionCommand } from "@aws-sdk/client-iot-jobs-data-plane";
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import type { AwsSession } from "../../aws/session.js";
 import { describeError } from "../errors.js";
@@ -161,29 +157,25 @@ async function runDevice(
   succeed: boolean,
 ): Promise<DeviceResult> {
   const { jobId } = o;
-  const described = await timer.time(() =>
-    jobs.send(new DescribeJobExecutionCommand({ jobId, thingName, includeJobDocument: true })),
+  // A device told of the job says it starts and asks for the document in the same call (the
+  // state and the document come back with it), as an MQTT device does on `.../update`.
+  const started = await timer.time(() =>
+    jobs.send(
+      new UpdateJobExecutionCommand({
+        jobId,
+        thingName,
+        status: "IN_PROGRESS",
+        statusDetails: { step: "downloading" },
+        includeJobExecutionState: true,
+        includeJobDocument: true,
+      }),
+    ),
   );
-  const execution = described.execution;
-  let version = execution?.versionNumber ?? 0;
-  if (execution?.status === "QUEUED") {
-    const started = await timer.time(() =>
-      jobs.send(
-        new UpdateJobExecutionCommand({
-          jobId,
-          thingName,
-          status: "IN_PROGRESS",
-          expectedVersion: version,
-          statusDetails: { step: "downloading" },
-          includeJobExecutionState: true,
-        }),
-      ),
-    );
-    version = started.executionState?.versionNumber ?? version + 1;
-  }
+  const version = started.executionState?.versionNumber ?? 0;
+  const document = started.jobDocument;
   let bytes = 0;
   let downloaded = true;
-  const urls = artifactUrls(execution?.jobDocument);
+  const urls = artifactUrls(document);
   for (const url of urls) {
     const got = await download(url);
     bytes += got.bytes;
