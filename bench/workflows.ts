@@ -1,6 +1,7 @@
 /**
- * Workflow bench: `iotdm provision --yes --count N` and `iotdm cleanup --yes` of the same
- * fleet against a running sandbox (targets: both under 20 s for 10,000 things), then a
+ * Workflow bench: `iotdm provision --yes --count N`, an OTA job to the whole fleet played by
+ * `iotdm simulate-jobs` (ota.ts), and `iotdm cleanup --yes` of the same fleet against a running
+ * sandbox (targets: provision and cleanup under 20 s for 10,000 things), then a
  * provision against a sandbox that enforces AWS's rates (target: at least 90% of the
  * CreateThing quota sustained with zero failed operations).
  * Options: --things N (default 10000), --throttled-things N (default 1500).
@@ -14,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { defaultRate } from "../src/common/quotas.js";
 import { type StartOptions, ensureRunning, instanceRef, stopInstance } from "../src/sandbox/control.js";
+import { otaBench, type SandboxClientConfig } from "./ota.js";
 
 const exec = promisify(execFile);
 const CLI = join(fileURLToPath(new URL(".", import.meta.url)), "..", "src", "cli", "main.js");
@@ -50,13 +52,21 @@ interface CleanupJson {
   totals: { found: number; deleted: number; failed: number };
 }
 
-async function withSandbox<T>(opts: StartOptions, run: (flags: string[]) => Promise<T>): Promise<T> {
+async function withSandbox<T>(
+  opts: StartOptions,
+  run: (flags: string[], config: SandboxClientConfig) => Promise<T>,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), "iotdm-wbench-"));
   const ref = instanceRef({ port: Number(values.port), dataDir });
   await stopInstance(ref);
-  await ensureRunning(ref, opts);
+  const { instance } = await ensureRunning(ref, opts);
+  const config = {
+    endpoint: instance.endpoint,
+    region: instance.region,
+    credentials: { accessKeyId: instance.accessKeyId, secretAccessKey: instance.secretAccessKey },
+  };
   try {
-    return await run(["--sandbox-port", String(ref.port), "--sandbox-dir", dataDir]);
+    return await run(["--sandbox-port", String(ref.port), "--sandbox-dir", dataDir], config);
   } finally {
     await stopInstance(ref);
     rmSync(dataDir, { recursive: true, force: true });
@@ -68,11 +78,12 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 async function main(): Promise<void> {
   const count = Number(values.things);
   console.log(`iotdm workflow bench: provision and cleanup of ${count} things on the sandbox`);
-  await withSandbox({}, async (flags) => {
+  await withSandbox({}, async (flags, config) => {
     const p = await iotdm<ProvisionJson>(["provision", "--count", String(count), ...flags]);
     console.log(
       `provision --count ${count}   ${fmt(p.seconds)} s (things phase ${fmt(p.report.things.seconds)} s, ${fmt(p.report.things.perSecond, 0)} things/s), ${p.report.calls.calls} calls, ${p.report.things.failed} failed things, ok=${p.report.ok}   (target < 20 s)`,
     );
+    await otaBench(config, flags, iotdm);
     const c = await iotdm<CleanupJson>(["cleanup", ...flags]);
     const calls = c.report.calls;
     console.log(

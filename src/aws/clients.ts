@@ -70,7 +70,7 @@ export class AwsClients {
   readonly stats: CallStats = { calls: 0, changes: 0, retries: 0, failures: 0 };
   private readonly pacer = new Pacer();
   private readonly cache = new Map<string, unknown>();
-  private dataEndpoint?: Promise<string | undefined>;
+  private readonly dataEndpoints = new Map<string, Promise<string | undefined>>();
   private pool?: CallPool;
   private inFlight = 0;
 
@@ -221,22 +221,26 @@ export class AwsClients {
   }
 
   /**
-   * The data endpoint of the account (PROTO-20): the sandbox answers with its own host:port
-   * (plain HTTP), AWS with `<prefix>-ats.iot.<region>.amazonaws.com` (HTTPS).
+   * A data endpoint of the account (PROTO-20): the sandbox answers every one with its own
+   * host:port (plain HTTP); AWS has `<prefix>-ats.iot.<region>.amazonaws.com` for shadows
+   * (`iot:Data-ATS`) and `<prefix>.jobs.iot.<region>.amazonaws.com` for the jobs data plane's
+   * HTTPS API (`iot:Jobs`, as the jobs developer guide says).
    */
-  private dataPlaneEndpoint(): Promise<string | undefined> {
+  private dataPlaneEndpoint(type: "iot:Data-ATS" | "iot:Jobs"): Promise<string | undefined> {
     if (this.target.kind === "sandbox") return Promise.resolve(this.target.endpoint);
-    this.dataEndpoint ??= this.iot
-      .send(new DescribeEndpointCommand({ endpointType: "iot:Data-ATS" }))
-      .then((r) => {
+    let endpoint = this.dataEndpoints.get(type);
+    if (!endpoint) {
+      endpoint = this.iot.send(new DescribeEndpointCommand({ endpointType: type })).then((r) => {
         const address = r.endpointAddress ?? "";
         return /:\d+$/.test(address) ? `http://${address}` : `https://${address}`;
       });
-    return this.dataEndpoint;
+      this.dataEndpoints.set(type, endpoint);
+    }
+    return endpoint;
   }
 
   async iotData(): Promise<IoTDataPlaneClient> {
-    const endpoint = await this.dataPlaneEndpoint();
+    const endpoint = await this.dataPlaneEndpoint("iot:Data-ATS");
     return this.client("iot-data", () => new IoTDataPlaneClient({ ...this.baseConfig(), endpoint }), {
       ...this.plainConfig(),
       endpoint,
@@ -244,7 +248,7 @@ export class AwsClients {
   }
 
   async jobsData(): Promise<IoTJobsDataPlaneClient> {
-    const endpoint = await this.dataPlaneEndpoint();
+    const endpoint = await this.dataPlaneEndpoint("iot:Jobs");
     return this.client(
       "iot-jobs-data",
       () => new IoTJobsDataPlaneClient({ ...this.baseConfig(), endpoint }),

@@ -3,9 +3,12 @@ import type { Command } from "commander";
 import type { IoHost } from "../io/host.js";
 import { checkCommand } from "./commands/check.js";
 import { cleanupCommand } from "./commands/cleanup.js";
+import { createJobCommand } from "./commands/create-job.js";
 import { dynamicGroupsCommand } from "./commands/dynamic-groups.js";
+import { exploreJobsCommand } from "./commands/explore-jobs.js";
 import { provisionCommand } from "./commands/provision.js";
 import { sandboxCommand } from "./commands/sandbox.js";
+import { simulateJobsCommand } from "./commands/simulate-jobs.js";
 import { workshopCommand } from "./commands/workshop.js";
 
 export interface CommandModule {
@@ -20,4 +23,7 @@ export const COMMANDS: CommandModule[] = [
   sandboxCommand,
   checkCommand,
   dynamicGroupsCommand,
+  createJobCommand,
+  exploreJobsCommand,
+  simulateJobsCommand,
 ];

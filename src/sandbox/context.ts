@@ -24,6 +24,7 @@ export function createOperationContext(deps: ServiceDeps, req: ContextRequest): 
     settings: deps.settings,
     events: deps.events,
     runtime: deps.runtime,
+    scheduler: deps.scheduler,
     scope: req.scope,
     requestId: req.requestId ?? randomUUID(),
     origin: req.origin,

@@ -5,6 +5,8 @@
  * outside a transaction, so a listener that writes opens one (Store.transaction joins an outer
  * one). Who listens to what, and why, is said where each service subscribes (its `start`).
  */
+import type { JobExecutionStatus } from "@aws-sdk/client-iot";
+
 export type SandboxEvent =
   | {
       type: "shadow.updated";
@@ -26,6 +28,21 @@ export type SandboxEvent =
       dynamicMembership?: true;
     }
   | { type: "thing.deleted"; scope: string; thingName: string }
+  /**
+   * A job execution was created or changed status (iot/jobs/model.ts): what the jobs data plane
+   * follows for its `notify` / `notify-next` messages (JOB-30). `from` is absent on creation;
+   * `deleted` says the execution is gone (DeleteJob, DeleteJobExecution), `to` being its last status.
+   */
+  | {
+      type: "job.execution.changed";
+      scope: string;
+      jobId: string;
+      thingName: string;
+      executionNumber: number;
+      from?: JobExecutionStatus;
+      to: JobExecutionStatus;
+      deleted?: true;
+    }
   /**
    * An MQTT session whose client id is a thing's name opened or closed, as AWS IoT's lifecycle
    * events say (`$aws/events/presence/connected|disconnected/<clientId>`). The MQTT broker emits

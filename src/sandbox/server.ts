@@ -14,6 +14,7 @@ import { EventBus } from "./events.js";
 import { HttpFront, type ObservedExchange } from "./front.js";
 import { Gateway } from "./protocol/gateway.js";
 import { RequestLog } from "./request-log.js";
+import { Scheduler } from "./scheduler.js";
 import { SERVICES } from "./services/index.js";
 import { ServiceRuntime } from "./services/runtime.js";
 import type { OperationContext, ServiceDeps } from "./services/types.js";
@@ -32,6 +33,8 @@ export class Sandbox {
   readonly events = new EventBus();
   /** In-memory state of the services (the fleet index), set up by their start hooks. */
   readonly runtime = new ServiceRuntime();
+  /** Time-driven behaviour on the sandbox clock (timers persisted in the store). */
+  readonly scheduler: Scheduler;
   readonly gateway: Gateway;
   readonly requestLog = new RequestLog();
   private server?: Server;
@@ -54,12 +57,19 @@ export class Sandbox {
       () => this.settings.failRate,
       () => failModeOf(this.settings),
     );
+    this.scheduler = new Scheduler({
+      store: this.store,
+      clock: this.clock,
+      context: (req) => this.operationContext(req),
+      log: (message) => process.stderr.write(`${message}\n`),
+    });
     this.deps = {
       store: this.store,
       events: this.events,
       clock: this.clock,
       settings: this.settings,
       runtime: this.runtime,
+      scheduler: this.scheduler,
     };
     for (const service of SERVICES) service.start?.(this.deps);
     this.gateway = new Gateway(SERVICES, {
@@ -68,6 +78,7 @@ export class Sandbox {
       defaultRegion: settings.region,
       auth: () => this.settings.auth,
       now: () => new Date(),
+      presignedNow: () => this.clock.now(),
       admit: (service, op, scope) => this.throttle.admit(service, op, scope),
       context: (req) => this.operationContext(req),
       transaction: (fn) => this.store.transaction(fn),
@@ -85,6 +96,7 @@ export class Sandbox {
       },
       onCrash: (e) => process.stderr.write(`iotdm sandbox: ${errorText(e)}\n`),
     });
+    this.scheduler.start();
   }
 
   /**
@@ -108,9 +120,11 @@ export class Sandbox {
     return 0;
   }
 
+  /** Moves the sandbox clock; what is then due runs before this returns (so before the admin call answers). */
   advanceClock(seconds: number): void {
     this.clock.advance(seconds * 1000);
     this.store.setMeta("clockOffsetMs", String(this.clock.offset));
+    this.scheduler.clockChanged();
   }
 
   clockReport(): { now: string; offsetSeconds: number } {
@@ -119,9 +133,10 @@ export class Sandbox {
 
   reset(): void {
     this.store.transaction(() => {
-      for (const t of ["docs", "links", "blobs", "meta"]) this.store.db.exec(`DELETE FROM ${t}`);
+      for (const t of ["docs", "links", "blobs", "meta", "timers"]) this.store.db.exec(`DELETE FROM ${t}`);
     });
     this.clock.set(0);
+    this.scheduler.clockChanged();
   }
 
   shutdown(): void {
@@ -143,6 +158,7 @@ export class Sandbox {
   }
 
   async close(): Promise<void> {
+    this.scheduler.stop();
     await new Promise<void>((resolve) => {
       if (!this.server) return resolve();
       this.server.close(() => resolve());

@@ -1,7 +1,8 @@
 /**
- * `iotdm workshop`: the tour builds a small fleet, reads it back and removes it, unattended
- * (`--yes`, what `npm start` runs; in process, a recording host) and interactively, end to end,
- * the binary in a pseudo-terminal where every learning moment waits for Enter.
+ * `iotdm workshop`: the tour builds a small fleet, reads it back, updates it over the air and
+ * removes it, unattended (`--yes`, what `npm start` runs; in process, a recording host) and
+ * interactively, end to end, the binary in a pseudo-terminal where every learning moment waits
+ * for Enter.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -30,6 +31,7 @@ interface TourJson {
     firmwareObjects: number;
   };
   dynamicGroup: { created: boolean; members: number };
+  ota: { status: string; devices: number; succeeded: number; failed: number; indexed: number };
   cleanup: { totals: { failed: number; deleted: number } };
 }
 
@@ -69,6 +71,13 @@ test("workshop --yes builds, shows and removes the fleet", async () => {
   // Devices round-robin over types and countries: those like the first device form the group.
   assert.equal(tour.dynamicGroup.created, true);
   assert.ok(tour.dynamicGroup.members >= 1);
+  // The OTA stop: a SNAPSHOT job to the dynamic group, 90% of the devices succeed (floor), and
+  // the fleet index finds exactly the updated ones by their $package shadow (PKG-7).
+  assert.equal(tour.ota.status, "COMPLETED");
+  assert.equal(tour.ota.devices, tour.dynamicGroup.members);
+  assert.equal(tour.ota.succeeded, Math.floor(tour.ota.devices * 0.9));
+  assert.equal(tour.ota.failed, tour.ota.devices - tour.ota.succeeded);
+  assert.equal(tour.ota.indexed, tour.ota.succeeded);
   assert.equal(tour.cleanup.totals.failed, 0);
   await emptySandbox();
 });

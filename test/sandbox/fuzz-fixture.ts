@@ -17,6 +17,8 @@ import {
   AddThingToThingGroupCommand,
   AttachPolicyCommand,
   AttachThingPrincipalCommand,
+  CreateJobCommand,
+  CreateJobTemplateCommand,
   CreateKeysAndCertificateCommand,
   CreatePackageCommand,
   CreatePackageVersionCommand,
@@ -25,6 +27,8 @@ import {
   CreateThingGroupCommand,
   CreateThingTypeCommand,
   DescribeCertificateCommand,
+  DescribeJobCommand,
+  DescribeJobTemplateCommand,
   DescribeThingCommand,
   DescribeThingGroupCommand,
   DescribeThingTypeCommand,
@@ -57,6 +61,7 @@ const IOT_POLICY = JSON.stringify({
   Statement: [{ Effect: "Allow", Action: "iot:Connect", Resource: "*" }],
 });
 const SHADOW = '{"state":{"reported":{"fuzz":1}}}';
+const JOB_DOCUMENT = '{"fuzz":1}';
 
 export interface Fixture {
   /** Known member values per service key. */
@@ -97,6 +102,15 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
   );
   await iot.send(new CreatePackageCommand({ packageName: "fuzz-pkg" }));
   await iot.send(new CreatePackageVersionCommand({ packageName: "fuzz-pkg", versionName: "1.0.0" }));
+  const thingTarget = [arn("thing/fuzz-thing")];
+  await iot.send(new CreateJobCommand({ jobId: "fuzz-job", targets: thingTarget, document: JOB_DOCUMENT }));
+  await iot.send(
+    new CreateJobTemplateCommand({
+      jobTemplateId: "fuzz-template",
+      description: "fuzz",
+      document: JOB_DOCUMENT,
+    }),
+  );
   const payload = new TextEncoder().encode(SHADOW);
   await data.send(new UpdateThingShadowCommand({ thingName: "fuzz-thing", payload }));
   await data.send(
@@ -141,12 +155,16 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     aggregationField: "thingName",
     certificateSigningRequest: rsaCsr("fuzz").csrPem,
     ruleName: "fuzz_rule",
+    jobId: "fuzz-job",
+    jobTemplateId: "fuzz-template",
+    document: JOB_DOCUMENT,
     // Keeps the fleet index on, so that the index operations get past "index does not exist".
     thingIndexingConfiguration: { thingIndexingMode: "REGISTRY" },
   };
   const known: Record<string, KnownValues> = {
     iot: iotKnown,
     "iot-data": { thingName: "fuzz-thing", shadowName: "fuzz-shadow", topic: "fuzz/topic", payload: SHADOW },
+    "iot-jobs-data": { thingName: "fuzz-thing", jobId: "fuzz-job" },
     s3: {
       Bucket: bucket,
       Key: "fuzz/key.txt",
@@ -176,8 +194,11 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
       target: absentCert,
       resourceArn: arn("thinggroup/fuzz-absent-group"),
       packageName: "fuzz-absent-pkg",
+      jobId: "fuzz-absent-job",
+      jobTemplateId: "fuzz-absent-template",
     },
     "iot-data": { ...known["iot-data"], thingName: "fuzz-absent" },
+    "iot-jobs-data": { thingName: "fuzz-absent", jobId: "fuzz-absent-job" },
     s3: {
       ...known.s3,
       Bucket: `fuzz-absent-${process.pid}`,
@@ -197,9 +218,12 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     const thing = await iot.send(new DescribeThingCommand({ thingName: "fuzz-thing" }));
     assert.equal(thing.thingName, "fuzz-thing");
     await iot.send(new DescribeThingGroupCommand({ thingGroupName: "fuzz-group" }));
+    await iot.send(new DescribeJobCommand({ jobId: "fuzz-job" }));
     await iot.send(new GetPolicyCommand({ policyName: "fuzz-policy" }));
     await iot.send(new DescribeCertificateCommand({ certificateId: cert.certificateId }));
     await iot.send(new GetPackageVersionCommand({ packageName: "fuzz-pkg", versionName: "1.0.0" }));
+    await iot.send(new DescribeJobCommand({ jobId: "fuzz-job" }));
+    await iot.send(new DescribeJobTemplateCommand({ jobTemplateId: "fuzz-template" }));
     for (const shadowName of [undefined, "fuzz-shadow"]) {
       const shadow = await data.send(new GetThingShadowCommand({ thingName: "fuzz-thing", shadowName }));
       assert.ok(shadow.payload && shadow.payload.length > 0);

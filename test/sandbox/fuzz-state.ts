@@ -2,7 +2,7 @@
  * Fuzz test, part 3: the sandbox's stored state, read read-only from the data directory's
  * state.db while the sandbox runs, to prove that a refused request stored nothing. SQLite's
  * `data_version` tells cheaply whether anything committed since the last look; only then are
- * the `docs`, `links` and `blobs` tables compared row by row.
+ * the `docs`, `links`, `blobs` and `timers` tables compared row by row.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -48,6 +48,11 @@ export class StateWatch {
     }>;
     for (const r of blobs)
       out.set(`blob ${r.scope} ${r.id}`, createHash("sha256").update(r.data).digest("hex"));
+    const timers = this.db
+      .prepare("SELECT account, region, kind, id, due, payload FROM timers")
+      .all() as Array<Record<string, string>>;
+    for (const r of timers)
+      out.set(`timer ${r.account} ${r.region} ${r.kind} ${r.id}`, `${r.due} ${r.payload}`);
     return out;
   }
 

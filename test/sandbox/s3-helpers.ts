@@ -2,6 +2,8 @@
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
+import { Hash } from "@smithy/core/serde";
+import { SignatureV4 } from "@smithy/signature-v4";
 import type { TestSandbox } from "../helpers/sandbox.js";
 
 const run = promisify(execFile);
@@ -51,4 +53,43 @@ export function pythonClients(sb: TestSandbox): PythonClients {
       return JSON.parse(stdout) as Record<string, unknown>;
     },
   };
+}
+
+/** The SDK's SigV4 signer with the sandbox's credentials, as S3 clients use it. */
+export const s3Signer = (sb: TestSandbox): SignatureV4 =>
+  new SignatureV4({
+    credentials: sb.credentials,
+    region: sb.region,
+    service: "s3",
+    sha256: Hash.bind(null, "sha256"),
+    uriEscapePath: false,
+  });
+
+/** A presigned GET URL as @aws-sdk/s3-request-presigner builds it (UNSIGNED-PAYLOAD hoisted into the query). */
+export async function sdkPresignedGet(
+  sb: TestSandbox,
+  bucket: string,
+  objectKey: string,
+  expiresIn: number,
+  signingDate = new Date(),
+): Promise<string> {
+  const url = new URL(sb.endpoint);
+  const signer = s3Signer(sb);
+  const path = `/${bucket}/${objectKey.split("/").map(encodeURIComponent).join("/")}`;
+  const signed = await signer.presign(
+    {
+      method: "GET",
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path,
+      query: {},
+      headers: { host: url.host, "x-amz-content-sha256": "UNSIGNED-PAYLOAD" },
+    },
+    { expiresIn, signingDate },
+  );
+  const query = Object.entries(signed.query ?? {})
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join("&");
+  return `${sb.endpoint}${path}?${query}`;
 }

@@ -3,10 +3,8 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { Hash } from "@smithy/core/serde";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { md5Hex, uniqueKey } from "./s3-helpers.js";
+import { md5Hex, s3Signer, sdkPresignedGet, uniqueKey } from "./s3-helpers.js";
 
 let sb: TestSandbox;
 let s3: S3Client;
@@ -22,34 +20,8 @@ after(() => sb.dispose());
 const key = uniqueKey;
 const md5 = md5Hex;
 
-/** A presigned GET URL as @aws-sdk/s3-request-presigner builds it (UNSIGNED-PAYLOAD hoisted into the query). */
-async function presignGet(objectKey: string, expiresIn: number, signingDate = new Date()): Promise<string> {
-  const url = new URL(sb.endpoint);
-  const signer = new SignatureV4({
-    credentials: sb.credentials,
-    region: sb.region,
-    service: "s3",
-    sha256: Hash.bind(null, "sha256"),
-    uriEscapePath: false,
-  });
-  const path = `/${bucket}/${objectKey.split("/").map(encodeURIComponent).join("/")}`;
-  const signed = await signer.presign(
-    {
-      method: "GET",
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: Number(url.port),
-      path,
-      query: {},
-      headers: { host: url.host, "x-amz-content-sha256": "UNSIGNED-PAYLOAD" },
-    },
-    { expiresIn, signingDate },
-  );
-  const query = Object.entries(signed.query ?? {})
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-    .join("&");
-  return `${sb.endpoint}${path}?${query}`;
-}
+const presignGet = (objectKey: string, expiresIn: number, signingDate?: Date) =>
+  sdkPresignedGet(sb, bucket, objectKey, expiresIn, signingDate);
 
 test("SIG-3 / S3-9: a presigned GET works from a plain HTTP client", async () => {
   const k = key("presigned file");
@@ -92,13 +64,7 @@ async function chunkedPut(objectKey: string, data: Buffer, trailer: string): Pro
     data,
     Buffer.from(`\r\n0\r\n${trailer}\r\n\r\n`),
   ]);
-  const signer = new SignatureV4({
-    credentials: sb.credentials,
-    region: sb.region,
-    service: "s3",
-    sha256: Hash.bind(null, "sha256"),
-    uriEscapePath: false,
-  });
+  const signer = s3Signer(sb);
   const headers: Record<string, string> = {
     host: url.host,
     "content-encoding": "aws-chunked",

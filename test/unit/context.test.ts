@@ -7,9 +7,10 @@ import { after, test } from "node:test";
 import { Clock } from "../../src/sandbox/clock.js";
 import { createOperationContext } from "../../src/sandbox/context.js";
 import { EventBus } from "../../src/sandbox/events.js";
+import { Scheduler } from "../../src/sandbox/scheduler.js";
 import { ServiceRuntime } from "../../src/sandbox/services/runtime.js";
-import type { SandboxSettings } from "../../src/sandbox/settings.js";
 import { openDatabase, Store } from "../../src/sandbox/storage/store.js";
+import { testSettings } from "../helpers/settings.js";
 
 const dir = mkdtempSync(join(tmpdir(), "iotdm-context-"));
 const store = new Store(openDatabase(join(dir, "state.db")));
@@ -18,26 +19,24 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settings = (host: string): SandboxSettings => ({
-  host,
-  port: 5566,
-  dataDir: dir,
-  accountId: "123456789012",
-  region: "us-east-1",
-  accessKeyId: "AKIDEXAMPLE",
-  secretAccessKey: "secret",
-  auth: true,
-  throttle: "off",
-  failRate: 0,
-  thingTypeDeletionDelaySeconds: 300,
-});
-const deps = (host = "127.0.0.1") => ({
-  store,
-  clock: new Clock(),
-  events: new EventBus(),
-  settings: settings(host),
-  runtime: new ServiceRuntime(),
-});
+const settings = (host: string) => testSettings(dir, { host });
+const deps = (host = "127.0.0.1") => {
+  const clock = new Clock();
+  const scheduler = new Scheduler({
+    store,
+    clock,
+    context: () => assert.fail("no timer runs"),
+    log: () => {},
+  });
+  return {
+    store,
+    clock,
+    events: new EventBus(),
+    settings: settings(host),
+    runtime: new ServiceRuntime(),
+    scheduler,
+  };
+};
 const scope = { accountId: "123456789012", region: "eu-west-1" };
 
 test("an HTTP caller's context carries its Host and headers, as handlers read them today", () => {

@@ -1,7 +1,8 @@
 /**
- * `iotdm workshop`: the guided tour. Provision a small fleet, look at what was created, clean
- * up, with learning moments between the stops. By default it runs on a sandbox instance of
- * its own, so it never touches the fleet of the default sandbox; `npm start` runs it with --yes.
+ * `iotdm workshop`: the guided tour. Provision a small fleet, look at what was created, group it
+ * dynamically, update its firmware over the air, clean up, with learning moments between the
+ * stops. By default it runs on a sandbox instance of its own, so it never touches the fleet of
+ * the default sandbox; `npm start` runs it with --yes.
  * A sandbox the tour started is stopped at the end; one that was already running stays.
  */
 import type { Command } from "commander";
@@ -15,6 +16,7 @@ import { renderSummary } from "../../workshop/cleanup/summary.js";
 import { provision } from "../../workshop/provision/index.js";
 import { deviceAt, defaultPlan, parseCount } from "../../workshop/provision/plan.js";
 import { renderProvisionSummary } from "../../workshop/provision/summary.js";
+import { tourOta } from "../../workshop/jobs/tour.js";
 import { showFleet } from "../../workshop/tour.js";
 import type { CommandModule } from "../registry.js";
 import {
@@ -64,7 +66,16 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
     host.say("step", "workshop.stop.explore");
     const samples = [0, 1, 2].filter((i) => i < plan.count).map((i) => deviceAt(plan, i).name);
     const fleet = await showFleet(session, host, samples);
-    const dynamicGroup = await tourDynamicGroup(session, host, { ...deviceAt(plan, 0), prefix: plan.prefix });
+    const first = deviceAt(plan, 0);
+    const dynamicGroup = await tourDynamicGroup(session, host, { ...first, prefix: plan.prefix });
+    const ota = dynamicGroup.created
+      ? await tourOta(session, host, {
+          group: dynamicGroup.name,
+          packageName: first.thingType,
+          version: plan.versions[plan.versions.length - 1],
+          prefix: plan.prefix,
+        })
+      : undefined;
 
     await host.learn("workshop.learn.cleanup");
     host.say("step", "workshop.stop.cleanup");
@@ -73,11 +84,16 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
 
     await host.learn("workshop.learn.next");
     const seconds = (Date.now() - started) / 1000;
-    const ok = provisioned.ok && dynamicGroup.created && cleaned.totals.failed === 0;
+    const ok =
+      provisioned.ok &&
+      dynamicGroup.created &&
+      ota?.status === "COMPLETED" &&
+      ota.indexed === ota.succeeded &&
+      cleaned.totals.failed === 0;
     host.say(ok ? "success" : "error", ok ? "workshop.done" : "workshop.doneWithProblems", {
       seconds: seconds.toFixed(1),
     });
-    host.result({ ok, seconds, provision: provisioned, fleet, dynamicGroup, cleanup: cleaned });
+    host.result({ ok, seconds, provision: provisioned, fleet, dynamicGroup, ota, cleanup: cleaned });
     if (!ok) host.fail();
   } finally {
     session.close();

@@ -38,7 +38,10 @@ export interface GatewayHooks {
   accountFor(accessKeyId: string | undefined): string;
   defaultRegion: string;
   auth(): boolean;
+  /** Real time: header-signed requests are checked against it (SIG-1 skew), as clients sign with it. */
   now(): Date;
+  /** The sandbox clock: presigned URLs expire on it (SIG-3), so advancing it expires them. */
+  presignedNow(): Date;
   /** Throttling / fault injection: run, answer throttling, or fail before or after running. */
   admit(service: string, operation: string, scope: string): AdmitVerdict;
   /** Builds the operation context (context.ts). */
@@ -130,7 +133,13 @@ export class Gateway {
     f.service = service;
     f.exchange.service = service.def.key;
     try {
-      if (this.hooks.auth()) f.check = checkHead(f.signed, (k) => this.hooks.secretFor(k), this.hooks.now());
+      if (this.hooks.auth())
+        f.check = checkHead(
+          f.signed,
+          (k) => this.hooks.secretFor(k),
+          this.hooks.now(),
+          this.hooks.presignedNow(),
+        );
       if (service.codec.routesFromHead) {
         const routed = routeRest(service, f.head, f.host, f.query);
         if (routed instanceof ServiceError) f.routeError = routed;

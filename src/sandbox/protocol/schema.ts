@@ -113,6 +113,24 @@ export function requiredMemberCount(schema: NormalizedSchema): number {
   return 0;
 }
 
+/**
+ * Required members of structures whose SDK schema predates the required-member count (raw[6]):
+ * @aws-sdk/client-iot-jobs-data-plane 3.956 carries none, so its operations' required members
+ * are listed here from the model (aws-operations.json). Remove once that client is upgraded.
+ */
+const LEGACY_REQUIRED: Record<string, readonly string[]> = {
+  "com.amazonaws.iotjobsdataplane#GetPendingJobExecutionsRequest": ["thingName"],
+  "com.amazonaws.iotjobsdataplane#StartNextPendingJobExecutionRequest": ["thingName"],
+  "com.amazonaws.iotjobsdataplane#DescribeJobExecutionRequest": ["jobId", "thingName"],
+  "com.amazonaws.iotjobsdataplane#UpdateJobExecutionRequest": ["jobId", "thingName", "status"],
+};
+
+function legacyRequired(schema: NormalizedSchema): readonly string[] | undefined {
+  const raw = schema.getSchema() as unknown;
+  if (!Array.isArray(raw) || raw[0] !== 3 || raw.length > 6) return undefined;
+  return LEGACY_REQUIRED[`${String(raw[1])}#${String(raw[2])}`];
+}
+
 const requiredCache = new WeakMap<object, ReadonlySet<string>>();
 
 /** Names of the required members of a structure, cached per schema. */
@@ -122,7 +140,9 @@ export function requiredMembers(schema: NormalizedSchema): ReadonlySet<string> {
   const cached = cacheable ? requiredCache.get(key) : undefined;
   if (cached) return cached;
   const out = new Set<string>();
-  if (schema.isStructSchema()) {
+  const legacy = schema.isStructSchema() ? legacyRequired(schema) : undefined;
+  if (legacy) for (const name of legacy) out.add(name);
+  else if (schema.isStructSchema()) {
     const n = requiredMemberCount(schema);
     let i = 0;
     for (const [name] of schema.structIterator()) {

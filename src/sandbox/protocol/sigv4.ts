@@ -34,8 +34,8 @@ export interface CredentialScope {
 /** SIG-3: presigned URLs live at most 7 days. */
 export const MAX_PRESIGN_EXPIRES_SECONDS = 604_800;
 
-const ALGORITHM = "AWS4-HMAC-SHA256";
-const TERMINATOR = "aws4_request";
+export const ALGORITHM = "AWS4-HMAC-SHA256";
+export const TERMINATOR = "aws4_request";
 const PRESIGN_PARAMS = "Algorithm Credential Signature Date SignedHeaders Expires"
   .split(" ")
   .map((p) => `X-Amz-${p}`);
@@ -191,7 +191,7 @@ function presignedSigning(query: Query, now: Date): Signing {
 const signingKeys = new Map<string, Buffer>();
 
 /** The derived key depends only on secret, date, region and service: cache it (4 HMACs per request saved). */
-function signingKey(secret: string, scope: CredentialScope): Buffer {
+export function signingKey(secret: string, scope: CredentialScope): Buffer {
   const id = `${secret}\n${scope.date}\n${scope.region}\n${scope.service}`;
   let key = signingKeys.get(id);
   if (key) return key;
@@ -230,12 +230,14 @@ export function checkHead(
   req: SignedRequest,
   secretFor: (accessKeyId: string) => string | undefined,
   now: Date,
+  /** The time presigned URLs are checked against (the sandbox clock), when not `now`. */
+  presignedNow: Date = now,
 ): HeadCheck {
   const auth = headerValue(req, "authorization");
   const query = parseQuery(req.query);
   const presigned = auth === undefined || auth.trim() === "";
   const { scope, signedHeaders, signature, amzDate } = presigned
-    ? presignedSigning(query, now)
+    ? presignedSigning(query, presignedNow)
     : headerSigning(req, auth, now);
   const s3 = scope.service === "s3" || scope.service.startsWith("s3-");
 
@@ -307,7 +309,7 @@ function canonicalHeaderValue(value: string | string[] | undefined): string {
 }
 
 /** Pairs re-encoded per RFC 3986, sorted by key then value; X-Amz-Signature left out when presigned. */
-function canonicalQueryString(pairs: [string, string][], presigned: boolean): string {
+export function canonicalQueryString(pairs: [string, string][], presigned: boolean): string {
   const encoded = pairs
     .map(([k, v]) => [reencode(k), reencode(v)] as const)
     .filter(([k]) => !(presigned && k === "X-Amz-Signature"));
@@ -348,7 +350,7 @@ function percentDecode(s: string): Buffer {
 }
 
 /** RFC 3986 encoding of bytes: A-Z a-z 0-9 - _ . ~ kept, everything else `%XX` (upper-case hex). */
-function uriEncode(bytes: Buffer): string {
+export function uriEncode(bytes: Buffer): string {
   let out = "";
   for (const b of bytes) {
     const c = String.fromCharCode(b);

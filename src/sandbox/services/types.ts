@@ -7,6 +7,7 @@ import type { Clock } from "../clock.js";
 import type { ServiceError } from "../errors.js";
 import type { EventBus } from "../events.js";
 import type { Constraint } from "../protocol/validate.js";
+import type { Scheduler } from "../scheduler.js";
 import type { SandboxSettings } from "../settings.js";
 import type { Store } from "../storage/store.js";
 import type { ServiceRuntime } from "./runtime.js";
@@ -46,10 +47,15 @@ export interface OperationContext {
   headers: Record<string, string | string[] | undefined>;
   /** The services' in-memory state for this sandbox, set up by their `start` hooks. */
   runtime: ServiceRuntime;
+  /** Timers on the sandbox clock (scheduler.ts): handlers set them, start hooks register their kinds. */
+  scheduler: Scheduler;
 }
 
 /** What a service's `start` hook gets: the sandbox's parts, without a request. */
-export type ServiceDeps = Pick<OperationContext, "store" | "events" | "clock" | "settings" | "runtime">;
+export type ServiceDeps = Pick<
+  OperationContext,
+  "store" | "events" | "clock" | "settings" | "runtime" | "scheduler"
+>;
 
 // Handler lists mix every operation's input/output types; each handler is typed where it is defined.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

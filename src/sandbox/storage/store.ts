@@ -4,6 +4,7 @@
  * transaction, so a crash or kill -9 never leaves half an operation behind.
  */
 import Database from "better-sqlite3";
+import { TimerTable } from "./timers.js";
 
 export type Db = Database.Database;
 
@@ -216,9 +217,12 @@ function prepare(db: Db) {
 /** Entry point to the state of one sandbox: typed collections and relations by scope. */
 export class Store {
   private readonly stmts: Statements;
+  /** The scheduler's persisted timers (scheduler.ts). */
+  readonly timers: TimerTable;
 
   constructor(readonly db: Db) {
     this.stmts = prepare(db);
+    this.timers = new TimerTable(db);
   }
 
   collection<T>(scope: string, kind: string): Collection<T> {

@@ -11,7 +11,7 @@ import { cleanCertificates, cleanPolicies } from "./certificates.js";
 import { cleanCommands } from "./commands.js";
 import { type CleanupContext, newFindings } from "./context.js";
 import { cleanGroups } from "./groups.js";
-import { cleanJobs } from "./jobs.js";
+import { cleanJobs, cleanJobTemplates } from "./jobs.js";
 import { cleanPackages } from "./packages.js";
 import { Tally } from "./report.js";
 import { cleanRoles } from "./roles.js";
@@ -58,6 +58,7 @@ export async function cleanup(
     const types = await deprecateThingTypes(ctx);
     await cleanCommands(ctx);
     await cleanJobs(ctx);
+    await cleanJobTemplates(ctx);
     await cleanPackages(ctx);
     await cleanBuckets(ctx);
     await turnOffSettings(ctx, workshopFound(ctx, types.length));

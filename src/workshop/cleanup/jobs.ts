@@ -2,14 +2,17 @@
  * Jobs: the workshop tag, else association (every target is a workshop thing or group found in
  * this run). In-progress and scheduled jobs are cancelled first, then every job is deleted
  * with force, so executions still in flight do not block it (Q-20). AWS allows only a few
- * deletions in progress at once: LimitExceededException is waited out.
+ * deletions in progress at once: LimitExceededException is waited out. Job templates go by
+ * their workshop tag only: nothing else ties a template to the workshop.
  */
 import {
   CancelJobCommand,
   DeleteJobCommand,
+  DeleteJobTemplateCommand,
   DescribeJobCommand,
   type JobSummary,
   ListJobsCommand,
+  ListJobTemplatesCommand,
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import {
@@ -71,4 +74,27 @@ export async function cleanJobs(ctx: CleanupContext): Promise<void> {
     }),
   );
   ctx.tally.flush("jobs");
+}
+
+export async function cleanJobTemplates(ctx: CleanupContext): Promise<void> {
+  const iot = ctx.session.clients.iot;
+  const listed = await listOrUnavailable(ctx, "jobTemplates", "iot:ListJobTemplates", () =>
+    allPages(
+      (nextToken) => iot.send(new ListJobTemplatesCommand({ maxResults: 250, nextToken })),
+      (p) => p.jobTemplates,
+      (p) => p.nextToken,
+    ),
+  );
+  if (!listed) return;
+  ctx.tally.scanned("jobTemplates", listed.length);
+  await mapLimit(listed, ctx.session.concurrency(4), (template) =>
+    guard(ctx, "jobTemplates", template.jobTemplateId ?? "", async () => {
+      const id = template.jobTemplateId ?? "";
+      const found = identify(id, await iotTags(ctx.session, template.jobTemplateArn ?? ""), undefined);
+      await settle(ctx, verdict("jobTemplates", id, found), () =>
+        deleteOnce(() => iot.send(new DeleteJobTemplateCommand({ jobTemplateId: id }))),
+      );
+    }),
+  );
+  ctx.tally.flush("jobTemplates");
 }

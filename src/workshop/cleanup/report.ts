@@ -16,6 +16,7 @@ export const FAMILY_KEYS: Record<Family, MessageKey> = {
   thingGroups: "cleanup.family.thingGroups",
   commands: "cleanup.family.commands",
   jobs: "cleanup.family.jobs",
+  jobTemplates: "cleanup.family.jobTemplates",
   packages: "cleanup.family.packages",
   packageVersions: "cleanup.family.packageVersions",
   buckets: "cleanup.family.buckets",

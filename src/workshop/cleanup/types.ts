@@ -23,6 +23,7 @@ export const FAMILIES = [
   "thingGroups",
   "commands",
   "jobs",
+  "jobTemplates",
   "packages",
   "packageVersions",
   "buckets",

@@ -78,6 +78,7 @@ export default {
     thingGroups: "Thing groups",
     commands: "Commands",
     jobs: "Jobs",
+    jobTemplates: "Job templates",
     packages: "Software packages",
     packageVersions: "Package versions",
     buckets: "Amazon S3 buckets",

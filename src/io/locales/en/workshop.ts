@@ -1,5 +1,6 @@
 export default {
-  description: "Guided tour: provision a small fleet, look around, clean up (on a sandbox of its own)",
+  description:
+    "Guided tour: provision a small fleet, look around, update it over the air, clean up (on a sandbox of its own)",
   opt: { count: "number of devices in the tour's fleet (default 20)" },
   title: "🧭 AWS IoT Device Management: the guided tour",
   learn: {
@@ -17,7 +18,7 @@ export default {
     },
     next: {
       title: "Where to go next",
-      body: "Run `iotdm provision` for a fleet of your own on the default sandbox (or with --aws in your account),\nthen explore it; `iotdm cleanup --dry-run` shows what a cleanup would remove before it removes anything.",
+      body: "Run `iotdm provision` for a fleet of your own on the default sandbox (or with --aws in your account),\nroll firmware out with `iotdm create-job`, play the devices with `iotdm simulate-jobs` and follow the rollout\nwith `iotdm explore-jobs`; `iotdm cleanup --dry-run` shows what a cleanup would remove before it removes anything.",
     },
   },
   stop: {

@@ -84,6 +84,7 @@ export default {
     thingGroups: "モノのグループ",
     commands: "コマンド",
     jobs: "ジョブ",
+    jobTemplates: "ジョブテンプレート",
     packages: "ソフトウェアパッケージ",
     packageVersions: "パッケージのバージョン",
     buckets: "Amazon S3 バケット",

@@ -2,7 +2,7 @@ import type { Catalog, Translation } from "../../message-keys.js";
 
 export default {
   description:
-    "ガイドツアー: 小さなフリートをプロビジョニングし、中身を見て、片付ける(専用のサンドボックスで)",
+    "ガイドツアー: 小さなフリートをプロビジョニングし、中身を見て、無線で更新し、片付ける(専用のサンドボックスで)",
   opt: { count: "ツアーのフリートのデバイス数(既定 20)" },
   title: "🧭 AWS IoT Device Management ガイドツアー",
   learn: {
@@ -20,7 +20,7 @@ export default {
     },
     next: {
       title: "次に進むには",
-      body: "`iotdm provision` で既定のサンドボックス(または --aws で自分のアカウント)に自分のフリートを作り、\n探索してみてください。`iotdm cleanup --dry-run` を使うと、削除する前に何が削除されるかを確認できます。",
+      body: "`iotdm provision` で既定のサンドボックス(または --aws で自分のアカウント)に自分のフリートを作り、\n`iotdm create-job` でファームウェアを配信し、`iotdm simulate-jobs` でデバイスを演じ、`iotdm explore-jobs` で\nロールアウトを追ってみてください。`iotdm cleanup --dry-run` を使うと、削除する前に何が削除されるかを確認できます。",
     },
   },
   stop: {

@@ -80,6 +80,7 @@ export default {
     thingGroups: "사물 그룹",
     commands: "명령",
     jobs: "작업",
+    jobTemplates: "작업 템플릿",
     packages: "소프트웨어 패키지",
     packageVersions: "패키지 버전",
     buckets: "Amazon S3 버킷",

@@ -7,6 +7,7 @@ import cleanup from "./cleanup.js";
 import workshop from "./workshop.js";
 import check from "./check.js";
 import dynamicGroups from "./dynamicGroups.js";
+import jobs from "./jobs.js";
 
 /** The ko catalog: one module per namespace, so each command owns its messages. */
-export default { cli, sandbox, common, target, provision, cleanup, workshop, check, dynamicGroups };
+export default { cli, sandbox, common, target, provision, cleanup, workshop, check, dynamicGroups, jobs };

@@ -1,7 +1,8 @@
 import type { Catalog, Translation } from "../../message-keys.js";
 
 export default {
-  description: "가이드 투어: 작은 플릿을 프로비저닝하고, 살펴보고, 정리합니다(전용 샌드박스에서)",
+  description:
+    "가이드 투어: 작은 플릿을 프로비저닝하고, 살펴보고, 무선으로 업데이트하고, 정리합니다(전용 샌드박스에서)",
   opt: { count: "투어 플릿의 디바이스 수(기본 20)" },
   title: "🧭 AWS IoT Device Management 가이드 투어",
   learn: {
@@ -19,7 +20,7 @@ export default {
     },
     next: {
       title: "다음 단계",
-      body: "`iotdm provision`으로 기본 샌드박스(또는 --aws로 자신의 계정)에 자신만의 플릿을 만들고 살펴보세요.\n`iotdm cleanup --dry-run`을 쓰면 삭제하기 전에 무엇이 삭제될지 확인할 수 있습니다.",
+      body: "`iotdm provision`으로 기본 샌드박스(또는 --aws로 자신의 계정)에 자신만의 플릿을 만들고,\n`iotdm create-job`으로 펌웨어를 배포하고 `iotdm simulate-jobs`로 디바이스 역할을 하며 `iotdm explore-jobs`로\n롤아웃을 따라가 보세요. `iotdm cleanup --dry-run`을 쓰면 삭제하기 전에 무엇이 삭제될지 확인할 수 있습니다.",
     },
   },
   stop: {

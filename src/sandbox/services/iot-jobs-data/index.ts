@@ -1,9 +1,19 @@
 import * as sdk from "@aws-sdk/client-iot-jobs-data-plane";
 import { MAX_PUBLISH_PAYLOAD_BYTES } from "../iot-data/publish.js";
 import type { OperationDefinition, ServiceDefinition } from "../types.js";
+import { describeJobExecution } from "./describe-job-execution.js";
+import { getPendingJobExecutions } from "./get-pending-job-executions.js";
+import { startNextPendingJobExecution } from "./start-next-pending-job-execution.js";
+import { startJobTimers } from "./timers.js";
+import { updateJobExecution } from "./update-job-execution.js";
 
-/** Jobs data plane (devices' view of jobs): routed by signing name (PROTO-3); handlers arrive with the jobs issue. */
-const operations: OperationDefinition[] = [];
+/** Jobs data plane (devices' view of jobs, JOB-22): routed by signing name (PROTO-3). */
+const operations: OperationDefinition[] = [
+  getPendingJobExecutions,
+  startNextPendingJobExecution,
+  describeJobExecution,
+  updateJobExecution,
+];
 
 export const iotJobsData: ServiceDefinition = {
   key: "iot-jobs-data",
@@ -18,4 +28,5 @@ export const iotJobsData: ServiceDefinition = {
   // Job execution updates travel like MQTT messages (MQTT-1: 128 KB).
   bodyLimit: { bytes: MAX_PUBLISH_PAYLOAD_BYTES },
   operations,
+  start: startJobTimers,
 };

@@ -23,6 +23,18 @@ export const KIND = {
   tags: "iot.tags",
   /** singletons by id: `indexing`, `logging`, `packageConfiguration`, `endpointPrefix` */
   settings: "iot.settings",
+  /** id = job id (jobs/model.ts) */
+  job: "iot.job",
+  /** id = job id; doc = the job document text (kept apart so counter updates stay small) */
+  jobDocument: "iot.jobDocument",
+  /** id = `<jobId>/<thingName>`: the latest execution of the job on the thing */
+  jobExecution: "iot.jobExecution",
+  /** id = `<jobId>/<thingName>/<executionNumber, 10 digits>`: executions superseded by a newer one */
+  jobExecutionHistory: "iot.jobExecutionHistory",
+  /** id = job id: things still waiting for their execution under a rollout rate (jobs/rollout.ts) */
+  jobRollout: "iot.jobRollout",
+  /** id = job template id */
+  jobTemplate: "iot.jobTemplate",
 } as const;
 
 /** Relations within the scope `<account>:<region>`. */
@@ -33,6 +45,10 @@ export const RELATION = {
   thingPrincipals: "iot.thingPrincipals",
   /** a = policy name, b = target ARN (certificate) */
   policyTargets: "iot.policyTargets",
+  /** a = thing name, b = job id: the jobs that have an execution on the thing */
+  thingJobs: "iot.thingJobs",
+  /** a = thing group name, b = job id: CONTINUOUS jobs targeting the group (JOB-9) */
+  continuousJobGroups: "iot.continuousJobGroups",
 } as const;
 
 export const scopeKey = (ctx: OperationContext): string => `${ctx.scope.accountId}:${ctx.scope.region}`;

@@ -3,6 +3,7 @@ import type { ServiceDefinition } from "../types.js";
 import { startConnectivity } from "./index/connectivity.js";
 import { startFleetIndex } from "./index/fleet.js";
 import { indexOperations } from "./index/index.js";
+import { jobsOperations, startJobs } from "./jobs/index.js";
 import { packagesOperations } from "./packages/index.js";
 import { registryOperations } from "./registry/index.js";
 import { rulesOperations } from "./rules/index.js";
@@ -25,10 +26,13 @@ export const iot: ServiceDefinition = {
     ...packagesOperations,
     ...indexOperations,
     ...rulesOperations,
+    ...jobsOperations,
   ],
-  // Connectivity is stored before fleet indexing follows the same event (IDX-5, DYN-2).
+  // Connectivity is stored before fleet indexing follows the same event (IDX-5, DYN-2); jobs
+  // follow after fleet indexing, whose dynamic membership changes they act on (JOB-9).
   start: (deps) => {
     startConnectivity(deps);
     startFleetIndex(deps);
+    startJobs(deps);
   },
 };

@@ -1,6 +1,6 @@
 /**
- * What other services may ask S3 (package artifacts, PKG-2; job document presigned URLs):
- * whether an object version exists, without going through HTTP.
+ * What other services may ask S3 (package artifacts, PKG-2; job document presigned URLs; job
+ * documents read from S3, JOB-1): whether an object version exists and its bytes, without HTTP.
  */
 import type { Store } from "../../storage/store.js";
 import { bucketScope, S3_KIND } from "./buckets.js";
@@ -17,6 +17,28 @@ export function findObjectVersion(
   key: string,
   versionId?: string,
 ): { versionId: string; size: number } | undefined {
+  const doc = findDoc(store, bucket, key, versionId);
+  return doc ? { versionId: doc.versionId, size: doc.size ?? 0 } : undefined;
+}
+
+/** The bytes of the version `findObjectVersion` names, or undefined. */
+export function readObjectBytes(
+  store: Store,
+  bucket: string,
+  key: string,
+  versionId?: string,
+): Buffer | undefined {
+  const doc = findDoc(store, bucket, key, versionId);
+  if (!doc) return undefined;
+  return doc.blobId ? (store.blobs(bucketScope(bucket)).get(doc.blobId) ?? Buffer.alloc(0)) : Buffer.alloc(0);
+}
+
+function findDoc(
+  store: Store,
+  bucket: string,
+  key: string,
+  versionId?: string,
+): ObjectVersionDoc | undefined {
   const versions = store.collection<ObjectVersionDoc>(bucketScope(bucket), S3_KIND.object);
   let doc: ObjectVersionDoc | undefined;
   if (versionId === undefined || versionId === "") {
@@ -28,5 +50,5 @@ export function findObjectVersion(
     doc = found?.versionId === versionId ? found : undefined;
   }
   if (!doc || doc.deleteMarker) return undefined;
-  return { versionId: doc.versionId, size: doc.size ?? 0 };
+  return doc;
 }

@@ -55,11 +55,15 @@ function concerns(cfg: ThingIndexing, e: SandboxEvent): boolean {
     case "thing.disconnected":
       return cfg.thingConnectivityIndexingMode === "STATUS";
     case "mqtt.publish":
+    case "job.execution.changed":
       return false;
   }
 }
 
-function follow(fleet: Fleet, e: Exclude<SandboxEvent, { type: "mqtt.publish" }>): void {
+function follow(
+  fleet: Fleet,
+  e: Exclude<SandboxEvent, { type: "mqtt.publish" } | { type: "job.execution.changed" }>,
+): void {
   const ctx = scopeContext(fleet, e.scope);
   const cfg = readIndexingSettings(ctx).thing;
   if (cfg.thingIndexingMode === "OFF" || !concerns(cfg, e)) return;
@@ -68,7 +72,7 @@ function follow(fleet: Fleet, e: Exclude<SandboxEvent, { type: "mqtt.publish" }>
 }
 
 function onEvent(fleet: Fleet, e: SandboxEvent): void {
-  if (e.type === "mqtt.publish") return;
+  if (e.type === "mqtt.publish" || e.type === "job.execution.changed") return;
   try {
     // Inside a request this joins its transaction; an emitter outside one (the MQTT broker) gets its own.
     fleet.base.store.transaction(() => follow(fleet, e));

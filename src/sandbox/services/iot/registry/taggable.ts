@@ -4,7 +4,6 @@
  *
  * Extension point: an area that adds a taggable resource adds one entry to TAGGABLE, keyed by
  * the ARN's resource type (`arn:aws:iot:<r>:<a>:<type>/<id>`), e.g. once common.ts has the kinds:
- *   job: (id) => ({ kind: KIND.job, id }),
  *   command: (id) => ({ kind: KIND.command, id }),
  *   rule: (id) => ({ kind: KIND.topicRule, id }),
  */
@@ -21,6 +20,8 @@ export const TAGGABLE: Record<string, Locate> = {
   thinggroup: singleName(KIND.thingGroup),
   thingtype: singleName(KIND.thingType),
   policy: singleName(KIND.policy),
+  job: singleName(KIND.job),
+  jobtemplate: singleName(KIND.jobTemplate),
   /** `package/<name>` or `package/<name>/version/<version>` (ID-2). */
   package: (id) => {
     const version = /^([^/]+)\/version\/([^/]+)$/.exec(id);

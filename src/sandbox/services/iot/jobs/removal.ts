@@ -1,0 +1,61 @@
+/** Removing executions and jobs (DeleteJobExecution, JOB-10), re-exported by model.ts. */
+import type { OperationContext } from "../../types.js";
+import { RELATION, relation } from "../common.js";
+import {
+  announceExecution,
+  checkCompletion,
+  type ExecutionDoc,
+  executionHistory,
+  executionId,
+  executions,
+  executionsOfJob,
+  historyId,
+  isTerminal,
+  type JobDoc,
+  jobDocuments,
+  jobs,
+  saveJob,
+} from "./model.js";
+import { targetGroupNames } from "./targets.js";
+
+/**
+ * DeleteJobExecution: removes one execution (latest or superseded). Removing the latest one
+ * takes it out of the counters (JOB-7) and may complete a SNAPSHOT job (JOB-6); the thing keeps
+ * its link to the job while superseded executions remain. Saves `job`.
+ */
+export function deleteExecution(ctx: OperationContext, job: JobDoc, exec: ExecutionDoc): void {
+  const latest = executions(ctx).get(executionId(exec.jobId, exec.thingName));
+  if (latest?.executionNumber === exec.executionNumber) {
+    executions(ctx).delete(executionId(exec.jobId, exec.thingName));
+    job.counts[exec.status] -= 1;
+    job.lastUpdatedAt = ctx.clock.nowMs();
+    saveJob(ctx, job);
+  } else {
+    executionHistory(ctx).delete(historyId(exec.jobId, exec.thingName, exec.executionNumber));
+  }
+  const remaining =
+    executions(ctx).has(executionId(exec.jobId, exec.thingName)) ||
+    executionHistory(ctx).list({ prefix: `${executionId(exec.jobId, exec.thingName)}/`, limit: 1 }).length >
+      0;
+  if (!remaining) relation(ctx, RELATION.thingJobs).unlink(exec.thingName, exec.jobId);
+  announceExecution(ctx, exec, exec.status, true);
+  checkCompletion(ctx, job);
+}
+
+/** JOB-10: the job, its document, executions (latest and superseded) and links disappear. */
+export function purgeJob(ctx: OperationContext, jobId: string): void {
+  const thingJobs = relation(ctx, RELATION.thingJobs);
+  for (const exec of executionsOfJob(ctx, jobId)) {
+    thingJobs.unlink(exec.thingName, jobId);
+    executions(ctx).delete(executionId(jobId, exec.thingName));
+    if (!isTerminal(exec.status)) announceExecution(ctx, exec, exec.status, true);
+  }
+  for (const { id, doc } of executionHistory(ctx).list({ prefix: `${jobId}/` })) {
+    thingJobs.unlink(doc.thingName, jobId);
+    executionHistory(ctx).delete(id);
+  }
+  const groups = relation(ctx, RELATION.continuousJobGroups);
+  for (const group of targetGroupNames(jobs(ctx).get(jobId)?.targets ?? [])) groups.unlink(group, jobId);
+  jobDocuments(ctx).delete(jobId);
+  jobs(ctx).delete(jobId);
+}
