@@ -14,6 +14,7 @@ import {
 } from "@aws-sdk/client-iot";
 import { GetThingShadowCommand, IoTDataPlaneClient } from "@aws-sdk/client-iot-data-plane";
 import { DeleteObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { SimulationReport } from "../../src/workshop/jobs/simulate.js";
 import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
 import { type TestSandbox, startSandbox } from "../helpers/sandbox.js";
@@ -25,16 +26,8 @@ let sb: TestSandbox;
 let iot: IoTClient;
 const cli = (...args: string[]) => runRecorded([...args, ...target(sb)]);
 
-interface Report {
-  ok: boolean;
-  processed: number;
-  succeeded: number;
-  failed: number;
-  errors: number;
-  downloads: number;
-  downloadedBytes: number;
-  failures: Array<{ thingName: string; reason: string }>;
-}
+/** The --json report: the workflow's report with the run's verdict. */
+type Report = SimulationReport & { ok: boolean };
 
 async function simulate(...args: string[]): Promise<{ code: number; report: Report; stderr: string }> {
   const r = await cli("--yes", "--json", "simulate-jobs", ...args);
