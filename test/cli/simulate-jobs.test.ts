@@ -18,6 +18,7 @@ import type { SimulationReport } from "../../src/workshop/jobs/simulate.js";
 import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
 import { type TestSandbox, startSandbox } from "../helpers/sandbox.js";
+import { Terminal } from "../helpers/terminal.js";
 import { target } from "./provision-helpers.js";
 
 isolateCliEnvironment();
@@ -139,4 +140,25 @@ test("inputs: a rate out of range and a bad count are usage errors; no job in pr
   const custom = await simulate("--job-id", "sim-input");
   assert.equal(custom.report.downloads, 0);
   assert.equal(custom.report.succeeded, custom.report.processed);
+});
+
+test("in a terminal: the job picked from those in progress, how many devices and how many succeed, then the run", async () => {
+  await createJob("sim-tty", "--package", "SedanVehicle", "--package-version", "1.1.0");
+  const term = new Terminal(["simulate-jobs", ...target(sb)]);
+  const code = await term.converse([
+    { after: /Playing the devices[\s\S]*Press Enter to continue/, type: "\r" },
+    { after: /Which job\?/, type: "\r" },
+    { after: /What is pending[\s\S]*Press Enter to continue/, type: "\r" },
+    { after: /How many of the 20 executions/, type: "4\r" },
+    { after: /Success rate in percent/, type: "150\r" },
+    { after: /give a percentage from 0 to 100/, type: "\x7f\x7f\x7f50\r" },
+    { after: /Start the devices\?/, type: "\r" },
+    { after: /An over-the-air update, 4 times[\s\S]*Press Enter to continue/, type: "\r" },
+  ]);
+  assert.equal(code, 0, term.text);
+  assert.match(term.text, /4 devices: 2 will succeed, 2 will fail/);
+  const job = (await iot.send(new DescribeJobCommand({ jobId: "sim-tty" }))).job;
+  assert.equal(job?.jobProcessDetails?.numberOfSucceededThings, 2);
+  assert.equal(job?.jobProcessDetails?.numberOfFailedThings, 2);
+  assert.equal(job?.jobProcessDetails?.numberOfQueuedThings, 16);
 });
