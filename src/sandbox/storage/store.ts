@@ -142,6 +142,11 @@ export class Relation {
     );
   }
 
+  /** Whether the relation holds no link at all in this scope. */
+  isEmpty(): boolean {
+    return this.stmts.anyLink.get(this.scope, this.kind) === undefined;
+  }
+
   countTargets(a: string): number {
     return (this.stmts.countTargets.get(this.scope, this.kind, a) as { n: number }).n;
   }
@@ -204,6 +209,7 @@ function prepare(db: Db) {
     sources: db.prepare(
       "SELECT a FROM links WHERE scope = ? AND kind = ? AND b = ? AND a > ? ORDER BY a LIMIT ?",
     ),
+    anyLink: db.prepare("SELECT 1 FROM links WHERE scope = ? AND kind = ? LIMIT 1"),
     countTargets: db.prepare("SELECT count(*) AS n FROM links WHERE scope = ? AND kind = ? AND a = ?"),
     countSources: db.prepare("SELECT count(*) AS n FROM links WHERE scope = ? AND kind = ? AND b = ?"),
     unlinkFrom: db.prepare("DELETE FROM links WHERE scope = ? AND kind = ? AND a = ?"),

@@ -48,10 +48,14 @@ function leave(ctx: OperationContext, job: JobDoc, exec: ExecutionDoc): void {
 }
 
 function thingChanged(ctx: OperationContext, thingName: string): void {
+  const ofThing = jobIdsOfThing(ctx, thingName);
+  const byGroup = relation(ctx, RELATION.continuousJobGroups);
+  // No job has this thing and no CONTINUOUS job targets a group: nothing can join or leave, and
+  // every registry change of a fleet without jobs (the common case) costs two lookups.
+  if (ofThing.length === 0 && byGroup.isEmpty()) return;
   if (!things(ctx).has(thingName)) return;
   const reaching = groupsReaching(ctx, thingName);
-  const candidates = new Set(jobIdsOfThing(ctx, thingName));
-  const byGroup = relation(ctx, RELATION.continuousJobGroups);
+  const candidates = new Set(ofThing);
   for (const group of reaching) for (const jobId of byGroup.targets(group)) candidates.add(jobId);
   const arn = thingArn(ctx, thingName);
   for (const jobId of candidates) {
