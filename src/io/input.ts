@@ -41,6 +41,22 @@ function valueOf<T>(flag: string, parsed: Parsed<T>): T {
   return parsed.value;
 }
 
+/**
+ * A parser that accepts one of `values` (given back as written there), else the problem `key`
+ * with the value and the accepted values; `ignoreCase` also takes `Snapshot` for `SNAPSHOT`.
+ */
+export const oneOf =
+  <T extends string>(values: readonly T[], key: MessageKey, opts: { ignoreCase?: boolean } = {}) =>
+  (raw: string): Parsed<T> => {
+    const same = opts.ignoreCase
+      ? (v: string) => v.toLowerCase() === raw.trim().toLowerCase()
+      : (v: string) => v === raw;
+    const found = values.find(same);
+    return found !== undefined
+      ? { value: found }
+      : { problem: { key, vars: { value: raw, values: values.join(", ") } } };
+  };
+
 /** A flag's value, parsed; a usage error naming the flag when it is wrong. Undefined when not given. */
 export function fromFlag<T>(flag: string, given: string | undefined, parse: (raw: string) => Parsed<T>) {
   return given === undefined ? undefined : valueOf(flag, parse(given));

@@ -15,7 +15,7 @@ import {
   type Rollout,
   type TargetSelection,
 } from "../../workshop/jobs/config.js";
-import { type CreateJobFlags, oneOf } from "./create-job-inputs.js";
+import { choiceOf, type CreateJobFlags } from "./create-job-inputs.js";
 
 const ADVANCED_FLAGS: Array<keyof CreateJobFlags> = [
   "targetSelection",
@@ -100,7 +100,7 @@ export async function advancedOptions(host: IoHost, flags: CreateJobFlags): Prom
     input(host, {
       flag,
       given: given(value, values[0]),
-      parse: oneOf(values),
+      parse: choiceOf(values),
       prompt: { key },
       default: values[0],
       choices: values.map((v) => ({ value: v, label: labels[v] ?? v })),

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { UsageError } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
 import { type MessageKey, t } from "../../io/i18n.js";
-import { input, type Parsed } from "../../io/input.js";
+import { input, oneOf, type Parsed } from "../../io/input.js";
 import { customDocument, documentProblem, JOB_ID, type JobKind } from "../../workshop/jobs/config.js";
 import { DEPLOYABLE, type VersionView } from "../../workshop/jobs/create.js";
 import type { TargetFlags } from "../session.js";
@@ -37,15 +37,9 @@ export interface CreateJobFlags extends TargetFlags {
   retryFailureType?: string;
 }
 
-/** A parser that accepts `values` only (case-insensitive), as given in `values`' case. */
-export const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (raw: string): Parsed<T> => {
-    const found = values.find((v) => v.toLowerCase() === raw.trim().toLowerCase());
-    return found
-      ? { value: found }
-      : { problem: { key: "jobs.create.badChoice", vars: { value: raw, values: values.join(", ") } } };
-  };
+/** The choices of create-job: any case (`snapshot`, `timed_out`), answered in AWS's. */
+export const choiceOf = <T extends string>(values: readonly T[]) =>
+  oneOf(values, "jobs.create.badChoice", { ignoreCase: true });
 
 const DOCUMENT_PROBLEMS: Record<NonNullable<ReturnType<typeof documentProblem>>, MessageKey> = {
   notJson: "jobs.create.document.notJson",
@@ -57,7 +51,7 @@ export function jobKind(host: IoHost, given: string | undefined): Promise<JobKin
   return input(host, {
     flag: "--job-type",
     given,
-    parse: oneOf(["ota", "custom"] as const),
+    parse: choiceOf(["ota", "custom"] as const),
     prompt: { key: "jobs.create.type.prompt" },
     default: "ota",
     choices: [

@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { Declined, UsageError } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
 import { type MessageKey, t } from "../../io/i18n.js";
-import { input, type Parsed } from "../../io/input.js";
+import { input, oneOf, type Parsed } from "../../io/input.js";
 import {
   type CreateReport,
   createGroup,
@@ -53,14 +53,6 @@ interface GroupFlags extends TargetFlags {
   batteryBelow?: string;
   batteryAbove?: string;
 }
-
-/** A parser that accepts `values` only. */
-const oneOf =
-  <T extends string>(values: readonly T[], key: MessageKey) =>
-  (raw: string): Parsed<T> =>
-    (values as readonly string[]).includes(raw)
-      ? { value: raw as T }
-      : { problem: { key, vars: { value: raw, values: values.join(", ") } } };
 
 function actionOf(host: IoHost, given: string | undefined): Promise<Action> {
   return input(host, {

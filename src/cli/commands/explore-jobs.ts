@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { Declined } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
 import { type MessageKey, t } from "../../io/i18n.js";
-import { fromFlag, input, type Parsed } from "../../io/input.js";
+import { fromFlag, input, oneOf, type Parsed } from "../../io/input.js";
 import {
   CANCELABLE,
   cancelJob,
@@ -56,10 +56,7 @@ function actionOf(host: IoHost, given: string | undefined): Promise<Action> {
   return input(host, {
     flag: "[action]",
     given,
-    parse: (raw): Parsed<Action> =>
-      (ACTIONS as readonly string[]).includes(raw)
-        ? { value: raw as Action }
-        : { problem: { key: "jobs.explore.badAction", vars: { value: raw, values: ACTIONS.join(", ") } } },
+    parse: oneOf(ACTIONS, "jobs.explore.badAction"),
     prompt: { key: "jobs.explore.menu.prompt" },
     choices: ACTIONS.map((a) => ({ value: a, label: t(ACTION_KEYS[a]) })),
   });
