@@ -34,11 +34,15 @@ interface SimulationJson {
 
 type Iotdm = <T>(args: string[]) => Promise<{ seconds: number; report: T }>;
 
-const JOB_ID = "bench-ota";
 const PACKAGE = "SedanVehicle";
 const VERSION = "1.1.0";
 
-export async function otaBench(config: SandboxClientConfig, flags: string[], iotdm: Iotdm): Promise<void> {
+export async function otaBench(
+  config: SandboxClientConfig,
+  flags: string[],
+  iotdm: Iotdm,
+  JOB_ID = "bench-ota",
+): Promise<void> {
   const iot = new IoTClient(config);
   const sts = new STSClient(config);
   try {

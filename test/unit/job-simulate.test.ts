@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import { artifactUrls, download, planOutcomes } from "../../src/workshop/jobs/simulate.js";
+import { download } from "../../src/aws/download.js";
+import { artifactUrls, planOutcomes } from "../../src/workshop/jobs/simulate.js";
 import { seededRandom } from "../helpers/random.js";
 
 let server: Server;
@@ -70,4 +71,6 @@ test("a download is good only when it answered 200 with every declared byte, and
   assert.equal(denied.ok, false);
   assert.equal(denied.status, 403);
   assert.deepEqual(await download("http://127.0.0.1:1/nothing-listens"), { ok: false, bytes: 0 });
+  assert.deepEqual(await download("ftp://127.0.0.1/firmware"), { ok: false, bytes: 0 });
+  assert.deepEqual(await download("not a url"), { ok: false, bytes: 0 });
 });

@@ -9,6 +9,7 @@
 import { type JobExecutionStatus, ListJobExecutionsForJobCommand } from "@aws-sdk/client-iot";
 import { performance } from "node:perf_hooks";
 import { type IoTJobsDataPlaneClient, UpdateJobExecutionCommand } from "@aws-sdk/client-iot-jobs-data-plane";
+import { download } from "../../aws/download.js";
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import type { AwsSession } from "../../aws/session.js";
 import { describeError } from "../errors.js";
@@ -16,7 +17,6 @@ import type { WorkshopIo } from "../io.js";
 
 /** Devices working at once: enough to keep the call pool busy. */
 const DEVICE_CONCURRENCY = 64;
-const DOWNLOAD_TIMEOUT_MS = 30_000;
 const MAX_REPORTED_FAILURES = 20;
 const PENDING: JobExecutionStatus[] = ["QUEUED", "IN_PROGRESS"];
 
@@ -124,20 +124,6 @@ export function artifactUrls(document: string | undefined): string[] {
     if (typeof url === "string" && url.trim() !== "") urls.push(url);
   }
   return urls;
-}
-
-/** Downloads a URL without keeping it: the bytes that arrived, and whether they are the whole file. */
-export async function download(url: string): Promise<{ ok: boolean; bytes: number; status?: number }> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-    let bytes = 0;
-    if (res.body) for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength;
-    const declared = Number(res.headers.get("content-length") ?? NaN);
-    const complete = Number.isNaN(declared) || declared === bytes;
-    return { ok: res.ok && bytes > 0 && complete, bytes, status: res.status };
-  } catch {
-    return { ok: false, bytes: 0 };
-  }
 }
 
 interface DeviceResult {
