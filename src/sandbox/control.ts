@@ -43,6 +43,7 @@ export interface StartOptions {
   region?: string;
   thingTypeDeletionDelaySeconds?: number;
   indexBuildDelaySeconds?: number;
+  jobDeletionDelaySeconds?: number;
   /** Extra node flags for the server process (e.g. `--cpu-prof` from the bench). */
   nodeArgs?: string[];
 }
@@ -172,6 +173,8 @@ export async function ensureRunning(
     args.push("--type-deletion-delay", String(opts.thingTypeDeletionDelaySeconds));
   if (opts.indexBuildDelaySeconds !== undefined)
     args.push("--index-build-delay", String(opts.indexBuildDelaySeconds));
+  if (opts.jobDeletionDelaySeconds !== undefined)
+    args.push("--job-deletion-delay", String(opts.jobDeletionDelaySeconds));
   const log = openSync(join(ref.dataDir, "sandbox.log"), "a");
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     detached: true,

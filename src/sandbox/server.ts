@@ -132,9 +132,7 @@ export class Sandbox {
   }
 
   reset(): void {
-    this.store.transaction(() => {
-      for (const t of ["docs", "links", "blobs", "meta", "timers"]) this.store.db.exec(`DELETE FROM ${t}`);
-    });
+    this.store.clear();
     this.clock.set(0);
     this.scheduler.clockChanged();
   }

@@ -26,6 +26,8 @@ export interface SandboxSettings {
   failMode?: FailMode;
   /** TTY-4: seconds between DeprecateThingType and a permitted DeleteThingType. */
   thingTypeDeletionDelaySeconds: number;
+  /** JOB-10: seconds a deleted job stays DELETION_IN_PROGRESS before it is gone (default 0). */
+  jobDeletionDelaySeconds?: number;
   /** IDX-4 / DYN-1: seconds an index or dynamic group stays BUILDING before ACTIVE. */
   indexBuildDelaySeconds?: number;
 }

@@ -39,6 +39,7 @@ interface ServerOpts extends InstanceFlags {
   region?: string;
   typeDeletionDelay?: string;
   indexBuildDelay?: string;
+  jobDeletionDelay?: string;
 }
 
 /** The instance, started in the background if none answers (said in one line). */
@@ -60,7 +61,8 @@ function serverOptions(o: ServerOpts) {
   if (!isFailMode(failMode)) throw new UsageError(t("sandbox.badFailMode"));
   const delay = o.typeDeletionDelay === undefined ? 300 : Number(o.typeDeletionDelay);
   const indexDelay = o.indexBuildDelay === undefined ? undefined : Number(o.indexBuildDelay);
-  if (!(delay >= 0) || (indexDelay !== undefined && !(indexDelay >= 0)))
+  const jobDelay = o.jobDeletionDelay === undefined ? undefined : Number(o.jobDeletionDelay);
+  if ([delay, indexDelay, jobDelay].some((d) => d !== undefined && !(d >= 0)))
     throw new UsageError(t("sandbox.badDelay"));
   return {
     auth: o.auth,
@@ -71,6 +73,7 @@ function serverOptions(o: ServerOpts) {
     region: o.region ?? DEFAULT_REGION,
     thingTypeDeletionDelaySeconds: delay,
     indexBuildDelaySeconds: indexDelay,
+    jobDeletionDelaySeconds: jobDelay,
   };
 }
 
@@ -87,7 +90,8 @@ function serverFlags(cmd: Command): Command {
     .option("--account <id>", t("sandbox.opt.account"))
     .option("--region <region>", t("sandbox.opt.region"))
     .option("--type-deletion-delay <seconds>", t("sandbox.opt.typeDeletionDelay"))
-    .option("--index-build-delay <seconds>", t("sandbox.opt.indexBuildDelay"));
+    .option("--index-build-delay <seconds>", t("sandbox.opt.indexBuildDelay"))
+    .option("--job-deletion-delay <seconds>", t("sandbox.opt.jobDeletionDelay"));
 }
 
 function register(program: Command, host: () => IoHost): void {
@@ -133,6 +137,7 @@ function register(program: Command, host: () => IoHost): void {
           failMode: s.failMode,
           thingTypeDeletionDelaySeconds: s.thingTypeDeletionDelaySeconds,
           indexBuildDelaySeconds: s.indexBuildDelaySeconds,
+          jobDeletionDelaySeconds: s.jobDeletionDelaySeconds,
         },
         onListening: (port) => host().info("sandbox.listening", { host: r.host, port, dataDir: r.dataDir }),
       });

@@ -3,7 +3,13 @@
  * built with the same key derivation and canonical forms the verifier (sigv4.ts) checks them with.
  */
 import { createHash, createHmac } from "node:crypto";
-import { ALGORITHM, canonicalQueryString, signingKey, TERMINATOR, uriEncode } from "./sigv4.js";
+import {
+  ALGORITHM,
+  canonicalQueryString,
+  signingKey,
+  TERMINATOR,
+  uriEncodeString as encode,
+} from "./sigv4.js";
 import { toAmzDate } from "./sigv4-errors.js";
 
 export interface PresignInput {
@@ -22,8 +28,6 @@ export interface PresignInput {
   date: Date;
   expiresSeconds: number;
 }
-
-const encode = (s: string) => uriEncode(Buffer.from(s, "utf8"));
 
 /** SIG-3: the query string (no `?`) of a presigned request; signed header `host`, payload unsigned. */
 export function presignedQuery(input: PresignInput): string {

@@ -333,16 +333,25 @@ function canonicalPaths(rawPath: string, s3: boolean): string[] {
     else if (segment !== "" && segment !== ".") segments.push(segment);
   }
   const join = (parts: string[]) => `/${parts.join("/")}${parts.length > 0 && path.endsWith("/") ? "/" : ""}`;
-  const once = join(segments.map((s) => uriEncode(Buffer.from(s, "utf8"))));
-  const twice = join(segments.map((s) => uriEncode(Buffer.from(reencode(s), "utf8"))));
+  const once = join(segments.map(uriEncodeString));
+  const twice = join(segments.map((s) => uriEncodeString(reencode(s))));
   return [...new Set([once, twice])];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Encoding and dates
 
+/** Characters RFC 3986 leaves unreserved: a string of only these encodes to itself. */
+const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+/** `%XX` (upper-case hex), or the character itself when unreserved, for each byte value. */
+const ENCODED_BYTE = Array.from({ length: 256 }, (_, b) => {
+  const c = String.fromCharCode(b);
+  return UNRESERVED.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+});
+
 /** Percent-decodes to bytes; malformed `%` sequences stay literal and `+` stays `+`. */
 function percentDecode(s: string): Buffer {
+  if (!s.includes("%")) return Buffer.from(s, "utf8");
   const parts = s.split(/(%[0-9A-Fa-f]{2})/);
   return Buffer.concat(
     parts.map((p, i) => (i % 2 ? Buffer.from([Number.parseInt(p.slice(1), 16)]) : Buffer.from(p))),
@@ -352,14 +361,16 @@ function percentDecode(s: string): Buffer {
 /** RFC 3986 encoding of bytes: A-Z a-z 0-9 - _ . ~ kept, everything else `%XX` (upper-case hex). */
 export function uriEncode(bytes: Buffer): string {
   let out = "";
-  for (const b of bytes) {
-    const c = String.fromCharCode(b);
-    out += /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
+  for (const b of bytes) out += ENCODED_BYTE[b];
   return out;
 }
 
-const reencode = (s: string) => uriEncode(percentDecode(s));
+/** RFC 3986 encoding of a string's UTF-8 bytes. */
+export const uriEncodeString = (s: string): string =>
+  UNRESERVED.test(s) ? s : uriEncode(Buffer.from(s, "utf8"));
+
+/** Decoded, then encoded per RFC 3986 (signing canonicalises what clients encoded their own way). */
+const reencode = (s: string) => (UNRESERVED.test(s) ? s : uriEncode(percentDecode(s)));
 
 /**
  * PROTO-4: the scope's region must have the form of an AWS region, else it is refused rather than

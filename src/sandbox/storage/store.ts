@@ -52,17 +52,59 @@ export interface ListOptions {
   limit?: number;
 }
 
+/** Documents kept in memory as their JSON text (at most this many; the oldest go first). */
+const CACHED_DOCUMENTS = 20_000;
+
+/**
+ * The JSON text of recently read or written documents, so the settings, jobs and package
+ * versions that every request reads cost a parse, not a SQLite lookup (a fifth of the time).
+ * Text, not objects: every reader gets its own copy to change. The server process is the
+ * database's only writer, every write goes through a Collection (which updates this), and a
+ * transaction that fails or a reset empties it, so it never holds what the file does not.
+ */
+class DocumentCache {
+  private readonly bodies = new Map<string, string>();
+
+  get(key: string): string | undefined {
+    return this.bodies.get(key);
+  }
+
+  set(key: string, body: string): void {
+    this.bodies.delete(key);
+    this.bodies.set(key, body);
+    if (this.bodies.size > CACHED_DOCUMENTS) this.bodies.delete(this.bodies.keys().next().value!);
+  }
+
+  delete(key: string): void {
+    this.bodies.delete(key);
+  }
+
+  clear(): void {
+    this.bodies.clear();
+  }
+}
+
 /** A typed collection of JSON documents of one kind within one scope. */
 export class Collection<T> {
+  private readonly keyPrefix: string;
+
   constructor(
     private readonly stmts: Statements,
     readonly scope: string,
     readonly kind: string,
-  ) {}
+  ) {
+    this.keyPrefix = `${scope}\u0000${kind}\u0000`;
+  }
 
   get(id: string): T | undefined {
-    const row = this.stmts.get.get(this.scope, this.kind, id) as { body: string } | undefined;
-    return row ? (JSON.parse(row.body) as T) : undefined;
+    const key = this.keyPrefix + id;
+    let body = this.stmts.cache.get(key);
+    if (body === undefined) {
+      body = (this.stmts.get.get(this.scope, this.kind, id) as { body: string } | undefined)?.body;
+      if (body === undefined) return undefined;
+      this.stmts.cache.set(key, body);
+    }
+    return JSON.parse(body) as T;
   }
 
   has(id: string): boolean {
@@ -70,10 +112,13 @@ export class Collection<T> {
   }
 
   put(id: string, doc: T): void {
-    this.stmts.put.run(this.scope, this.kind, id, JSON.stringify(doc));
+    const body = JSON.stringify(doc);
+    this.stmts.put.run(this.scope, this.kind, id, body);
+    this.stmts.cache.set(this.keyPrefix + id, body);
   }
 
   delete(id: string): boolean {
+    this.stmts.cache.delete(this.keyPrefix + id);
     return this.stmts.delete.run(this.scope, this.kind, id).changes > 0;
   }
 
@@ -189,6 +234,7 @@ type Statements = ReturnType<typeof prepare>;
 function prepare(db: Db) {
   return {
     db,
+    cache: new DocumentCache(),
     get: db.prepare("SELECT body FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
     has: db.prepare("SELECT 1 FROM docs WHERE scope = ? AND kind = ? AND id = ?"),
     put: db.prepare("INSERT OR REPLACE INTO docs (scope, kind, id, body) VALUES (?, ?, ?, ?)"),
@@ -226,9 +272,13 @@ export class Store {
   /** The scheduler's persisted timers (scheduler.ts). */
   readonly timers: TimerTable;
 
+  /** One transaction function for every request (better-sqlite3 builds one per `transaction()`). */
+  private readonly atomically: (fn: () => unknown) => unknown;
+
   constructor(readonly db: Db) {
     this.stmts = prepare(db);
     this.timers = new TimerTable(db);
+    this.atomically = db.transaction((fn: () => unknown) => fn());
   }
 
   collection<T>(scope: string, kind: string): Collection<T> {
@@ -246,7 +296,21 @@ export class Store {
   /** Runs fn atomically; nested calls join the outer transaction. */
   transaction<R>(fn: () => R): R {
     if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn)();
+    try {
+      return this.atomically(fn) as R;
+    } catch (e) {
+      // Rolled back: documents written in it may be cached.
+      this.stmts.cache.clear();
+      throw e;
+    }
+  }
+
+  /** Empties every table (the admin plane's reset). */
+  clear(): void {
+    this.transaction(() => {
+      for (const t of ["docs", "links", "blobs", "meta", "timers"]) this.db.exec(`DELETE FROM ${t}`);
+    });
+    this.stmts.cache.clear();
   }
 
   getMeta(key: string): string | undefined {

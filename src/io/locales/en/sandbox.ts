@@ -35,6 +35,7 @@ export default {
     advance: "seconds to advance the clock by",
     typeDeletionDelay: "seconds between deprecating and deleting a thing type (AWS: 300)",
     indexBuildDelay: "seconds a new index or dynamic group stays BUILDING (default 0)",
+    jobDeletionDelay: "seconds a deleted job stays DELETION_IN_PROGRESS before it is gone (default 0)",
     showSecret: "include the secret access key in the --json output",
   },
   started:

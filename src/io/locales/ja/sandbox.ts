@@ -37,6 +37,7 @@ export default {
     advance: "時計を進める秒数",
     typeDeletionDelay: "モノのタイプを非推奨にしてから削除できるまでの秒数(AWS: 300)",
     indexBuildDelay: "新しいインデックスや動的グループが BUILDING のままである秒数(既定 0)",
+    jobDeletionDelay: "削除したジョブが消えるまで DELETION_IN_PROGRESS のままでいる秒数(既定 0)",
     showSecret: "--json の出力にシークレットアクセスキーを含める",
   },
   started:

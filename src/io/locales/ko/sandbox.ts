@@ -37,6 +37,7 @@ export default {
     advance: "시계를 앞당길 초",
     typeDeletionDelay: "사물 유형을 사용 중단한 뒤 삭제할 수 있을 때까지의 초(AWS: 300)",
     indexBuildDelay: "새 인덱스나 동적 그룹이 BUILDING 상태로 있는 초(기본 0)",
+    jobDeletionDelay: "삭제한 작업이 사라지기 전까지 DELETION_IN_PROGRESS 상태로 남는 초(기본 0)",
     showSecret: "--json 출력에 비밀 액세스 키를 포함합니다",
   },
   started:

@@ -10,6 +10,7 @@ import type { SandboxEvent } from "../../events.js";
 import { type FiredTimer, timerKind } from "../../scheduler.js";
 import { executionId, findExecution, jobs, setExecutionStatus } from "../iot/jobs/model.js";
 import { onRolloutTick, ROLLOUT_TICK } from "../iot/jobs/rollout.js";
+import { JOB_PURGE, onPurgeDue } from "../iot/jobs/removal.js";
 import { JOB_END, JOB_START, onScheduledEnd, onScheduledStart } from "../iot/jobs/schedule.js";
 import type { OperationContext, RequestScope, ServiceDeps } from "../types.js";
 import { deadlineOf } from "./executions.js";
@@ -50,7 +51,8 @@ function follow(deps: ServiceDeps, e: ExecutionChanged): void {
 function timeOut(ctx: OperationContext, p: TimeoutPayload, timer: FiredTimer): void {
   const job = jobs(ctx).get(p.jobId);
   const exec = findExecution(ctx, p.jobId, p.thingName);
-  if (!job || exec?.executionNumber !== p.executionNumber || exec.status !== "IN_PROGRESS") return;
+  if (!job || job.status === "DELETION_IN_PROGRESS") return;
+  if (exec?.executionNumber !== p.executionNumber || exec.status !== "IN_PROGRESS") return;
   const deadline = deadlineOf(exec);
   if (deadline === undefined) return;
   if (deadline > ctx.clock.nowMs()) {
@@ -66,6 +68,7 @@ export function startJobTimers(deps: ServiceDeps): void {
   deps.scheduler.on(ROLLOUT_TICK, onRolloutTick);
   deps.scheduler.on(JOB_START, onScheduledStart);
   deps.scheduler.on(JOB_END, onScheduledEnd);
+  deps.scheduler.on(JOB_PURGE, onPurgeDue);
   deps.events.on((e) => {
     if (e.type === "job.execution.changed") follow(deps, e);
   });

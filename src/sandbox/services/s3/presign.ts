@@ -4,7 +4,7 @@
  * with the sandbox's credentials at the sandbox clock's time, so they expire on the sandbox clock
  * (the verifier checks presigned URLs against it: gateway hook `presignedNow`).
  */
-import { uriEncode } from "../../protocol/sigv4.js";
+import { uriEncodeString as encode } from "../../protocol/sigv4.js";
 import { presignedQuery } from "../../protocol/sigv4-presign.js";
 import type { OperationContext } from "../types.js";
 import { buckets } from "./buckets.js";
@@ -14,8 +14,6 @@ export interface ObjectLocation {
   key: string;
   versionId?: string;
 }
-
-const encode = (s: string) => uriEncode(Buffer.from(s, "utf8"));
 
 /** `http://<host>/<bucket>/<key>?[versionId=..&]X-Amz-...`, valid for `expiresInSec` from now. */
 export function presignGetObject(

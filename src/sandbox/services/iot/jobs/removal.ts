@@ -1,6 +1,7 @@
 /** Removing executions and jobs (DeleteJobExecution, JOB-10), re-exported by model.ts. */
+import { timerKind } from "../../../scheduler.js";
 import type { OperationContext } from "../../types.js";
-import { RELATION, relation } from "../common.js";
+import { deleteTags, RELATION, relation } from "../common.js";
 import {
   announceExecution,
   checkCompletion,
@@ -13,6 +14,7 @@ import {
   isTerminal,
   type JobDoc,
   jobDocuments,
+  jobArn,
   jobs,
   saveJob,
 } from "./model.js";
@@ -58,4 +60,24 @@ export function purgeJob(ctx: OperationContext, jobId: string): void {
   for (const group of targetGroupNames(jobs(ctx).get(jobId)?.targets ?? [])) groups.unlink(group, jobId);
   jobDocuments(ctx).delete(jobId);
   jobs(ctx).delete(jobId);
+}
+
+/** A job by id and createdAt: one deleted and created again under the same id is another job. */
+export interface JobRef {
+  jobId: string;
+  createdAt: number;
+}
+
+/** id = job id: the end of a job's DELETION_IN_PROGRESS (JOB-10, `--job-deletion-delay`). */
+export const JOB_PURGE = timerKind<JobRef>("iot.jobs.purge");
+
+/** JOB-10: the job, with everything that belongs to it, tags included, is gone; its id is free. */
+export function removeJob(ctx: OperationContext, jobId: string): void {
+  purgeJob(ctx, jobId);
+  deleteTags(ctx, jobArn(ctx, jobId));
+}
+
+export function onPurgeDue(ctx: OperationContext, ref: JobRef): void {
+  const job = jobs(ctx).get(ref.jobId);
+  if (job?.createdAt === ref.createdAt && job.status === "DELETION_IN_PROGRESS") removeJob(ctx, ref.jobId);
 }

@@ -9,13 +9,8 @@ import type { OperationContext } from "../../types.js";
 import { cancelJob } from "./effects.js";
 import { scheduleOf, startJob } from "./lifecycle.js";
 import { type JobDoc, jobs } from "./model.js";
+import type { JobRef } from "./removal.js";
 import { stopRollout } from "./rollout.js";
-
-interface JobRef {
-  jobId: string;
-  /** The job's createdAt: a job deleted and created again under the same id is another job. */
-  createdAt: number;
-}
 
 /** id = job id */
 export const JOB_START = timerKind<JobRef>("iot.jobs.scheduledStart");
