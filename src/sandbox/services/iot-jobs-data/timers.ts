@@ -9,9 +9,10 @@ import { createOperationContext } from "../../context.js";
 import type { SandboxEvent } from "../../events.js";
 import { type FiredTimer, timerKind } from "../../scheduler.js";
 import { executionId, findExecution, jobs, setExecutionStatus } from "../iot/jobs/model.js";
-import { onRolloutTick, ROLLOUT_TICK } from "../iot/jobs/rollout.js";
-import { JOB_PURGE, onPurgeDue } from "../iot/jobs/removal.js";
-import { JOB_END, JOB_START, onScheduledEnd, onScheduledStart } from "../iot/jobs/schedule.js";
+import { onPurgeDue } from "../iot/jobs/removal.js";
+import { onRolloutTick } from "../iot/jobs/rollout.js";
+import { onScheduledEnd, onScheduledStart } from "../iot/jobs/schedule.js";
+import { JOB_END, JOB_PURGE, JOB_START, ROLLOUT_TICK } from "../iot/jobs/timer-kinds.js";
 import type { OperationContext, RequestScope, ServiceDeps } from "../types.js";
 import { deadlineOf } from "./executions.js";
 

@@ -3,8 +3,8 @@ import { ServiceError } from "../../../errors.js";
 import { defineOperation } from "../../types.js";
 import { invalidRequest, RELATION, relation } from "../common.js";
 import { comment, jobId, namespaceId, targetsConstraints } from "./constraints.js";
-import { queueWhereMissing } from "./continuous.js";
 import { jobArn, requireJob, saveJob } from "./model.js";
+import { releaseJoining } from "./rollout.js";
 import { expandTargets, resolveTargets } from "./targets.js";
 
 /** AWS's limit on the targets of one job [S13]. */
@@ -12,8 +12,8 @@ export const MAX_JOB_TARGETS = 100;
 
 /**
  * Adds targets to a CONTINUOUS job that is IN_PROGRESS (else 400): the things they reach now
- * get a QUEUED execution unless they have a pending one (JOB-9); more than 100 targets in
- * all → 410 LimitExceededException.
+ * get a QUEUED execution unless they have a pending one (JOB-9), at the job's rollout rate when
+ * it has one; more than 100 targets in all → 410 LimitExceededException.
  */
 export const associateTargetsWithJob = defineOperation<
   AssociateTargetsWithJobRequest,
@@ -47,7 +47,7 @@ export const associateTargetsWithJob = defineOperation<
     saveJob(ctx, job);
     const groups = relation(ctx, RELATION.continuousJobGroups);
     for (const g of targets.groups) groups.link(g.thingGroupName, job.jobId);
-    for (const thingName of expandTargets(ctx, targets)) queueWhereMissing(ctx, job, thingName);
+    releaseJoining(ctx, job, expandTargets(ctx, targets));
     return { jobArn: jobArn(ctx, job.jobId), jobId: job.jobId, description: job.description };
   },
 });

@@ -21,22 +21,11 @@ import {
   type JobDoc,
   jobIdsOfThing,
   jobs,
-  queueExecution,
   saveExecution,
   setExecutionStatus,
 } from "./model.js";
+import { releaseJoining } from "./rollout.js";
 import { groupsReaching, targetsReach } from "./targets.js";
-
-/**
- * JOB-9: queues an execution for a thing the job's targets reach, unless its latest one is
- * pending, or ended while the thing stayed a target (a finished thing does not run again).
- */
-export function queueWhereMissing(ctx: OperationContext, job: JobDoc, thingName: string): void {
-  const latest = findExecution(ctx, job.jobId, thingName);
-  if (latest && !isTerminal(latest.status)) return;
-  if (latest && latest.status !== "REMOVED" && !latest.outOfTarget) return;
-  queueExecution(ctx, job, thingName);
-}
 
 /** JOB-9: the thing left the job's targets: a pending execution is REMOVED, an ended one remembered. */
 function leave(ctx: OperationContext, job: JobDoc, exec: ExecutionDoc): void {
@@ -61,7 +50,7 @@ function thingChanged(ctx: OperationContext, thingName: string): void {
   for (const jobId of candidates) {
     const job = jobs(ctx).get(jobId);
     if (job?.targetSelection !== "CONTINUOUS" || job.status !== "IN_PROGRESS") continue;
-    if (targetsReach(job.targets, arn, reaching)) queueWhereMissing(ctx, job, thingName);
+    if (targetsReach(job.targets, arn, reaching)) releaseJoining(ctx, job, [thingName]);
     else {
       const exec = findExecution(ctx, jobId, thingName);
       if (exec) leave(ctx, job, exec);

@@ -3,8 +3,9 @@ import { ServiceError } from "../../../errors.js";
 import { defineOperation } from "../../types.js";
 import { jobId, namespaceId } from "./constraints.js";
 import { invalidTransition, jobs, requireJob, saveJob } from "./model.js";
-import { JOB_PURGE, removeJob } from "./removal.js";
+import { removeJob } from "./removal.js";
 import { stopRollout } from "./rollout.js";
+import { JOB_PURGE } from "./timer-kinds.js";
 
 /** JOB-10: jobs that may be DELETION_IN_PROGRESS at once in an account and region [S13]. */
 export const MAX_JOBS_BEING_DELETED = 10;

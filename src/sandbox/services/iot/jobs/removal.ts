@@ -1,7 +1,6 @@
 /** Removing executions and jobs (DeleteJobExecution, JOB-10), re-exported by model.ts. */
-import { timerKind } from "../../../scheduler.js";
 import type { OperationContext } from "../../types.js";
-import { deleteTags, RELATION, relation } from "../common.js";
+import { collection, deleteTags, KIND, RELATION, relation } from "../common.js";
 import {
   announceExecution,
   checkCompletion,
@@ -19,6 +18,7 @@ import {
   saveJob,
 } from "./model.js";
 import { targetGroupNames } from "./targets.js";
+import { type JobRef, ROLLOUT_TICK } from "./timer-kinds.js";
 
 /**
  * DeleteJobExecution: removes one execution (latest or superseded). Removing the latest one
@@ -58,18 +58,11 @@ export function purgeJob(ctx: OperationContext, jobId: string): void {
   }
   const groups = relation(ctx, RELATION.continuousJobGroups);
   for (const group of targetGroupNames(jobs(ctx).get(jobId)?.targets ?? [])) groups.unlink(group, jobId);
+  ctx.scheduler.cancel(ctx.scope, ROLLOUT_TICK, jobId);
+  collection(ctx, KIND.jobRollout).delete(jobId);
   jobDocuments(ctx).delete(jobId);
   jobs(ctx).delete(jobId);
 }
-
-/** A job by id and createdAt: one deleted and created again under the same id is another job. */
-export interface JobRef {
-  jobId: string;
-  createdAt: number;
-}
-
-/** id = job id: the end of a job's DELETION_IN_PROGRESS (JOB-10, `--job-deletion-delay`). */
-export const JOB_PURGE = timerKind<JobRef>("iot.jobs.purge");
 
 /** JOB-10: the job, with everything that belongs to it, tags included, is gone; its id is free. */
 export function removeJob(ctx: OperationContext, jobId: string): void {

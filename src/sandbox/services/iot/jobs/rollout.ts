@@ -9,12 +9,20 @@
  * multiplied by `incrementFactor` each time `rateIncreaseCriteria` is met again (that many more
  * things notified, or succeeded, since the last increase), never above `maximumPerMinute` when
  * given (else 1000, the largest rate AWS takes).
+ *
+ * Things that join a CONTINUOUS job later (a group they join, AssociateTargetsWithJob) wait in
+ * the same line at the same rate (releaseJoining): a job notifies at most its rate a minute,
+ * whoever the things are. A CONTINUOUS job's rollout record stays while the job lives, so the
+ * minute of its last batch is known when the next thing joins; a thing released after it left
+ * the targets gets nothing.
  */
 import type { JobExecutionsRolloutConfig } from "@aws-sdk/client-iot";
-import { type FiredTimer, timerKind } from "../../../scheduler.js";
+import type { FiredTimer } from "../../../scheduler.js";
 import type { OperationContext } from "../../types.js";
 import { collection, KIND } from "../common.js";
 import { checkCompletion, type JobDoc, jobs, queueExecution, saveJob } from "./model.js";
+import { queueWhereMissing, stillTargeted } from "./joining.js";
+import { ROLLOUT_TICK } from "./timer-kinds.js";
 
 interface RolloutDoc {
   jobId: string;
@@ -27,10 +35,9 @@ interface RolloutDoc {
   notified: number;
   /** Notified things and the job's succeeded counter at the last rate increase. */
   sinceIncrease: { notified: number; succeeded: number };
+  /** When the last batch went out (sandbox-clock epoch ms); the next may go a minute later. */
+  lastBatchMs?: number;
 }
-
-/** id = job id */
-export const ROLLOUT_TICK = timerKind<{ jobId: string }>("iot.jobs.rollout");
 
 const MINUTE_MS = 60_000;
 
@@ -58,16 +65,49 @@ export function releaseExecutions(ctx: OperationContext, job: JobDoc, thingNames
     checkCompletion(ctx, job);
     return;
   }
-  const rate = Math.min(cfg.exponentialRate?.baseRatePerMinute ?? ceiling(cfg), ceiling(cfg));
-  const doc: RolloutDoc = {
+  releaseBatch(ctx, job, newRollout(job, cfg, thingNames), ctx.clock.nowMs());
+}
+
+function newRollout(job: JobDoc, cfg: JobExecutionsRolloutConfig, waiting: string[]): RolloutDoc {
+  return {
     jobId: job.jobId,
     jobCreatedAt: job.createdAt,
-    waiting: thingNames,
-    rate,
+    waiting,
+    rate: Math.min(cfg.exponentialRate?.baseRatePerMinute ?? ceiling(cfg), ceiling(cfg)),
     notified: 0,
     sinceIncrease: { notified: 0, succeeded: job.counts.SUCCEEDED },
   };
-  releaseBatch(ctx, job, doc, ctx.clock.nowMs());
+}
+
+/**
+ * JOB-9 at the rollout rate: things the targets of a CONTINUOUS job reach now (a join, new
+ * targets) get their execution at once when the job has no rate, else in the job's line: in
+ * this minute's batch when the last one is a minute old, or when the next batch is due.
+ */
+export function releaseJoining(ctx: OperationContext, job: JobDoc, thingNames: string[]): void {
+  const cfg = job.jobExecutionsRolloutConfig;
+  if (!isPaced(cfg)) {
+    for (const thingName of thingNames) queueWhereMissing(ctx, job, thingName);
+    return;
+  }
+  if (thingNames.length === 0) return;
+  const stored = rollouts(ctx).get(job.jobId);
+  const doc = stored?.jobCreatedAt === job.createdAt ? stored : newRollout(job, cfg, []);
+  const waiting = new Set(doc.waiting);
+  for (const thingName of thingNames)
+    if (!waiting.has(thingName)) {
+      waiting.add(thingName);
+      doc.waiting.push(thingName);
+    }
+  const now = ctx.clock.nowMs();
+  const next = doc.lastBatchMs === undefined ? now : doc.lastBatchMs + MINUTE_MS;
+  if (ctx.scheduler.dueOf(ctx.scope, ROLLOUT_TICK, job.jobId) === undefined && next <= now)
+    releaseBatch(ctx, job, doc, now);
+  else {
+    setWaiting(ctx, job, doc);
+    if (ctx.scheduler.dueOf(ctx.scope, ROLLOUT_TICK, job.jobId) === undefined)
+      ctx.scheduler.at(ctx.scope, ROLLOUT_TICK, job.jobId, next, { jobId: job.jobId });
+  }
 }
 
 /**
@@ -78,8 +118,12 @@ function releaseBatch(ctx: OperationContext, job: JobDoc, doc: RolloutDoc, atMs:
   const cfg = job.jobExecutionsRolloutConfig!;
   increaseRate(cfg, job, doc);
   const batch = doc.waiting.splice(0, Math.max(1, Math.floor(doc.rate)));
-  for (const thingName of batch) queueExecution(ctx, job, thingName);
+  for (const thingName of batch) {
+    if (job.targetSelection !== "CONTINUOUS") queueExecution(ctx, job, thingName);
+    else if (stillTargeted(ctx, job, thingName)) queueWhereMissing(ctx, job, thingName);
+  }
   doc.notified += batch.length;
+  doc.lastBatchMs = atMs;
   setWaiting(ctx, job, doc);
   if (doc.waiting.length > 0)
     ctx.scheduler.at(ctx.scope, ROLLOUT_TICK, job.jobId, atMs + MINUTE_MS, { jobId: job.jobId });
@@ -107,7 +151,9 @@ function setWaiting(ctx: OperationContext, job: JobDoc, doc: RolloutDoc): void {
     saveJob(ctx, job);
     return;
   }
-  rollouts(ctx).delete(job.jobId);
+  // A CONTINUOUS job keeps its record: the minute of its last batch paces the next joiners.
+  if (job.targetSelection === "CONTINUOUS") rollouts(ctx).put(job.jobId, doc);
+  else rollouts(ctx).delete(job.jobId);
   delete job.unreleased;
   saveJob(ctx, job);
   checkCompletion(ctx, job);

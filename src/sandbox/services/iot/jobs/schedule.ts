@@ -4,17 +4,12 @@
  * the `endBehavior` applies to a job still running: STOP_ROLLOUT (the default) releases no more
  * executions, CANCEL cancels the job as CancelJob would, FORCE_CANCEL with force.
  */
-import { timerKind } from "../../../scheduler.js";
 import type { OperationContext } from "../../types.js";
 import { cancelJob } from "./effects.js";
 import { scheduleOf, startJob } from "./lifecycle.js";
 import { type JobDoc, jobs } from "./model.js";
-import type { JobRef } from "./removal.js";
+import { JOB_END, JOB_START, type JobRef } from "./timer-kinds.js";
 import { stopRollout } from "./rollout.js";
-
-/** id = job id */
-export const JOB_START = timerKind<JobRef>("iot.jobs.scheduledStart");
-export const JOB_END = timerKind<JobRef>("iot.jobs.scheduledEnd");
 
 /** CreateJob: the timers of a job's start (when it is SCHEDULED, `startMs`) and end. */
 export function scheduleJob(ctx: OperationContext, job: JobDoc, startMs: number | undefined): void {
