@@ -1,0 +1,86 @@
+/**
+ * The store's documents on a real SQLite file: what a reader gets is always what the file holds,
+ * with the in-memory cache of recent documents in between: a transaction that fails leaves
+ * nothing of its writes (in the file or the cache), a deletion is seen at once, readers get their
+ * own copies, a reset empties everything, and a cache far smaller than the data loses nothing.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import Database from "better-sqlite3";
+import { openDatabase, Store } from "../../src/sandbox/storage/store.js";
+
+const dir = mkdtempSync(join(tmpdir(), "iotdm-store-"));
+const file = join(dir, "state.db");
+const store = new Store(openDatabase(file));
+after(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Doc {
+  n: number;
+  tags?: string[];
+}
+const docs = store.collection<Doc>("123456789012:us-east-1", "test.doc");
+
+/** The body the file holds, read by another connection. */
+function onDisk(id: string): Doc | undefined {
+  const db = new Database(file, { readonly: true });
+  try {
+    const row = db
+      .prepare("SELECT body FROM docs WHERE scope = ? AND kind = ? AND id = ?")
+      .get(docs.scope, docs.kind, id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as Doc) : undefined;
+  } finally {
+    db.close();
+  }
+}
+
+test("a failed transaction leaves neither its writes nor its deletions, in the file or for readers", () => {
+  docs.put("a", { n: 1 });
+  docs.put("b", { n: 1 });
+  assert.throws(() =>
+    store.transaction(() => {
+      docs.put("a", { n: 2 });
+      docs.delete("b");
+      docs.put("c", { n: 1 });
+      assert.equal(docs.get("a")?.n, 2, "the transaction reads its own write");
+      throw new Error("refused");
+    }),
+  );
+  assert.deepEqual([docs.get("a"), docs.get("b"), docs.get("c")], [{ n: 1 }, { n: 1 }, undefined]);
+  assert.deepEqual([onDisk("a"), onDisk("b"), onDisk("c")], [{ n: 1 }, { n: 1 }, undefined]);
+});
+
+test("a reader's copy is its own: changing it changes nothing stored", () => {
+  docs.put("own", { n: 1, tags: ["x"] });
+  const copy = docs.get("own")!;
+  copy.n = 99;
+  copy.tags!.push("y");
+  assert.deepEqual(docs.get("own"), { n: 1, tags: ["x"] });
+});
+
+test("a deletion is seen at once; a reset empties every collection", () => {
+  docs.put("gone", { n: 1 });
+  assert.equal(docs.get("gone")?.n, 1);
+  assert.equal(docs.delete("gone"), true);
+  assert.equal(docs.get("gone"), undefined);
+  docs.put("kept", { n: 1 });
+  store.clear();
+  assert.equal(docs.get("kept"), undefined);
+  assert.equal(docs.count(), 0);
+});
+
+test("far more documents than the cache holds: every one reads back as last written", () => {
+  const n = 25_000;
+  store.transaction(() => {
+    for (let i = 0; i < n; i++) docs.put(`many-${i}`, { n: i });
+  });
+  store.transaction(() => {
+    for (let i = 0; i < n; i += 2) docs.put(`many-${i}`, { n: -i - 1 });
+  });
+  for (let i = 0; i < n; i++) assert.equal(docs.get(`many-${i}`)?.n, i % 2 === 0 ? -i - 1 : i);
+});
