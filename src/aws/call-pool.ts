@@ -39,6 +39,18 @@ export function serialiseError(e: unknown): SerialisedError {
   return { name: err.name, message: err.message, fields };
 }
 
+/**
+ * Takes the SDK's logger middleware off a client: it builds redacted copies of every input and
+ * output for a logger we never give it (a few percent of a call's CPU); --debug logs calls
+ * through our own middleware (clients.ts).
+ */
+export function withoutSdkLogger<C>(client: C): C {
+  (client as { middlewareStack: { remove(name: string): boolean } }).middlewareStack.remove(
+    "loggerMiddleware",
+  );
+  return client;
+}
+
 /** Rebuilds an error whose `name` is the AWS error code, as the SDK's errors have. */
 export function rebuildError(s: SerialisedError): Error {
   const e = new Error(s.message);

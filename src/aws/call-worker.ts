@@ -11,7 +11,7 @@ import * as iot from "@aws-sdk/client-iot";
 import * as iotData from "@aws-sdk/client-iot-data-plane";
 import * as iotJobsData from "@aws-sdk/client-iot-jobs-data-plane";
 import type { PoolRequest, PoolResponse } from "./call-pool.js";
-import { serialiseError } from "./call-pool.js";
+import { serialiseError, withoutSdkLogger } from "./call-pool.js";
 
 type Sdk = Record<string, unknown>;
 type Sendable = { send(command: unknown): Promise<{ $metadata?: { attempts?: number } }> };
@@ -32,7 +32,7 @@ function clientFor(key: string, config: Record<string, unknown>): Sendable {
   if (!c) {
     const m = MODULES[key];
     const Client = m.sdk[m.client] as new (cfg: unknown) => Sendable;
-    c = new Client({ ...config, requestHandler: { httpAgent, httpsAgent } });
+    c = withoutSdkLogger(new Client({ ...config, requestHandler: { httpAgent, httpsAgent } }));
     clients.set(key, c);
   }
   return c;

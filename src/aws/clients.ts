@@ -18,7 +18,7 @@ import {
   STSClient,
 } from "@aws-sdk/client-sts";
 import type { IoHost } from "../io/host.js";
-import { CallPool } from "./call-pool.js";
+import { CallPool, withoutSdkLogger } from "./call-pool.js";
 import { Pacer } from "./pacing.js";
 import type { Target } from "./target.js";
 
@@ -112,6 +112,7 @@ export class AwsClients {
   }
 
   private instrument<C>(client: C): C {
+    withoutSdkLogger(client);
     (client as unknown as MiddlewareClient).middlewareStack.add(
       (next: Handler, context: HandlerContext) => async (args: { input: unknown }) => {
         const command = context.commandName ?? "?";
