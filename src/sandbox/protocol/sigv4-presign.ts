@@ -29,9 +29,38 @@ export interface PresignInput {
   expiresSeconds: number;
 }
 
-/** SIG-3: the query string (no `?`) of a presigned request; signed header `host`, payload unsigned. */
+/** Recently signed queries: the same request signed in the same second is the same string. */
+const signed = new Map<string, string>();
+const SIGNED_KEPT = 256;
+
+/**
+ * SIG-3: the query string (no `?`) of a presigned request; signed header `host`, payload unsigned.
+ * Signing is a pure function of its inputs at one-second resolution, and a fleet asking for its
+ * job document within a second all get the same artifact URL: it is signed once.
+ */
 export function presignedQuery(input: PresignInput): string {
-  const amzDate = toAmzDate(input.date);
+  const key = JSON.stringify([
+    input.method,
+    input.host,
+    input.path,
+    input.params,
+    input.accessKeyId,
+    input.secret,
+    input.region,
+    input.service,
+    Math.floor(input.date.getTime() / 1000),
+    input.expiresSeconds,
+  ]);
+  let query = signed.get(key);
+  if (query === undefined) {
+    query = signQuery(input);
+    if (signed.size >= SIGNED_KEPT) signed.clear();
+    signed.set(key, query);
+  }
+  return query;
+}
+
+function signQuery(input: PresignInput): string {  const amzDate = toAmzDate(input.date);
   const scope = {
     accessKeyId: input.accessKeyId,
     date: amzDate.slice(0, 8),
