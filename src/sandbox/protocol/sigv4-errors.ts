@@ -181,10 +181,30 @@ function otherMessage(kind: AuthErrorKind, d: AuthErrorDetails): string {
 
 /** `yyyymmddThhmmssZ` → Date, or undefined when malformed. */
 export function parseAmzDate(value: string): Date | undefined {
-  const iso = value.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z");
-  const date = new Date(iso);
-  return iso !== value && !Number.isNaN(date.getTime()) && toAmzDate(date) === value ? date : undefined;
+  const m = AMZ_DATE.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hours, minutes, seconds] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const date = new Date(Date.UTC(2000, month - 1, day, hours, minutes, seconds));
+  date.setUTCFullYear(year);
+  // Out-of-range fields (month 13, 24:00, February 30) roll over into another date: malformed.
+  const same =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hours &&
+    date.getUTCMinutes() === minutes &&
+    date.getUTCSeconds() === seconds;
+  return same ? date : undefined;
 }
+
+const AMZ_DATE = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/;
 
 /** Date → `yyyymmddThhmmssZ`. */
 export const toAmzDate = (d: Date): string => isoSeconds(d).replace(/[-:]/g, "");
