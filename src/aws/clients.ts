@@ -7,16 +7,13 @@
 import { Agent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { availableParallelism } from "node:os";
-import { DescribeEndpointCommand, IoTClient } from "@aws-sdk/client-iot";
-import { IoTDataPlaneClient } from "@aws-sdk/client-iot-data-plane";
-import { IoTJobsDataPlaneClient } from "@aws-sdk/client-iot-jobs-data-plane";
-import { IAMClient } from "@aws-sdk/client-iam";
-import { S3Client } from "@aws-sdk/client-s3";
-import {
-  GetCallerIdentityCommand,
-  type GetCallerIdentityCommandOutput,
-  STSClient,
-} from "@aws-sdk/client-sts";
+import { createRequire } from "node:module";
+import type { IoTClient } from "@aws-sdk/client-iot";
+import type { IoTDataPlaneClient } from "@aws-sdk/client-iot-data-plane";
+import type { IoTJobsDataPlaneClient } from "@aws-sdk/client-iot-jobs-data-plane";
+import type { IAMClient } from "@aws-sdk/client-iam";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { GetCallerIdentityCommandOutput, STSClient } from "@aws-sdk/client-sts";
 import type { IoHost } from "../io/host.js";
 import { CallPool, withoutSdkLogger } from "./call-pool.js";
 import { Pacer } from "./pacing.js";
@@ -31,6 +28,22 @@ export interface CallStats {
 }
 
 const READ_ONLY = /^(Describe|Get|List|Search|Head)/;
+
+/**
+ * The SDK packages, loaded when a client of theirs is first built: a command loads the services
+ * it talks to, not all six (each costs a tenth of a second or more at start-up). They are CommonJS
+ * without an `exports` map, so this loads the same module instance an `import` elsewhere does.
+ */
+const load = createRequire(import.meta.url);
+const sdk = {
+  iot: () => load("@aws-sdk/client-iot") as typeof import("@aws-sdk/client-iot"),
+  iotData: () => load("@aws-sdk/client-iot-data-plane") as typeof import("@aws-sdk/client-iot-data-plane"),
+  iotJobsData: () =>
+    load("@aws-sdk/client-iot-jobs-data-plane") as typeof import("@aws-sdk/client-iot-jobs-data-plane"),
+  iam: () => load("@aws-sdk/client-iam") as typeof import("@aws-sdk/client-iam"),
+  s3: () => load("@aws-sdk/client-s3") as typeof import("@aws-sdk/client-s3"),
+  sts: () => load("@aws-sdk/client-sts") as typeof import("@aws-sdk/client-sts"),
+};
 
 /** How many times the SDK sent a call, from its output or the error it ended with. */
 const attemptsOf = (answer: unknown) =>
@@ -183,22 +196,22 @@ export class AwsClients {
   }
 
   get iot(): IoTClient {
-    return this.client("iot", () => new IoTClient(this.baseConfig()), this.plainConfig());
+    return this.client("iot", () => new (sdk.iot().IoTClient)(this.baseConfig()), this.plainConfig());
   }
 
   get s3(): S3Client {
     return this.client(
       "s3",
-      () => new S3Client({ ...this.baseConfig(), forcePathStyle: this.target.kind !== "aws" }),
+      () => new (sdk.s3().S3Client)({ ...this.baseConfig(), forcePathStyle: this.target.kind !== "aws" }),
     );
   }
 
   get iam(): IAMClient {
-    return this.client("iam", () => new IAMClient(this.baseConfig()), this.plainConfig());
+    return this.client("iam", () => new (sdk.iam().IAMClient)(this.baseConfig()), this.plainConfig());
   }
 
   get sts(): STSClient {
-    return this.client("sts", () => new STSClient(this.baseConfig()));
+    return this.client("sts", () => new (sdk.sts().STSClient)(this.baseConfig()));
   }
 
   /**
@@ -208,6 +221,7 @@ export class AwsClients {
    * reachable: the call is then retried like any other.
    */
   async callerIdentity(): Promise<GetCallerIdentityCommandOutput> {
+    const { GetCallerIdentityCommand, STSClient } = sdk.sts();
     const probe = this.instrument(
       new STSClient({
         ...this.plainConfig(),
@@ -240,6 +254,7 @@ export class AwsClients {
     if (this.target.kind === "sandbox") return Promise.resolve(this.target.endpoint);
     let endpoint = this.dataEndpoints.get(type);
     if (!endpoint) {
+      const { DescribeEndpointCommand } = sdk.iot();
       endpoint = this.iot.send(new DescribeEndpointCommand({ endpointType: type })).then((r) => {
         const address = r.endpointAddress ?? "";
         return /:\d+$/.test(address) ? `http://${address}` : `https://${address}`;
@@ -251,17 +266,21 @@ export class AwsClients {
 
   async iotData(): Promise<IoTDataPlaneClient> {
     const endpoint = await this.dataPlaneEndpoint("iot:Data-ATS");
-    return this.client("iot-data", () => new IoTDataPlaneClient({ ...this.baseConfig(), endpoint }), {
-      ...this.plainConfig(),
-      endpoint,
-    });
+    return this.client(
+      "iot-data",
+      () => new (sdk.iotData().IoTDataPlaneClient)({ ...this.baseConfig(), endpoint }),
+      {
+        ...this.plainConfig(),
+        endpoint,
+      },
+    );
   }
 
   async jobsData(): Promise<IoTJobsDataPlaneClient> {
     const endpoint = await this.dataPlaneEndpoint("iot:Jobs");
     return this.client(
       "iot-jobs-data",
-      () => new IoTJobsDataPlaneClient({ ...this.baseConfig(), endpoint }),
+      () => new (sdk.iotJobsData().IoTJobsDataPlaneClient)({ ...this.baseConfig(), endpoint }),
       {
         ...this.plainConfig(),
         endpoint,

@@ -11,7 +11,7 @@ import { Declined, ExplainedError, PromptCancelled, UsageError } from "../io/err
 import { type HostOptions, IoHost } from "../io/host.js";
 import { currentLanguage, initI18n, t } from "../io/i18n.js";
 import { initialLanguage, settleLanguage } from "./language.js";
-import { COMMANDS } from "./registry.js";
+import { commandsFor } from "./registry.js";
 
 // iotdm supports Node 20 on purpose (the machines it runs on); the SDK's notice about its future
 // Node 22 requirement would print on every command, so it is acknowledged here once.
@@ -98,7 +98,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
       await settleLanguage(host, o.lang, isWorkflow(action));
       if (isWorkflow(action) && onSigint) process.on("SIGINT", onSigint);
     });
-  for (const c of COMMANDS) c.register(program, () => host);
+  for (const c of await commandsFor(argv)) c.register(program, () => host);
   try {
     const ran = program.parseAsync(argv, { from: "user" }).then(() => host.exitCode);
     return await Promise.race([ran, interrupted]);
