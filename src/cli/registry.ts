@@ -6,6 +6,7 @@ import { cleanupCommand } from "./commands/cleanup.js";
 import { createJobCommand } from "./commands/create-job.js";
 import { dynamicGroupsCommand } from "./commands/dynamic-groups.js";
 import { exploreJobsCommand } from "./commands/explore-jobs.js";
+import { packagesCommand } from "./commands/packages.js";
 import { provisionCommand } from "./commands/provision.js";
 import { sandboxCommand } from "./commands/sandbox.js";
 import { simulateJobsCommand } from "./commands/simulate-jobs.js";
@@ -26,4 +27,5 @@ export const COMMANDS: CommandModule[] = [
   createJobCommand,
   exploreJobsCommand,
   simulateJobsCommand,
+  packagesCommand,
 ];
