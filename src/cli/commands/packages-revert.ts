@@ -4,6 +4,7 @@
  * confirmed with the typed word REVERT (or --yes): by rewriting the inventory (fast, the devices
  * keep running what they run) or, with --via-job, by an OTA job the devices really install.
  */
+import { performance } from "node:perf_hooks";
 import { Declined } from "../../io/errors.js";
 import { fromFlag, input, type Parsed } from "../../io/input.js";
 import { t } from "../../io/i18n.js";
@@ -86,7 +87,9 @@ export async function revert(run: PackagesRun): Promise<void> {
   }
   await host.learn("packages.learn.revert", { version });
   host.say("step", "packages.revert.finding", { thingType, package: packageName, version });
+  const searchStarted = performance.now();
   const targets = await devicesToRevert(session, thingType, packageName, version);
+  const searchSeconds = Number(((performance.now() - searchStarted) / 1000).toFixed(2));
   if (targets.length === 0) {
     host.say("success", "packages.revert.nothing", { thingType, package: packageName, version });
     host.result({ ok: true, thingType, packageName, version, viaJob, devices: 0 });
@@ -107,7 +110,7 @@ export async function revert(run: PackagesRun): Promise<void> {
     host.say("info", "packages.revert.kept");
     throw new Declined();
   }
-  const base = { thingType, packageName, version, viaJob, devices: targets.length };
+  const base = { thingType, packageName, version, viaJob, devices: targets.length, searchSeconds };
   if (viaJob) {
     const configuration = await readConfiguration(session);
     if (!configuration.enabled)
