@@ -95,10 +95,19 @@ export interface RevertTarget {
 /** A fleet-index term value: quoted when it holds anything but plain word characters. */
 const term = (value: string) => (/^[A-Za-z0-9_.-]+$/.test(value) ? value : `"${value.replace(/"/g, '\\"')}"`);
 
-/** Devices of the type that report some version of the package, and not this one (features.md 9.3). */
-export function revertQuery(thingType: string, packageName: string, version: string): string {
+/**
+ * Devices of the type that report some version of the package, and not this one (features.md 9.3);
+ * with a prefix, only things named with it (the tour's own fleet).
+ */
+export function revertQuery(
+  thingType: string,
+  packageName: string,
+  version: string,
+  prefix?: string,
+): string {
   const field = `shadow.name.${PACKAGE_SHADOW}.reported.${packageName}.version`;
-  return `thingTypeName:${term(thingType)} AND ${field}:* AND NOT ${field}:${term(version)}`;
+  const named = prefix ? `thingName:${prefix}* AND ` : "";
+  return `${named}thingTypeName:${term(thingType)} AND ${field}:* AND NOT ${field}:${term(version)}`;
 }
 
 /** The `$package` entry of one package in a SearchIndex result's shadow text. */
@@ -118,8 +127,9 @@ export async function devicesToRevert(
   thingType: string,
   packageName: string,
   version: string,
+  prefix?: string,
 ): Promise<RevertTarget[]> {
-  const queryString = revertQuery(thingType, packageName, version);
+  const queryString = revertQuery(thingType, packageName, version, prefix);
   const things = await allPages(
     (nextToken) =>
       session.clients.iot.send(new SearchIndexCommand({ queryString, nextToken, maxResults: 100 })),

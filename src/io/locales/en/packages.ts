@@ -160,7 +160,23 @@ export default {
     jobCreated: "✅ Created job {{jobId}} for {{count}} devices (thing group {{group}})",
     simulate: "Play the devices: {{command}}",
   },
+  tour: {
+    before: "📱 Before the update, {{thing}} reports {{package}} {{version}} in its $package shadow.",
+    after: "📱 After the update, {{thing}} reports {{package}} {{version}}.",
+    rollback: "⏪ Last stop: rolling the tour's {{package}} devices back to {{version}}",
+    nothing: "Every tour device already reports {{version}}: nothing to roll back.",
+    job: "Created job {{jobId}} for the {{count}} devices on another version; the devices now install it.",
+    done: "✅ {{succeeded}} devices installed {{version}} again; {{remaining}} still report another version.",
+  },
   learn: {
+    tourRollback: {
+      title: "A rollback that reaches the cars",
+      body:
+        "Suppose the new firmware misbehaves. The fleet index finds the tour's cars that report a version other than\n" +
+        "{{version}}; a job of {{version}} goes to exactly those cars, they install it, and each success rewrites its\n" +
+        "$package shadow. `iotdm packages revert --via-job` does the same for any fleet; without --via-job it only\n" +
+        "corrects the records, which is quicker but leaves the cars as they are.",
+    },
     catalog: {
       title: "Packages: one name for a line of software",
       body:

@@ -164,7 +164,23 @@ export default {
     jobCreated: "✅ デバイス {{count}} 台向けにジョブ {{jobId}} を作成しました(モノグループ {{group}})",
     simulate: "デバイスを動かすには: {{command}}",
   },
+  tour: {
+    before: "📱 更新前: {{thing}} の $package シャドウには {{package}} {{version}} と記録されています。",
+    after: "📱 更新後: {{thing}} は {{package}} {{version}} を報告しています。",
+    rollback: "⏪ 最後の立ち寄り先: ツアーの {{package}} デバイスを {{version}} に戻します",
+    nothing: "ツアーのデバイスはすべて {{version}} を報告しています: 戻すものはありません。",
+    job: "別のバージョンのデバイス {{count}} 台向けにジョブ {{jobId}} を作成しました。デバイスがインストールします。",
+    done: "✅ {{succeeded}} 台が {{version}} をインストールし直しました。別のバージョンのままのデバイス: {{remaining}} 台。",
+  },
   learn: {
+    tourRollback: {
+      title: "車まで届くロールバック",
+      body:
+        "新しいファームウェアに問題があったとします。フリートインデックスで {{version}} 以外を報告しているツアーの車を探し、\n" +
+        "その車だけに {{version}} のジョブを送ります。車がインストールして成功するたびに $package シャドウが書き換わります。\n" +
+        "`iotdm packages revert --via-job` はどのフリートにも同じことをします。--via-job なしでは記録を直すだけで、\n" +
+        "速い代わりに車はそのままです。",
+    },
     catalog: {
       title: "パッケージ: ソフトウェアの系統に付ける名前",
       body:

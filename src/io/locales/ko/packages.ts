@@ -158,7 +158,23 @@ export default {
     jobCreated: "✅ 디바이스 {{count}}대를 위한 작업 {{jobId}}을(를) 만들었습니다 (사물 그룹 {{group}})",
     simulate: "디바이스를 실행하려면: {{command}}",
   },
+  tour: {
+    before: "📱 업데이트 전: {{thing}}의 $package 섀도에는 {{package}} {{version}}이(가) 기록되어 있습니다.",
+    after: "📱 업데이트 후: {{thing}}은(는) {{package}} {{version}}을(를) 보고합니다.",
+    rollback: "⏪ 마지막 정류장: 투어의 {{package}} 디바이스를 {{version}}(으)로 되돌립니다",
+    nothing: "투어의 모든 디바이스가 이미 {{version}}을(를) 보고합니다: 되돌릴 것이 없습니다.",
+    job: "다른 버전인 디바이스 {{count}}대에 작업 {{jobId}}을(를) 만들었습니다. 이제 디바이스가 설치합니다.",
+    done: "✅ {{succeeded}}대가 {{version}}을(를) 다시 설치했습니다. 여전히 다른 버전인 디바이스: {{remaining}}대.",
+  },
   learn: {
+    tourRollback: {
+      title: "차량까지 닿는 롤백",
+      body:
+        "새 펌웨어에 문제가 있다고 해 봅시다. 플릿 인덱스로 {{version}}이(가) 아닌 버전을 보고하는 투어 차량을 찾고,\n" +
+        "그 차량에만 {{version}} 작업을 보냅니다. 차량이 설치하고 성공할 때마다 $package 섀도가 다시 쓰입니다.\n" +
+        "`iotdm packages revert --via-job`은 어떤 플릿에든 같은 일을 합니다. --via-job 없이는 기록만 고치므로\n" +
+        "빠르지만 차량은 그대로입니다.",
+    },
     catalog: {
       title: "패키지: 소프트웨어 계열에 붙이는 이름",
       body:
