@@ -73,6 +73,18 @@ async function packageEntry(
   return doc.state.reported[pkg];
 }
 
+/** Rolls the sedans back to 1.0.0, unattended, with a --json report. */
+const REVERT_SEDANS = [
+  "--yes",
+  "--json",
+  "packages",
+  "revert",
+  "--thing-type",
+  "SedanVehicle",
+  "--package-version",
+  "1.0.0",
+];
+
 const sedansNotOn = (version: string) =>
   search(
     `thingTypeName:SedanVehicle AND shadow.name.$package.reported.SedanVehicle.version:* AND NOT shadow.name.$package.reported.SedanVehicle.version:${version}`,
@@ -133,16 +145,7 @@ test("revert by shadow rewrite: exactly the sedans on another version, attribute
   const expected = [sedans[0], sedans[1], sedans[2]].sort();
   assert.deepEqual(await sedansNotOn("1.0.0"), expected);
 
-  const r = await cli(
-    "--yes",
-    "--json",
-    "packages",
-    "revert",
-    "--thing-type",
-    "SedanVehicle",
-    "--package-version",
-    "1.0.0",
-  );
+  const r = await cli(...REVERT_SEDANS);
   assert.equal(r.code, 0, r.host.stderrText);
   const out = JSON.parse(r.host.stdoutText) as { devices: number; updated: number; failed: number };
   assert.deepEqual([out.devices, out.updated, out.failed], [3, 3, 0]);
@@ -157,33 +160,14 @@ test("revert by shadow rewrite: exactly the sedans on another version, attribute
   });
   assert.equal((await packageEntry(suvs[0], "SUVVehicle")).version, "1.1.0");
 
-  const again = await cli(
-    "--yes",
-    "--json",
-    "packages",
-    "revert",
-    "--thing-type",
-    "SedanVehicle",
-    "--package-version",
-    "1.0.0",
-  );
+  const again = await cli(...REVERT_SEDANS);
   assert.equal((JSON.parse(again.host.stdoutText) as { devices: number }).devices, 0);
 });
 
 test("revert --via-job: a job to exactly the differing devices; once they succeed the inventory follows (PKG-7)", async () => {
   await reportVersion(sedans[1], "SedanVehicle", "1.1.0");
   await reportVersion(sedans[3], "SedanVehicle", "1.1.0");
-  const r = await cli(
-    "--yes",
-    "--json",
-    "packages",
-    "revert",
-    "--thing-type",
-    "SedanVehicle",
-    "--package-version",
-    "1.0.0",
-    "--via-job",
-  );
+  const r = await cli(...REVERT_SEDANS, "--via-job");
   assert.equal(r.code, 0, r.host.stderrText);
   const out = JSON.parse(r.host.stdoutText) as {
     job: { jobId: string; group: string };

@@ -49,6 +49,18 @@ async function refused(...args: string[]): Promise<{ code: string; message: stri
   assert.equal(r.code, 1, r.host.stdoutText);
   return (JSON.parse(r.host.stdoutText) as { error: { code: string; message: string } }).error;
 }
+/** Version 2.0.0 of Infotainment from a file (its path follows). */
+const HEAD_UNIT_2 = ["create-version", "--package", "Infotainment", "--package-version", "2.0.0", "--file"];
+
+/** The bytes of a version's artifact, read at the S3 object version it is pinned to. */
+async function artifactOf(versionName: string): Promise<{ bytes: Buffer; pinned?: string }> {
+  const v = await iot.send(new GetPackageVersionCommand({ packageName: "Infotainment", versionName }));
+  const loc = v.artifact?.s3Location ?? {};
+  const obj = await s3.send(
+    new GetObjectCommand({ Bucket: loc.bucket, Key: loc.key, VersionId: loc.version }),
+  );
+  return { bytes: Buffer.from(await obj.Body!.transformToByteArray()), pinned: loc.version };
+}
 const tagsOf = async (resourceArn: string) =>
   Object.fromEntries(
     ((await iot.send(new ListTagsForResourceCommand({ resourceArn }))).tags ?? []).map((x) => [
@@ -103,12 +115,7 @@ test("create-version --file: the artifact read back from S3 at its pinned object
   const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256));
   writeFileSync(file, bytes);
   const out = await json<{ version: { outcome: string; status: string; arn: string } }>(
-    "create-version",
-    "--package",
-    "Infotainment",
-    "--package-version",
-    "2.0.0",
-    "--file",
+    ...HEAD_UNIT_2,
     file,
     "--attributes",
     "region=eu,signed=yes",
@@ -119,26 +126,15 @@ test("create-version --file: the artifact read back from S3 at its pinned object
     new GetPackageVersionCommand({ packageName: "Infotainment", versionName: "2.0.0" }),
   );
   assert.deepEqual(v.attributes, { region: "eu", signed: "yes" });
-  const loc = v.artifact?.s3Location ?? {};
-  assert.ok(loc.version, "pinned to an S3 object version");
-  const obj = await s3.send(
-    new GetObjectCommand({ Bucket: loc.bucket, Key: loc.key, VersionId: loc.version }),
-  );
-  assert.ok(Buffer.from(await obj.Body!.transformToByteArray()).equals(bytes));
+  const artifact = await artifactOf("2.0.0");
+  assert.ok(artifact.pinned, "pinned to an S3 object version");
+  assert.ok(artifact.bytes.equals(bytes));
   const tags = await tagsOf(out.version.arn);
   assert.equal(tags["created-by"], "manage-packages");
 
   // An existing version is reported, not replaced: same artifact, nothing uploaded.
   writeFileSync(file, "something else");
-  const again = await json<{ version: { outcome: string } }>(
-    "create-version",
-    "--package",
-    "Infotainment",
-    "--package-version",
-    "2.0.0",
-    "--file",
-    file,
-  );
+  const again = await json<{ version: { outcome: string } }>(...HEAD_UNIT_2, file);
   assert.equal(again.version.outcome, "existing");
   const after = await iot.send(
     new GetPackageVersionCommand({ packageName: "Infotainment", versionName: "2.0.0" }),
@@ -160,11 +156,7 @@ test("create-version without a file uploads a generated firmware archive; --draf
     new GetPackageVersionCommand({ packageName: "Infotainment", versionName: "2.1.0-beta" }),
   );
   assert.equal(v.status, "DRAFT");
-  const loc = v.artifact?.s3Location ?? {};
-  const obj = await s3.send(
-    new GetObjectCommand({ Bucket: loc.bucket, Key: loc.key, VersionId: loc.version }),
-  );
-  const entry = unzipSingle(Buffer.from(await obj.Body!.transformToByteArray()));
+  const entry = unzipSingle((await artifactOf("2.1.0-beta")).bytes);
   assert.equal(entry.name, "firmware_2.1.0-beta.bin");
   assert.match(entry.text, /^Firmware version 2\.1\.0-beta for Infotainment/);
 });

@@ -57,66 +57,37 @@ export const nonEmpty =
   (raw: string): Parsed<string> =>
     raw.trim() === "" ? { problem: { key } } : { value: raw.trim() };
 
-/** A new name, typed (create, create-version). */
-export function newName(
+const parseName = (kind: keyof typeof MAX_LENGTH) =>
+  catalogName(kind, kind === "package" ? "packages.input.badPackage" : "packages.input.badVersion");
+
+/**
+ * A catalog name: a new one typed (create, create-version), or an existing one picked from
+ * `available` (given as a flag, AWS then says whether it exists).
+ */
+export function nameInput(
   host: IoHost,
   flag: string,
   given: string | undefined,
   kind: keyof typeof MAX_LENGTH,
   prompt: MessageKey,
+  available?: readonly string[],
 ): Promise<string> {
   return input(host, {
     flag,
     given,
-    parse: catalogName(kind, kind === "package" ? "packages.input.badPackage" : "packages.input.badVersion"),
+    parse: parseName(kind),
     prompt: { key: prompt },
+    ...(available
+      ? {
+          default: given === undefined ? available[0] : undefined,
+          choices: available.map((name) => ({ value: name, label: name })),
+        }
+      : {}),
   });
 }
 
-/** An existing name, picked from those listed (or given as a flag, then AWS says if it exists). */
-export function pickName(
-  host: IoHost,
-  flag: string,
-  given: string | undefined,
-  available: readonly string[],
-  prompt: MessageKey,
-  kind: keyof typeof MAX_LENGTH,
-): Promise<string> {
-  return input(host, {
-    flag,
-    given,
-    parse: catalogName(kind, kind === "package" ? "packages.input.badPackage" : "packages.input.badVersion"),
-    prompt: { key: prompt },
-    default: given === undefined ? available[0] : undefined,
-    choices: available.map((name) => ({ value: name, label: name })),
-  });
-}
-
-/** An optional text (description), empty when not given. */
-export function optionalText(
-  host: IoHost,
-  flag: string,
-  given: string | undefined,
-  prompt: MessageKey,
-): Promise<string> {
-  return input(host, {
-    flag,
-    given,
-    parse: (raw): Parsed<string> =>
-      raw.length <= 1024 ? { value: raw.trim() } : { problem: { key: "packages.input.tooLong" } },
-    prompt: { key: prompt },
-    default: "",
-  });
-}
-
-export function pairs(
-  host: IoHost,
-  flag: string,
-  given: string | undefined,
-  prompt: MessageKey,
-): Promise<Record<string, string>> {
-  return input(host, { flag, given, parse: keyValues, prompt: { key: prompt }, default: "" });
-}
+const text = (raw: string): Parsed<string> =>
+  raw.length <= 1024 ? { value: raw.trim() } : { problem: { key: "packages.input.tooLong" } };
 
 /** What every action receives: `menu` says whether optional inputs are asked for too. */
 export interface PackagesRun {
@@ -127,18 +98,31 @@ export interface PackagesRun {
   tagger: Tagger;
 }
 
-/** An optional input: from its flag; asked for only in the menu (an action by flags runs as given). */
-export function optional<T>(
+/**
+ * An optional input (empty: none): from its flag; asked for only in the menu, so an action given
+ * by flags runs as given, unattended.
+ */
+async function optionalInput<T>(
   run: PackagesRun,
   flag: string,
   given: string | undefined,
-  ask: () => Promise<T>,
   parse: (raw: string) => Parsed<T>,
-  fallback: T,
+  prompt: MessageKey,
 ): Promise<T> {
-  if (run.menu && given === undefined) return ask();
-  return Promise.resolve(fromFlag(flag, given, parse) ?? fallback);
+  if (run.menu && given === undefined)
+    return input(run.host, { flag, given, parse, prompt: { key: prompt }, default: "" });
+  return fromFlag(flag, given ?? "", parse) as T;
 }
+
+export const optionalText = (run: PackagesRun, flag: string, given: string | undefined, prompt: MessageKey) =>
+  optionalInput(run, flag, given, text, prompt);
+
+export const optionalPairs = (
+  run: PackagesRun,
+  flag: string,
+  given: string | undefined,
+  prompt: MessageKey,
+) => optionalInput(run, flag, given, keyValues, prompt);
 
 /** The package to act on: --package, else one picked from the catalog; undefined when it is empty. */
 export async function packageOf(run: PackagesRun): Promise<string | undefined> {
@@ -152,7 +136,7 @@ export async function packageOf(run: PackagesRun): Promise<string | undefined> {
     host.fail();
     return undefined;
   }
-  return pickName(host, "--package", flags.package, names, "packages.input.packagePrompt", "package");
+  return nameInput(host, "--package", flags.package, "package", "packages.input.packagePrompt", names);
 }
 
 /** A version of `packageName`: --package-version, else one picked from its versions. */
@@ -167,12 +151,12 @@ export async function versionOf(run: PackagesRun, packageName: string): Promise<
     host.fail();
     return undefined;
   }
-  return pickName(
+  return nameInput(
     host,
     "--package-version",
     flags.packageVersion,
-    names,
-    "packages.input.versionPrompt",
     "version",
+    "packages.input.versionPrompt",
+    names,
   );
 }

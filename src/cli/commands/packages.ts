@@ -26,14 +26,12 @@ import { Tagger } from "../../workshop/provision/tagging.js";
 import type { CommandModule } from "../registry.js";
 import { addTargetOptions, openSession, prepareTarget } from "../session.js";
 import {
-  keyValues,
-  newName,
-  optional,
+  nameInput,
+  optionalPairs,
   optionalText,
   packageOf,
   type PackagesFlags,
   type PackagesRun,
-  pairs,
   versionOf,
 } from "./packages-inputs.js";
 import { deviceVersion, revert } from "./packages-revert.js";
@@ -55,16 +53,12 @@ const ACTIONS = [
   "revert",
 ] as const;
 type Action = (typeof ACTIONS)[number];
-const CHANGES: ReadonlySet<Action> = new Set<Action>([
-  "create",
-  "create-version",
-  "publish",
-  "deprecate",
-  "set-default",
-  "delete-version",
-  "delete",
-  "config",
-  "revert",
+/** Actions that only read; every other one changes something (a confirmation against AWS). */
+const READ_ONLY: ReadonlySet<Action> = new Set<Action>([
+  "list",
+  "describe",
+  "describe-version",
+  "device-version",
 ]);
 const MENU: Record<Action, MessageKey> = {
   list: "packages.menu.list",
@@ -109,23 +103,20 @@ function actionOf(host: IoHost, given: string | undefined): Promise<Action> {
 async function create(run: PackagesRun): Promise<void> {
   const { host, session, flags } = run;
   await host.learn("packages.learn.catalog");
-  const name = await newName(host, "--package", flags.package, "package", "packages.input.newPackagePrompt");
-  const description = await optional(
+  const name = await nameInput(
+    host,
+    "--package",
+    flags.package,
+    "package",
+    "packages.input.newPackagePrompt",
+  );
+  const description = await optionalText(
     run,
     "--description",
     flags.description,
-    () => optionalText(host, "--description", undefined, "packages.input.descriptionPrompt"),
-    (raw) => ({ value: raw.trim() }),
-    "",
+    "packages.input.descriptionPrompt",
   );
-  const tags = await optional(
-    run,
-    "--tags",
-    flags.tags,
-    () => pairs(host, "--tags", undefined, "packages.input.tagsPrompt"),
-    keyValues,
-    {},
-  );
+  const tags = await optionalPairs(run, "--tags", flags.tags, "packages.input.tagsPrompt");
   const created = await createPackage(session, run.tagger, {
     name,
     description: description || undefined,
@@ -141,28 +132,19 @@ async function createVersionAction(run: PackagesRun): Promise<void> {
   const packageName = await packageOf(run);
   if (packageName === undefined) return;
   await host.learn("packages.learn.versions");
-  const versionName = await newName(
+  const versionName = await nameInput(
     host,
     "--package-version",
     flags.packageVersion,
     "version",
     "packages.input.newVersionPrompt",
   );
-  const file = await optional(
-    run,
-    "--file",
-    flags.file,
-    () => optionalText(host, "--file", undefined, "packages.input.filePrompt"),
-    (raw) => ({ value: raw.trim() }),
-    "",
-  );
-  const attributes = await optional(
+  const file = await optionalText(run, "--file", flags.file, "packages.input.filePrompt");
+  const attributes = await optionalPairs(
     run,
     "--attributes",
     flags.attributes,
-    () => pairs(host, "--attributes", undefined, "packages.input.attributesPrompt"),
-    keyValues,
-    {},
+    "packages.input.attributesPrompt",
   );
   const created = await createVersion(session, run.tagger, {
     packageName,
@@ -288,7 +270,7 @@ async function run(
   const target = await prepareTarget(flags);
   host.say("title", "packages.title");
   const given = fromFlag("[action]", rawAction, oneOf(ACTIONS, "packages.badAction"));
-  const session = await openSession(host, target, { changes: given === undefined || CHANGES.has(given) });
+  const session = await openSession(host, target, { changes: given === undefined || !READ_ONLY.has(given) });
   const tagger = new Tagger(session, host, new Date(), "manage-packages");
   try {
     // With an action: that one. Without: the menu, again until the user is done.
