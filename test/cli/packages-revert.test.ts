@@ -204,6 +204,23 @@ test("the menu in a terminal: a device's versions, then done", async () => {
   assert.match(term.text, /SUVVehicle 1\.1\.0/);
 });
 
+test("the menu in a terminal: a revert picked step by step, confirmed with REVERT typed", async () => {
+  const term = new Terminal(["packages", ...target(sb)]);
+  const code = await term.converse([
+    { after: /What would you like to do\?/, type: `${"\x1b[B".repeat(12)}\r` },
+    // Thing types are listed by name: SUVVehicle comes first; its package's versions, 1.0.0 first.
+    { after: /Which thing type\?/, type: "\r" },
+    { after: /Which version\?/, type: "\r" },
+    { after: /How should the fleet be rolled back\?/, type: "\r" },
+    { after: /Rolling back to 1\.0\.0/, type: "\r" },
+    { after: /Type REVERT to set 1\.0\.0/, type: "REVERT\r" },
+    { after: /Do something else with packages\?/, type: "n\r" },
+  ]);
+  assert.equal(code, 0, term.text);
+  assert.match(term.text, new RegExp(`${suvs[0]}: 1\\.1\\.0 → 1\\.0\\.0`));
+  assert.equal((await packageEntry(suvs[0], "SUVVehicle")).version, "1.0.0");
+});
+
 test("cleanup removes the rollback's thing group with the fleet (tagged by packages)", async () => {
   const groups = async () =>
     ((await iot.send(new ListThingGroupsCommand({}))).thingGroups ?? []).map((g) => g.groupName ?? "");
