@@ -247,6 +247,8 @@ test("publish, deprecate, publish again; delete-version and delete want DELETE t
     iot.send(new GetPackageVersionCommand({ packageName: "Infotainment", versionName: "2.1.0-beta" })),
     { name: "ResourceNotFoundException" },
   );
+  const unknown = await refused("delete-version", "--package", "Infotainment", "--package-version", "9.9.9");
+  assert.equal(unknown.code, "ResourceNotFoundException");
   await json("create", "--package", "Scratch");
   await json("delete", "--package", "Scratch");
   await assert.rejects(iot.send(new GetPackageCommand({ packageName: "Scratch" })), {
@@ -278,6 +280,10 @@ test("config: disable keeps the role, enable makes the role and its inline polic
   assert.equal(tags["created-by"], "manage-packages");
   const shown = await json<{ configuration: { enabled: boolean } }>("config", "show");
   assert.equal(shown.configuration.enabled, true);
+  // Without a mode and without a terminal or --yes, config shows the configuration.
+  const plain = await cli("--json", "packages", "config");
+  assert.equal(plain.code, 0, plain.host.stderrText);
+  assert.equal((JSON.parse(plain.host.stdoutText) as { mode: string }).mode, "show");
 });
 
 test("a wrong name, pair list or action is a usage error before any call changes anything", async () => {

@@ -198,7 +198,12 @@ async function lifecycle(run: PackagesRun, action: LifecycleAction): Promise<voi
   if (action !== "delete" && versionName === undefined) return;
   const what = versionName ? `${packageName} ${versionName}` : packageName;
   await host.learn("packages.learn.lifecycle");
-  if (action === "delete" || action === "delete-version") await confirmDelete(run, what);
+  if (action === "delete" || action === "delete-version") {
+    // AWS answers 200 for a package or version that does not exist: say so instead (404 from Get*).
+    if (versionName) showVersion(host, await describeVersion(session, packageName, versionName));
+    else showPackage(host, await describePackage(session, packageName));
+    await confirmDelete(run, what);
+  }
   try {
     await applyLifecycle(session, action, packageName, versionName);
   } catch (e) {
@@ -217,7 +222,8 @@ async function config(run: PackagesRun, given: string | undefined): Promise<void
   const { host, session } = run;
   const mode = await input<ConfigMode>(host, {
     flag: "config <show|enable|disable>",
-    given,
+    // `iotdm packages config` alone shows it; only the menu asks.
+    given: given ?? (run.menu ? undefined : "show"),
     parse: oneOf(CONFIG_MODES, "packages.config.badMode"),
     prompt: { key: "packages.config.prompt" },
     default: "show",
