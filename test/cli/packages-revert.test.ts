@@ -11,6 +11,7 @@ import { after, before, test } from "node:test";
 import {
   DescribeJobCommand,
   IoTClient,
+  ListJobsCommand,
   ListThingGroupsCommand,
   ListThingsInThingGroupCommand,
   SearchIndexCommand,
@@ -189,6 +190,34 @@ test("revert --via-job: a job to exactly the differing devices; once they succee
   assert.equal(played.code, 0, played.host.stderrText);
   assert.deepEqual(await sedansNotOn("1.0.0"), []);
   assert.equal((await packageEntry(sedans[3], "SedanVehicle")).version, "1.0.0");
+});
+
+test("revert --via-job of a DRAFT version is refused before anything is found or created (JOB-3)", async () => {
+  const draft = await cli(
+    "--yes",
+    "packages",
+    "create-version",
+    "--package",
+    "SedanVehicle",
+    "--package-version",
+    "3.0.0",
+    "--draft",
+  );
+  assert.equal(draft.code, 0, draft.host.stderrText);
+  const jobsBefore = (await iot.send(new ListJobsCommand({}))).jobs?.length ?? 0;
+  const r = await cli(
+    "--yes",
+    "packages",
+    "revert",
+    "--thing-type",
+    "SedanVehicle",
+    "--package-version",
+    "3.0.0",
+    "--via-job",
+  );
+  assert.equal(r.code, 1);
+  assert.match(r.host.stderrText + r.host.stdoutText, /Version 3\.0\.0 is DRAFT/);
+  assert.equal((await iot.send(new ListJobsCommand({}))).jobs?.length ?? 0, jobsBefore);
 });
 
 test("the menu in a terminal: a device's versions, then done", async () => {
