@@ -12,3 +12,10 @@ export function percentile(sorted: Float64Array, p: number): number {
 }
 
 export const fmt = (n: number, d = 1): string => n.toFixed(d);
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

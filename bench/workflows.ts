@@ -2,9 +2,11 @@
  * Workflow bench: `iotdm provision --yes --count N`, an OTA job to the whole fleet played by
  * `iotdm simulate-jobs` (ota.ts), and `iotdm cleanup --yes` of the same fleet against a running
  * sandbox (targets: provision and cleanup under 20 s for 10,000 things), then a
+ * revert of a fleet of one type from mixed `$package` versions (revert.ts), then a
  * provision against a sandbox that enforces AWS's rates (target: at least 90% of the
  * CreateThing quota sustained with zero failed operations).
- * Options: --things N (default 10000), --throttled-things N (default 1500).
+ * Options: --things N (default 10000), --throttled-things N (default 1500), --only revert (that
+ * bench alone), --profile DIR (CPU profiles of the sandbox and the CLI runs).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,6 +18,7 @@ import { parseArgs, promisify } from "node:util";
 import { defaultRate } from "../src/common/quotas.js";
 import { type StartOptions, ensureRunning, instanceRef, stopInstance } from "../src/sandbox/control.js";
 import { otaBench, type SandboxClientConfig } from "./ota.js";
+import { revertBench } from "./revert.js";
 
 const exec = promisify(execFile);
 const CLI = join(fileURLToPath(new URL(".", import.meta.url)), "..", "src", "cli", "main.js");
@@ -23,10 +26,15 @@ const CLI = join(fileURLToPath(new URL(".", import.meta.url)), "..", "src", "cli
 const { values } = parseArgs({
   options: {
     things: { type: "string", default: "10000" },
+    only: { type: "string" },
+    profile: { type: "string" },
     "throttled-things": { type: "string", default: "1500" },
     port: { type: "string", default: "5997" },
   },
 });
+
+/** `--profile DIR`: every process of the run (sandbox and CLI) writes a CPU profile there. */
+const profileArgs = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
 
 interface Run<T> {
   seconds: number;
@@ -35,7 +43,7 @@ interface Run<T> {
 
 async function iotdm<T>(args: string[]): Promise<Run<T>> {
   const t0 = performance.now();
-  const { stdout } = await exec(process.execPath, [CLI, "--yes", "--json", ...args], {
+  const { stdout } = await exec(process.execPath, [...profileArgs, CLI, "--yes", "--json", ...args], {
     maxBuffer: 256 * 1024 * 1024,
   });
   return { seconds: (performance.now() - t0) / 1000, report: JSON.parse(stdout) as T };
@@ -54,7 +62,7 @@ interface CleanupJson {
 
 async function withSandbox<T>(
   opts: StartOptions,
-  run: (flags: string[], config: SandboxClientConfig) => Promise<T>,
+  run: (flags: string[], config: SandboxClientConfig, pid: number) => Promise<T>,
 ): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), "iotdm-wbench-"));
   const ref = instanceRef({ port: Number(values.port), dataDir });
@@ -66,7 +74,7 @@ async function withSandbox<T>(
     credentials: { accessKeyId: instance.accessKeyId, secretAccessKey: instance.secretAccessKey },
   };
   try {
-    return await run(["--sandbox-port", String(ref.port), "--sandbox-dir", dataDir], config);
+    return await run(["--sandbox-port", String(ref.port), "--sandbox-dir", dataDir], config, instance.pid);
   } finally {
     await stopInstance(ref);
     rmSync(dataDir, { recursive: true, force: true });
@@ -77,6 +85,8 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 
 async function main(): Promise<void> {
   const count = Number(values.things);
+  if (values.only === "revert")
+    return withSandbox({}, (flags, config, pid) => revertBench(config, flags, iotdm, count, pid));
   console.log(`iotdm workflow bench: provision and cleanup of ${count} things on the sandbox`);
   await withSandbox({}, async (flags, config) => {
     const p = await iotdm<ProvisionJson>(["provision", "--count", String(count), ...flags]);
@@ -90,6 +100,8 @@ async function main(): Promise<void> {
       `cleanup of the same fleet   ${fmt(c.seconds)} s, ${c.report.totals.deleted} resources deleted, ${c.report.totals.failed} failed${calls ? `, ${calls.calls} calls (${calls.failures} answered with an expected error such as 404 or 501)` : ""}   (target < 20 s)`,
     );
   });
+
+  await withSandbox({}, (flags, config, pid) => revertBench(config, flags, iotdm, count, pid));
 
   const throttled = Number(values["throttled-things"]);
   const quota = defaultRate("iot", "CreateThing") ?? 100;

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   "create-job": async () => (await import("./commands/create-job.js")).createJobCommand,
   "explore-jobs": async () => (await import("./commands/explore-jobs.js")).exploreJobsCommand,
   "simulate-jobs": async () => (await import("./commands/simulate-jobs.js")).simulateJobsCommand,
+  packages: async () => (await import("./commands/packages.js")).packagesCommand,
 };
 
 /** Global options that take a value (the value is not a command name). */

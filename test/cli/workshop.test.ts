@@ -32,6 +32,8 @@ interface TourJson {
   };
   dynamicGroup: { created: boolean; members: number };
   ota: { status: string; devices: number; succeeded: number; failed: number; indexed: number };
+  deviceVersion: { before?: string; after?: string };
+  rollback: { devices: number; succeeded: number; remaining: number };
   cleanup: { totals: { failed: number; deleted: number } };
 }
 
@@ -78,6 +80,14 @@ test("workshop --yes builds, shows and removes the fleet", async () => {
   assert.equal(tour.ota.succeeded, Math.floor(tour.ota.devices * 0.9));
   assert.equal(tour.ota.failed, tour.ota.devices - tour.ota.succeeded);
   assert.equal(tour.ota.indexed, tour.ota.succeeded);
+  // The first device's $package before and after: the first devices in name order succeed.
+  assert.deepEqual(tour.deviceVersion, {
+    before: "1.0.0",
+    after: tour.ota.succeeded > 0 ? "1.1.0" : "1.0.0",
+  });
+  // The rollback stop: a job of 1.0.0 to exactly the updated devices, all of them back (PKG-7).
+  assert.deepEqual(tour.rollback, { ...tour.rollback, devices: tour.ota.succeeded, remaining: 0 });
+  assert.equal(tour.rollback.succeeded, tour.ota.succeeded);
   assert.equal(tour.cleanup.totals.failed, 0);
   await emptySandbox();
 });

@@ -1,7 +1,7 @@
 /**
  * `iotdm workshop`: the guided tour. Provision a small fleet, look at what was created, group it
- * dynamically, update its firmware over the air, clean up, with learning moments between the
- * stops. By default it runs on a sandbox instance of its own, so it never touches the fleet of
+ * dynamically, update its firmware over the air (a device's `$package` shown before and after),
+ * roll the fleet back with a job, clean up, with learning moments between the stops. By default it runs on a sandbox instance of its own, so it never touches the fleet of
  * the default sandbox; `npm start` runs it with --yes.
  * A sandbox the tour started is stopped at the end; one that was already running stays.
  */
@@ -17,6 +17,7 @@ import { provision } from "../../workshop/provision/index.js";
 import { deviceAt, defaultPlan, parseCount } from "../../workshop/provision/plan.js";
 import { renderProvisionSummary } from "../../workshop/provision/summary.js";
 import { tourOta } from "../../workshop/jobs/tour.js";
+import { tourDeviceVersion, tourRollback } from "../../workshop/packages/tour.js";
 import { showFleet } from "../../workshop/tour.js";
 import type { CommandModule } from "../registry.js";
 import {
@@ -68,14 +69,27 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
     const fleet = await showFleet(session, host, samples);
     const first = deviceAt(plan, 0);
     const dynamicGroup = await tourDynamicGroup(session, host, { ...first, prefix: plan.prefix });
-    const ota = dynamicGroup.created
-      ? await tourOta(session, host, {
-          group: dynamicGroup.name,
-          packageName: first.thingType,
-          version: plan.versions[plan.versions.length - 1],
-          prefix: plan.prefix,
-        })
-      : undefined;
+    const showFirst = (moment: "before" | "after") =>
+      tourDeviceVersion(session, host, first.name, first.thingType, moment);
+    let ota: Awaited<ReturnType<typeof tourOta>> | undefined;
+    let rollback: Awaited<ReturnType<typeof tourRollback>> | undefined;
+    const deviceVersion: { before?: string; after?: string } = {};
+    if (dynamicGroup.created) {
+      deviceVersion.before = await showFirst("before");
+      ota = await tourOta(session, host, {
+        group: dynamicGroup.name,
+        packageName: first.thingType,
+        version: plan.versions[plan.versions.length - 1],
+        prefix: plan.prefix,
+      });
+      deviceVersion.after = await showFirst("after");
+      rollback = await tourRollback(session, host, {
+        thingType: first.thingType,
+        packageName: first.thingType,
+        version: plan.versions[0],
+        prefix: plan.prefix,
+      });
+    }
 
     await host.learn("workshop.learn.cleanup");
     host.say("step", "workshop.stop.cleanup");
@@ -89,11 +103,22 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
       dynamicGroup.created &&
       ota?.status === "COMPLETED" &&
       ota.indexed === ota.succeeded &&
+      rollback?.remaining === 0 &&
       cleaned.totals.failed === 0;
     host.say(ok ? "success" : "error", ok ? "workshop.done" : "workshop.doneWithProblems", {
       seconds: seconds.toFixed(1),
     });
-    host.result({ ok, seconds, provision: provisioned, fleet, dynamicGroup, ota, cleanup: cleaned });
+    host.result({
+      ok,
+      seconds,
+      provision: provisioned,
+      fleet,
+      dynamicGroup,
+      ota,
+      deviceVersion,
+      rollback,
+      cleanup: cleaned,
+    });
     if (!ok) host.fail();
   } finally {
     session.close();

@@ -4,16 +4,11 @@
  * their status (a DRAFT cannot be deployed, JOB-3), and the creation itself, tagged in the same
  * call so cleanup finds the job.
  */
-import {
-  CreateJobCommand,
-  GetPackageCommand,
-  ListPackagesCommand,
-  ListPackageVersionsCommand,
-  ListThingGroupsCommand,
-} from "@aws-sdk/client-iot";
+import { CreateJobCommand, GetPackageCommand, ListThingGroupsCommand } from "@aws-sdk/client-iot";
 import { allPages } from "../../aws/parallel.js";
 import type { AwsSession } from "../../aws/session.js";
 import { jobsRoleName } from "../naming.js";
+import { listPackages, listVersions } from "../packages/catalog.js";
 import { workshopTags } from "../tags.js";
 import { createJobRequest, type JobPlan } from "./config.js";
 
@@ -39,37 +34,17 @@ export async function discoverTargets(session: AwsSession): Promise<Targets> {
       (p) => p.thingGroups,
       (p) => p.nextToken,
     ),
-    allPages(
-      (nextToken) => iot.send(new ListPackagesCommand({ maxResults: 100, nextToken })),
-      (p) => p.packageSummaries,
-      (p) => p.nextToken,
-    ),
+    listPackages(session),
   ]);
   return {
     groups: groups.map((g) => g.groupName ?? "").filter((n) => n !== ""),
-    packages: packages
-      .filter((p) => p.packageName)
-      .map((p) => ({
-        name: p.packageName ?? "",
-        defaultVersion: p.defaultVersionName,
-        created: p.creationDate,
-      })),
+    packages: packages.filter((p) => p.name !== ""),
   };
 }
 
-export async function packageVersions(session: AwsSession, packageName: string): Promise<VersionView[]> {
-  const versions = await allPages(
-    (nextToken) =>
-      session.clients.iot.send(new ListPackageVersionsCommand({ packageName, maxResults: 100, nextToken })),
-    (p) => p.packageVersionSummaries,
-    (p) => p.nextToken,
-  );
-  return versions.map((v) => ({
-    version: v.versionName ?? "",
-    status: v.status ?? "",
-    created: v.creationDate,
-  }));
-}
+/** The versions of a package with their status, all pages (the catalog's own listing). */
+export const packageVersions = (session: AwsSession, packageName: string): Promise<VersionView[]> =>
+  listVersions(session, packageName);
 
 /** Whether the package exists (a name given as a flag, checked before the plan is shown). */
 export async function packageExists(session: AwsSession, packageName: string): Promise<boolean> {

@@ -14,15 +14,17 @@ import {
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { allPages, mapLimit } from "../../aws/parallel.js";
+import type { AwsSession } from "../../aws/session.js";
 import { firmwareBucketName, firmwareBucketPattern, firmwareBucketPrefix, firmwareKey } from "../naming.js";
 import type { StepContext } from "./context.js";
 import { describeError, errorCode, retriedInto, wasRetried } from "../errors.js";
 import type { FirmwareResult, ResourceResult } from "./report.js";
+import type { Tagger } from "./tagging.js";
 import { zip } from "./zip.js";
 
-async function findBucket(ctx: StepContext): Promise<string | undefined> {
-  const { s3 } = ctx.session.clients;
-  const region = ctx.session.region;
+async function findBucket(session: AwsSession): Promise<string | undefined> {
+  const { s3 } = session.clients;
+  const region = session.region;
   const names = await allPages(
     (token) =>
       s3.send(
@@ -40,10 +42,10 @@ async function findBucket(ctx: StepContext): Promise<string | undefined> {
 }
 
 /** A retry that finds the bucket already ours (outside us-east-1) met its own first attempt. */
-async function createBucket(ctx: StepContext, name: string): Promise<void> {
-  const region = ctx.session.region;
+async function createBucket(session: AwsSession, name: string): Promise<void> {
+  const region = session.region;
   try {
-    await ctx.session.clients.s3.send(
+    await session.clients.s3.send(
       new CreateBucketCommand({
         Bucket: name,
         ...(region === "us-east-1"
@@ -56,27 +58,38 @@ async function createBucket(ctx: StepContext, name: string): Promise<void> {
   }
 }
 
+/**
+ * The workshop's firmware bucket: the first existing one, else a new one, tagged. Versioning is
+ * switched on either way: package versions need object version ids.
+ */
+export async function ensureFirmwareBucket(
+  session: AwsSession,
+  tagger: Tagger,
+): Promise<{ name: string; created: boolean }> {
+  const existing = await findBucket(session);
+  const name = existing ?? firmwareBucketName(session.region, Math.floor(Date.now() / 1000));
+  if (!existing) await createBucket(session, name);
+  await session.clients.s3.send(
+    new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: "Enabled" } }),
+  );
+  if (!existing) await tagger.tag("s3-bucket", name, name);
+  return { name, created: !existing };
+}
+
 export async function provisionBucket(ctx: StepContext): Promise<ResourceResult> {
-  const { s3 } = ctx.session.clients;
   const region = ctx.session.region;
   await ctx.io.learn("provision.learn.s3Storage", { region });
   ctx.io.say("step", "provision.step.bucket");
   let name = "";
   try {
-    const existing = await findBucket(ctx);
-    name = existing ?? firmwareBucketName(region, Math.floor(Date.now() / 1000));
-    if (!existing) await createBucket(ctx, name);
-    // Also on a reused bucket: package versions need object version ids.
-    await s3.send(
-      new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: "Enabled" } }),
-    );
+    const bucket = await ensureFirmwareBucket(ctx.session, ctx.tagger);
+    name = bucket.name;
     const arn = `arn:aws:s3:::${name}`;
-    if (existing) {
+    if (!bucket.created) {
       ctx.io.say("info", "provision.bucket.existing", { name });
       return { name, outcome: "existing", arn };
     }
     ctx.io.say("success", "provision.bucket.created", { name });
-    await ctx.tagger.tag("s3-bucket", name, name);
     return { name, outcome: "created", arn };
   } catch (e) {
     const error = describeError(e);
@@ -116,12 +129,12 @@ async function currentVersions(ctx: StepContext, bucket: string): Promise<Map<st
  * version that attempt wrote (ours: "created"; on a first attempt another writer's: "existing").
  */
 async function putArchive(
-  ctx: StepContext,
+  session: AwsSession,
   Bucket: string,
   Key: string,
   Body: Buffer,
 ): Promise<{ outcome: "created" | "existing"; versionId?: string }> {
-  const { s3 } = ctx.session.clients;
+  const { s3 } = session.clients;
   try {
     const put = await s3.send(
       new PutObjectCommand({ Bucket, Key, Body, ContentType: "application/zip", IfNoneMatch: "*" }),
@@ -146,7 +159,7 @@ async function ensureArchive(
   try {
     const { outcome, versionId } = current.has(key)
       ? { outcome: "existing" as const, versionId: current.get(key) }
-      : await putArchive(ctx, bucket, key, firmwareArchive(thingType, version));
+      : await putArchive(ctx.session, bucket, key, firmwareArchive(thingType, version));
     if (outcome === "existing")
       ctx.io.say("info", "provision.firmware.existing", { key, versionId: versionId ?? "-" });
     else ctx.io.say("success", "provision.firmware.uploaded", { key, versionId: versionId ?? "-" });

@@ -3,10 +3,29 @@
  * device's `$package` shadow itself, through the package configuration role.
  */
 import { UpdatePackageConfigurationCommand } from "@aws-sdk/client-iot";
+import type { AwsSession } from "../../aws/session.js";
+import type { WorkshopIo } from "../io.js";
 import type { StepContext } from "./context.js";
 import { describeError, errorMessage, hasCode } from "../errors.js";
 import { retryWhilePropagating } from "./propagation.js";
 import type { ProvisionReport, ResourceResult } from "./report.js";
+
+/** Turns version updates by jobs on with this role, retried while IAM propagates a new role. */
+export async function enableVersionUpdates(
+  session: AwsSession,
+  io: WorkshopIo,
+  roleArn: string,
+): Promise<void> {
+  await retryWhilePropagating(
+    session,
+    io,
+    () =>
+      session.clients.iot.send(
+        new UpdatePackageConfigurationCommand({ versionUpdateByJobsConfig: { enabled: true, roleArn } }),
+      ),
+    (e) => hasCode(e, "ValidationException", "InvalidRequestException") && /role/i.test(errorMessage(e)),
+  );
+}
 
 export async function provisionPackageConfiguration(
   ctx: StepContext,
@@ -22,15 +41,7 @@ export async function provisionPackageConfiguration(
     return { ok: false, enabled: false, error };
   }
   try {
-    await retryWhilePropagating(
-      session,
-      io,
-      () =>
-        session.clients.iot.send(
-          new UpdatePackageConfigurationCommand({ versionUpdateByJobsConfig: { enabled: true, roleArn } }),
-        ),
-      (e) => hasCode(e, "ValidationException", "InvalidRequestException") && /role/i.test(errorMessage(e)),
-    );
+    await enableVersionUpdates(session, io, roleArn);
     io.say("success", "provision.packageConfiguration.enabled", { role: role.name });
     return { ok: true, enabled: true, roleArn };
   } catch (e) {

@@ -8,7 +8,6 @@
 import { randomUUID } from "node:crypto";
 import {
   CreatePackageCommand,
-  CreatePackageVersionCommand,
   ListPackagesCommand,
   ListPackageVersionsCommand,
   UpdatePackageVersionCommand,
@@ -16,6 +15,7 @@ import {
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import type { StepContext } from "./context.js";
 import { describeError } from "../errors.js";
+import { registerVersion } from "../packages/catalog.js";
 import type { FirmwareResult, PackageResult, ResourceResult } from "./report.js";
 
 /** Attributes every version carries (devices and jobs can read them). */
@@ -47,25 +47,14 @@ async function ensureVersion(
     }
     if (!archive || archive.outcome === "failed")
       throw new Error(`no firmware archive for ${packageName} ${versionName}`);
-    const created = await iot.send(
-      new CreatePackageVersionCommand({
-        packageName,
-        versionName,
-        clientToken: randomUUID(),
-        description: `Firmware ${versionName} for ${packageName}`,
-        attributes: VERSION_ATTRIBUTES,
-        artifact: {
-          s3Location: {
-            bucket,
-            key: archive.name,
-            ...(archive.versionId ? { version: archive.versionId } : {}),
-          },
-        },
-      }),
-    );
-    const arn = created.packageVersionArn;
-    if (arn) await ctx.tagger.tag("package-version", `${packageName}@${versionName}`, arn);
-    await publish();
+    const { arn } = await registerVersion(ctx.session, ctx.tagger, {
+      packageName,
+      versionName,
+      description: `Firmware ${versionName} for ${packageName}`,
+      attributes: VERSION_ATTRIBUTES,
+      artifact: { bucket, key: archive.name, version: archive.versionId },
+      publish: true,
+    });
     ctx.io.say("success", "provision.package.versionCreated", vars);
     return { name: versionName, outcome: "created", arn, status: "PUBLISHED" };
   } catch (e) {

@@ -22,6 +22,9 @@ import type { StepContext } from "./context.js";
 import { describeError, retriedInto } from "../errors.js";
 import type { ResourceResult } from "./report.js";
 
+/** What ensuring roles needs of a step (provision's, or `iotdm packages config enable`). */
+export type RoleContext = Pick<StepContext, "session" | "io" | "tagger">;
+
 export interface RoleSpec {
   name: string;
   maxSessionSeconds: number;
@@ -38,7 +41,7 @@ const TRUST_IOT = {
  * CreateRole has no idempotency token: when the SDK's retry finds the role it just created
  * (EntityAlreadyExists after a lost reply), the role is ours and its ARN is read back.
  */
-async function createRole(ctx: StepContext, spec: RoleSpec): Promise<string | undefined> {
+async function createRole(ctx: RoleContext, spec: RoleSpec): Promise<string | undefined> {
   const { iam } = ctx.session.clients;
   try {
     const created = await iam.send(
@@ -57,7 +60,7 @@ async function createRole(ctx: StepContext, spec: RoleSpec): Promise<string | un
 }
 
 async function ensureRole(
-  ctx: StepContext,
+  ctx: RoleContext,
   spec: RoleSpec,
   existingArn: string | undefined,
 ): Promise<ResourceResult> {
@@ -89,7 +92,7 @@ async function ensureRole(
 }
 
 /** Ensures each role in turn; one listing of the account's roles says which exist. */
-export async function ensureRoles(ctx: StepContext, specs: RoleSpec[]): Promise<ResourceResult[]> {
+export async function ensureRoles(ctx: RoleContext, specs: RoleSpec[]): Promise<ResourceResult[]> {
   let arns: Map<string | undefined, string | undefined>;
   try {
     const roles = await allPages(
@@ -157,7 +160,7 @@ function jobsRole(region: string, accountId: string): RoleSpec {
   };
 }
 
-function packageConfigRole(region: string, accountId: string): RoleSpec {
+export function packageConfigRole(region: string, accountId: string): RoleSpec {
   const inRegion = { StringEquals: { "aws:RequestedRegion": region } };
   return {
     name: packageConfigRoleName(region, accountId),

@@ -9,7 +9,7 @@ import { TagRoleCommand } from "@aws-sdk/client-iam";
 import { PutBucketTaggingCommand } from "@aws-sdk/client-s3";
 import type { AwsSession } from "../../aws/session.js";
 import type { WorkshopIo } from "../io.js";
-import { type Tag, workshopTags } from "../tags.js";
+import { type CreatedBy, type Tag, workshopTags } from "../tags.js";
 import { describeError } from "../errors.js";
 
 export type TaggableKind =
@@ -30,9 +30,15 @@ export class Tagger {
     private readonly session: AwsSession,
     private readonly io: WorkshopIo,
     now = new Date(),
+    createdBy: CreatedBy = "provision-script",
   ) {
     // One creation-date for the whole run.
-    this.tags = workshopTags("provision-script", now);
+    this.tags = workshopTags(createdBy, now);
+  }
+
+  /** The tags as IoT's create calls take them (`tags` of CreatePackage, CreatePackageVersion). */
+  get tagMap(): Record<string, string> {
+    return Object.fromEntries(this.tags.map((t) => [t.Key, t.Value]));
   }
 
   /** `target` is the IoT ARN, the bucket name or the role name, by kind. */

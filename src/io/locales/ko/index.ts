@@ -8,6 +8,19 @@ import workshop from "./workshop.js";
 import check from "./check.js";
 import dynamicGroups from "./dynamicGroups.js";
 import jobs from "./jobs.js";
+import packages from "./packages.js";
 
 /** The ko catalog: one module per namespace, so each command owns its messages. */
-export default { cli, sandbox, common, target, provision, cleanup, workshop, check, dynamicGroups, jobs };
+export default {
+  cli,
+  sandbox,
+  common,
+  target,
+  provision,
+  cleanup,
+  workshop,
+  check,
+  dynamicGroups,
+  jobs,
+  packages,
+};
