@@ -52,6 +52,7 @@ test("a failed transaction leaves neither its writes nor its deletions, in the f
     }),
   );
   assert.deepEqual([docs.get("a"), docs.get("b"), docs.get("c")], [{ n: 1 }, { n: 1 }, undefined]);
+  assert.deepEqual([docs.has("b"), docs.has("c")], [true, false]);
   assert.deepEqual([onDisk("a"), onDisk("b"), onDisk("c")], [{ n: 1 }, { n: 1 }, undefined]);
 });
 
@@ -68,6 +69,12 @@ test("a deletion is seen at once; a reset empties every collection", () => {
   assert.equal(docs.get("gone")?.n, 1);
   assert.equal(docs.delete("gone"), true);
   assert.equal(docs.get("gone"), undefined);
+  assert.equal(docs.has("gone"), false);
+  assert.equal(docs.delete("gone"), false, "deleting what is known to be gone");
+  assert.equal(onDisk("gone"), undefined);
+  docs.put("gone", { n: 2 });
+  assert.equal(docs.has("gone"), true);
+  assert.deepEqual(onDisk("gone"), { n: 2 });
   docs.put("kept", { n: 1 });
   store.clear();
   assert.equal(docs.get("kept"), undefined);

@@ -55,9 +55,14 @@ export interface ListOptions {
 /** Documents kept in memory as their JSON text: two generations of at most this many each. */
 const CACHED_DOCUMENTS = 10_000;
 
+/** What the cache knows of a document: its JSON text, or `ABSENT` when there is none. */
+const ABSENT = null;
+type Known = string | typeof ABSENT;
+
 /**
  * The JSON text of recently read or written documents, so the settings, jobs and package
- * versions that every request reads cost a parse, not a SQLite lookup (a fifth of the time).
+ * versions that every request reads cost a parse, not a SQLite lookup (a fifth of the time);
+ * documents known not to exist (a shadow's tombstone, most of the time) cost nothing.
  * Text, not objects: every reader gets its own copy to change. The server process is the
  * database's only writer, every write goes through a Collection (which updates this), and a
  * transaction that fails or a reset empties it, so it never holds what the file does not.
@@ -65,10 +70,11 @@ const CACHED_DOCUMENTS = 10_000;
  * is dropped, all in O(1) (evicting from the front of one Map makes V8 skip ever more holes).
  */
 class DocumentCache {
-  private young = new Map<string, string>();
-  private old = new Map<string, string>();
+  private young = new Map<string, Known>();
+  private old = new Map<string, Known>();
 
-  get(key: string): string | undefined {
+  /** The document's text, `ABSENT`, or undefined when the cache does not know. */
+  get(key: string): Known | undefined {
     const body = this.young.get(key);
     if (body !== undefined) return body;
     const aged = this.old.get(key);
@@ -76,17 +82,12 @@ class DocumentCache {
     return aged;
   }
 
-  set(key: string, body: string): void {
+  set(key: string, body: Known): void {
     if (this.young.size >= CACHED_DOCUMENTS) {
       this.old = this.young;
       this.young = new Map();
     }
     this.young.set(key, body);
-  }
-
-  delete(key: string): void {
-    this.young.delete(key);
-    this.old.delete(key);
   }
 
   clear(): void {
@@ -111,14 +112,15 @@ export class Collection<T> {
     const key = this.keyPrefix + id;
     let body = this.stmts.cache.get(key);
     if (body === undefined) {
-      body = (this.stmts.get.get(this.scope, this.kind, id) as { body: string } | undefined)?.body;
-      if (body === undefined) return undefined;
+      body = (this.stmts.get.get(this.scope, this.kind, id) as { body: string } | undefined)?.body ?? ABSENT;
       this.stmts.cache.set(key, body);
     }
-    return JSON.parse(body) as T;
+    return body === ABSENT ? undefined : (JSON.parse(body) as T);
   }
 
   has(id: string): boolean {
+    const known = this.stmts.cache.get(this.keyPrefix + id);
+    if (known !== undefined) return known !== ABSENT;
     return this.stmts.has.get(this.scope, this.kind, id) !== undefined;
   }
 
@@ -129,8 +131,11 @@ export class Collection<T> {
   }
 
   delete(id: string): boolean {
-    this.stmts.cache.delete(this.keyPrefix + id);
-    return this.stmts.delete.run(this.scope, this.kind, id).changes > 0;
+    const key = this.keyPrefix + id;
+    if (this.stmts.cache.get(key) === ABSENT) return false;
+    const deleted = this.stmts.delete.run(this.scope, this.kind, id).changes > 0;
+    this.stmts.cache.set(key, ABSENT);
+    return deleted;
   }
 
   /** Documents in id order, after `after`, with ids starting with `prefix`. */
