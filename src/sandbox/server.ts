@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { AdminApi, MAX_CLOCK_OFFSET_SECONDS } from "./admin.js";
 import { BodyBudget } from "./body-budget.js";
+import { sandboxCa } from "./ca.js";
 import { Clock } from "./clock.js";
 import { type ContextRequest, createOperationContext } from "./context.js";
 import { EventBus } from "./events.js";
@@ -48,6 +49,7 @@ export class Sandbox {
     if (!settings.auth && !isLoopbackHost(settings.host))
       throw new Error(`authentication cannot be off while listening on ${settings.host}`);
     mkdirSync(settings.dataDir, { recursive: true });
+    sandboxCa(settings.dataDir);
     const dbFile = join(settings.dataDir, "state.db");
     this.store = new Store(openDatabase(dbFile));
     this.checkpointer = new Checkpointer(dbFile, this.store.db);
