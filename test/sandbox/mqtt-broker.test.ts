@@ -156,3 +156,32 @@ test("MQTT-1: two devices exchange messages through the broker at QoS 0 and 1 (p
     await receiver.endAsync();
   }
 });
+
+test("MQTT over WebSocket: wss://…/mqtt on the broker's port with a device certificate, any other path refused", async () => {
+  const [a, b] = [await newDevice(), await newDevice()];
+  const wssUrl = `wss://127.0.0.1:${broker.port}/mqtt`;
+  const sender = await connectMqtt(wssUrl, tlsOptions(a, "ws-car-1"));
+  const receiver = await connectMqtt(broker.url, tlsOptions(b, "tls-car-2"));
+  try {
+    const inbox = await subscribeTo(receiver, "fleet/ws", 1);
+    await sender.publishAsync("fleet/ws", "over websocket", { qos: 1 });
+    assert.equal((await inbox.next).payload, "over websocket");
+  } finally {
+    await sender.endAsync();
+    await receiver.endAsync();
+  }
+  await assert.rejects(connectMqtt(`wss://127.0.0.1:${broker.port}/other`, tlsOptions(a, "ws-lost")));
+  await setStatus(a.certificateId, "INACTIVE");
+  await assert.rejects(
+    connectMqtt(wssUrl, tlsOptions(a, "ws-inactive")),
+    "INACTIVE is refused over WebSocket too",
+  );
+});
+
+test("MQTT 5 CONNECT is refused with 'unacceptable protocol version' (the broker speaks MQTT 3.1.1)", async () => {
+  const device = await newDevice();
+  await assert.rejects(
+    connectMqtt(broker.url, { ...tlsOptions(device, "v5-device"), protocolVersion: 5 }),
+    /protocol/i,
+  );
+});
