@@ -5,11 +5,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { CreateKeysAndCertificateCommand, IoTClient } from "@aws-sdk/client-iot";
+import { IoTClient } from "@aws-sdk/client-iot";
 import { t } from "../../src/io/i18n.js";
 import { findRunning, instanceRef, stopInstance } from "../../src/sandbox/control.js";
 import { isolateCliEnvironment, words } from "../helpers/cli-env.js";
-import { connectMqtt } from "../helpers/mqtt.js";
+import { connectMqtt, newDevice } from "../helpers/mqtt.js";
 import { runRecorded } from "../helpers/recording-host.js";
 import { freePort, startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 import { target } from "./provision-helpers.js";
@@ -45,13 +45,11 @@ test("sandbox env exports IOTDM_MQTT_URL and IOTDM_CA_FILE, with which a device 
   const broker = await sb.mqtt();
   assert.equal(vars.IOTDM_MQTT_URL, broker.url);
   assert.equal(vars.IOTDM_CA_FILE, join(sb.dataDir, "ca.pem"));
-  const device = await new IoTClient(sb.config).send(
-    new CreateKeysAndCertificateCommand({ setAsActive: true }),
-  );
+  const device = await newDevice(new IoTClient(sb.config));
   const client = await connectMqtt(vars.IOTDM_MQTT_URL, {
     ca: readFileSync(vars.IOTDM_CA_FILE),
-    cert: device.certificatePem,
-    key: device.keyPair?.PrivateKey,
+    cert: device.cert,
+    key: device.key,
     clientId: "from-env",
     rejectUnauthorized: true,
   });

@@ -2,6 +2,13 @@
  * mqtt.js clients for broker tests: connect without reconnecting, and tell a CONNACK from a
  * connection the broker closed.
  */
+import { randomUUID } from "node:crypto";
+import {
+  AttachPolicyCommand,
+  CreateKeysAndCertificateCommand,
+  CreatePolicyCommand,
+  type IoTClient,
+} from "@aws-sdk/client-iot";
 import { connect, type IClientOptions, type MqttClient } from "mqtt";
 
 /** Resolves with the connected client; rejects when the broker closes or refuses the connection. */
@@ -53,4 +60,40 @@ export function matches(filter: string, topic: string): boolean {
     if (i >= t.length || (f[i] !== "+" && f[i] !== t[i])) return false;
   }
   return f.length === t.length;
+}
+
+/** Allows every IoT action on every resource (what broker tests use unless they test policies). */
+export const ALLOW_ALL = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "iot:*", Resource: "*" }],
+});
+
+export interface TestDevice {
+  certificateId: string;
+  certificateArn: string;
+  cert: string;
+  key: string;
+}
+
+/** A new certificate (ACTIVE unless told) with a new policy of this document attached (none for `null`). */
+export async function newDevice(
+  iot: IoTClient,
+  {
+    setAsActive = true,
+    policyDocument = ALLOW_ALL,
+  }: { setAsActive?: boolean; policyDocument?: string | null } = {},
+): Promise<TestDevice> {
+  const out = await iot.send(new CreateKeysAndCertificateCommand({ setAsActive }));
+  const device = {
+    certificateId: out.certificateId ?? "",
+    certificateArn: out.certificateArn ?? "",
+    cert: out.certificatePem ?? "",
+    key: out.keyPair?.PrivateKey ?? "",
+  };
+  if (policyDocument !== null) {
+    const policyName = `test-${randomUUID()}`;
+    await iot.send(new CreatePolicyCommand({ policyName, policyDocument }));
+    await iot.send(new AttachPolicyCommand({ policyName, target: device.certificateArn }));
+  }
+  return device;
 }

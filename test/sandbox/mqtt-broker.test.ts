@@ -4,13 +4,14 @@ import { readFileSync } from "node:fs";
 import { connect as tlsConnect } from "node:tls";
 import { after, before, test } from "node:test";
 import {
-  CreateKeysAndCertificateCommand,
+  AttachThingPrincipalCommand,
+  CreateThingCommand,
   DeleteCertificateCommand,
   IoTClient,
   UpdateCertificateCommand,
 } from "@aws-sdk/client-iot";
 import forge from "node-forge";
-import { connectMqtt, subscribeTo } from "../helpers/mqtt.js";
+import { connectMqtt, newDevice as newTestDevice, subscribeTo, type TestDevice } from "../helpers/mqtt.js";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 
 let sb: TestSandbox;
@@ -25,20 +26,9 @@ before(async () => {
 });
 after(() => sb.dispose());
 
-interface Device {
-  certificateId: string;
-  cert: string;
-  key: string;
-}
+type Device = TestDevice;
 
-async function newDevice(setAsActive = true): Promise<Device> {
-  const out = await iot.send(new CreateKeysAndCertificateCommand({ setAsActive }));
-  return {
-    certificateId: out.certificateId ?? "",
-    cert: out.certificatePem ?? "",
-    key: out.keyPair?.PrivateKey ?? "",
-  };
-}
+const newDevice = (setAsActive = true) => newTestDevice(iot, { setAsActive });
 
 const tlsOptions = (device: Device, clientId: string) => ({
   ca,
@@ -57,6 +47,10 @@ async function tryConnect(device: Device, clientId: string): Promise<void> {
   await client.endAsync();
 }
 
+/** AWS IoT closes a refused connection; it never answers a CONNACK with a refusal code. */
+const closedWithoutConnack = (attempt: Promise<unknown>, message?: string) =>
+  assert.rejects(attempt, (e: Error) => !/Connection refused/i.test(e.message), message);
+
 test("status reports the broker as mqtts:// with the data directory's CA file", () => {
   assert.match(broker.url, /^mqtts:\/\/127\.0\.0\.1:\d+$/);
   assert.equal(broker.caFile, `${sb.dataDir}/ca.pem`);
@@ -66,16 +60,16 @@ test("CRT-3 mutual TLS: an ACTIVE certificate connects; INACTIVE and REVOKED one
   const device = await newDevice();
   await tryConnect(device, "status-device");
   await setStatus(device.certificateId, "INACTIVE");
-  await assert.rejects(tryConnect(device, "status-device"), "INACTIVE is refused");
+  await closedWithoutConnack(tryConnect(device, "status-device"), "INACTIVE is refused");
   await setStatus(device.certificateId, "ACTIVE");
   await tryConnect(device, "status-device");
   await setStatus(device.certificateId, "REVOKED");
-  await assert.rejects(tryConnect(device, "status-device"), "REVOKED is refused");
+  await closedWithoutConnack(tryConnect(device, "status-device"), "REVOKED is refused");
 });
 
 test("CRT-1: a certificate created INACTIVE is refused until it is activated", async () => {
   const device = await newDevice(false);
-  await assert.rejects(tryConnect(device, "late-device"));
+  await closedWithoutConnack(tryConnect(device, "late-device"));
   await setStatus(device.certificateId, "ACTIVE");
   await tryConnect(device, "late-device");
 });
@@ -84,9 +78,9 @@ test("CRT-4: a deleted certificate is refused", async () => {
   const device = await newDevice();
   await tryConnect(device, "deleted-device");
   await setStatus(device.certificateId, "INACTIVE");
-  await iot.send(new DeleteCertificateCommand({ certificateId: device.certificateId }));
+  await iot.send(new DeleteCertificateCommand({ certificateId: device.certificateId, forceDelete: true }));
   await setStatus(device.certificateId, "ACTIVE").catch(() => undefined);
-  await assert.rejects(tryConnect(device, "deleted-device"));
+  await closedWithoutConnack(tryConnect(device, "deleted-device"));
 });
 
 test("a certificate of another CA, unknown to the sandbox, is refused; so is a client without a certificate", async () => {
@@ -100,8 +94,13 @@ test("a certificate of another CA, unknown to the sandbox, is refused; so is a c
   cert.setIssuer([{ name: "commonName", value: "another CA" }]);
   const keyPem = privateKey.export({ type: "pkcs8", format: "pem" }) as string;
   cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
-  const stranger = { certificateId: "", cert: forge.pki.certificateToPem(cert), key: keyPem };
-  await assert.rejects(tryConnect(stranger, "stranger"));
+  const stranger = {
+    certificateId: "",
+    certificateArn: "",
+    cert: forge.pki.certificateToPem(cert),
+    key: keyPem,
+  };
+  await closedWithoutConnack(tryConnect(stranger, "stranger"));
   await assert.rejects(connectMqtt(broker.url, { ca, clientId: "anonymous", rejectUnauthorized: true }));
 });
 
@@ -184,4 +183,47 @@ test("MQTT 5 CONNECT is refused with 'unacceptable protocol version' (the broker
     connectMqtt(broker.url, { ...tlsOptions(device, "v5-device"), protocolVersion: 5 }),
     /protocol/i,
   );
+});
+
+test("iot:Connect: a certificate without policies is refused without CONNACK; a Deny wins over an Allow", async () => {
+  const bare = await newTestDevice(iot, { policyDocument: null });
+  await closedWithoutConnack(tryConnect(bare, "no-policy"));
+  const denied = await newTestDevice(iot, {
+    policyDocument: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "iot:Connect", Resource: "*" },
+        {
+          Effect: "Deny",
+          Action: "iot:Connect",
+          Resource: `arn:aws:iot:${sb.region}:${sb.accountId}:client/blocked-*`,
+        },
+      ],
+    }),
+  });
+  await tryConnect(denied, "allowed-1");
+  await closedWithoutConnack(tryConnect(denied, "blocked-1"));
+});
+
+test("iot:Connect with ${iot:Connection.Thing.ThingName}: only as the thing attached to the certificate", async () => {
+  const device = await newTestDevice(iot, {
+    policyDocument: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "iot:Connect",
+          Resource: `arn:aws:iot:${sb.region}:${sb.accountId}:client/\${iot:Connection.Thing.ThingName}`,
+        },
+      ],
+    }),
+  });
+  await iot.send(new CreateThingCommand({ thingName: "policy-car" }));
+  await iot.send(new CreateThingCommand({ thingName: "other-car" }));
+  await closedWithoutConnack(tryConnect(device, "policy-car"), "not attached yet");
+  await iot.send(
+    new AttachThingPrincipalCommand({ thingName: "policy-car", principal: device.certificateArn }),
+  );
+  await tryConnect(device, "policy-car");
+  await closedWithoutConnack(tryConnect(device, "other-car"), "a thing not attached to the certificate");
 });

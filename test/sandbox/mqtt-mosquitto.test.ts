@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
-import { CreateKeysAndCertificateCommand, IoTClient } from "@aws-sdk/client-iot";
-import { connectMqtt, subscribeTo } from "../helpers/mqtt.js";
+import { IoTClient } from "@aws-sdk/client-iot";
+import { connectMqtt, newDevice, subscribeTo } from "../helpers/mqtt.js";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 
 const run = promisify(execFile);
@@ -47,9 +47,9 @@ test(
   { skip },
   async () => {
     const iot = new IoTClient(sb.config);
-    const device = await iot.send(new CreateKeysAndCertificateCommand({ setAsActive: true }));
-    writeFileSync(join(files, "device.pem"), device.certificatePem ?? "");
-    writeFileSync(join(files, "device.key"), device.keyPair?.PrivateKey ?? "", { mode: 0o600 });
+    const device = await newDevice(iot);
+    writeFileSync(join(files, "device.pem"), device.cert);
+    writeFileSync(join(files, "device.key"), device.key, { mode: 0o600 });
     const broker = await sb.mqtt();
     const tls = (clientId: string) => [
       ...["-h", "127.0.0.1", "-p", String(broker.port), "-V", "mqttv311", "-i", clientId],
@@ -64,8 +64,8 @@ test(
     ];
     const js = await connectMqtt(broker.url, {
       ca: readFileSync(broker.caFile ?? ""),
-      cert: device.certificatePem,
-      key: device.keyPair?.PrivateKey,
+      cert: device.cert,
+      key: device.key,
       clientId: "mqttjs-peer",
       rejectUnauthorized: true,
     });

@@ -7,6 +7,8 @@
  * whose record is ACTIVE (broker-admission.ts, reached through an operation context as every
  * HTTP call is). A refused certificate gets no CONNACK: the connection is closed right after the
  * TLS handshake, as AWS IoT does (clients see the connection reset, not a CONNACK return code).
+ * The CONNECT is then authorized by the certificate's IoT policies (iot:Connect on
+ * `client/<clientId>`); publish, subscribe and receive are not enforced yet.
  * `--no-auth` serves plain MQTT and WebSocket to any client.
  */
 import { randomUUID } from "node:crypto";
@@ -17,6 +19,7 @@ import { Aedes, type Client } from "aedes";
 import { issueServerCertificate, sandboxCa } from "../ca.js";
 import type { ContextRequest } from "../context.js";
 import { admitCertificate } from "../services/iot/security/broker-admission.js";
+import { authorizeConnect } from "../services/iot/security/connect-authorization.js";
 import type { OperationContext } from "../services/types.js";
 import { reachableAddress, type SandboxSettings } from "../settings.js";
 import { MqttTransport } from "./transport.js";
@@ -62,8 +65,24 @@ export class MqttBroker {
     return this.identities.get(conn) ?? (req ? this.identities.get(req.socket) : undefined);
   }
 
+  /** iot:Connect (connect-authorization.ts); any client without authentication. */
+  private mayConnect(client: Client, clientId: string): boolean {
+    if (!this.deps.settings.auth) return true;
+    const identity = this.identityOf(client);
+    if (!identity) return false;
+    return authorizeConnect(this.scopeContext(), identity.certificateArn, clientId) === "Allow";
+  }
+
   async listen(port: number, host: string): Promise<number> {
-    this.aedes ??= await Aedes.createBroker({ id: `iotdm-${randomUUID()}` });
+    this.aedes ??= await Aedes.createBroker({
+      id: `iotdm-${randomUUID()}`,
+      // A CONNECT the policies refuse closes the connection without CONNACK, as AWS IoT does.
+      // (An error, not `false`: aedes then closes the connection instead of leaving it open.)
+      preConnect: (client, packet, done) =>
+        this.mayConnect(client, packet.clientId)
+          ? done(null, true)
+          : done(new Error(`iot:Connect denied for client ${packet.clientId}`), false),
+    });
     // The mode is the one the instance started with (the admin API's `auth` switch is for HTTP).
     this.server ??= this.deps.settings.auth ? this.tlsServer() : createTcpServer((s) => this.accept(s));
     const server = this.server;
