@@ -60,7 +60,8 @@ export function presignedQuery(input: PresignInput): string {
   return query;
 }
 
-function signQuery(input: PresignInput): string {  const amzDate = toAmzDate(input.date);
+function signQuery(input: PresignInput): string {
+  const amzDate = toAmzDate(input.date);
   const scope = {
     accessKeyId: input.accessKeyId,
     date: amzDate.slice(0, 8),
