@@ -11,6 +11,7 @@ import { createWebSocketStream, WebSocketServer } from "ws";
 
 const MQTT_CONNECT = 0x10;
 export const WEBSOCKET_PATH = "/mqtt";
+const FIRST_BYTE_TIMEOUT_MS = 30_000;
 
 export type StreamHandler = (stream: Duplex, request?: IncomingMessage) => void;
 
@@ -43,7 +44,10 @@ export class MqttTransport {
 
   /** Hands an accepted connection to the MQTT broker or to the WebSocket handshake, by its first byte. */
   route(socket: Socket): void {
+    // A connection that says nothing is not kept open forever (aedes and the HTTP parser time out later ones).
+    socket.setTimeout(FIRST_BYTE_TIMEOUT_MS, () => socket.destroy());
     socket.once("data", (chunk: Buffer) => {
+      socket.setTimeout(0);
       socket.pause();
       socket.unshift(chunk);
       if (chunk[0] === MQTT_CONNECT) {
