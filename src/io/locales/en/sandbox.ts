@@ -52,7 +52,7 @@ export default {
   statusLine:
     "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), account {{accountId}}, region {{region}}, auth {{auth}}, throttle {{throttle}}, state in {{dataDir}}",
   mqttLine:
-    "MQTT broker on {{url}}, clients trust the CA in {{caFile}} and connect with an ACTIVE device certificate",
+    "MQTT broker on {{url}}, clients trust the CA in {{caFile}} and connect with an ACTIVE device certificate whose policies allow iot:Connect",
   mqttPlainLine: "MQTT broker on {{url}} (plain MQTT, any client: authentication is off)",
   badMqttPort: "--mqtt-port takes a port number from 0 to 65535",
   badFailRate: "--fail-rate takes a number from 0 to 1",

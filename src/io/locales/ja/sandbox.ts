@@ -54,7 +54,7 @@ export default {
   statusLine:
     "サンドボックスが http://{{host}}:{{port}} で動作中(pid {{pid}})、アカウント {{accountId}}、リージョン {{region}}、認証 {{auth}}、スロットリング {{throttle}}、状態は {{dataDir}}",
   mqttLine:
-    "MQTT ブローカーは {{url}} です。クライアントは {{caFile}} の CA を信頼し、ACTIVE なデバイス証明書で接続します",
+    "MQTT ブローカーは {{url}} です。クライアントは {{caFile}} の CA を信頼し、iot:Connect を許可するポリシーが付いた ACTIVE なデバイス証明書で接続します",
   mqttPlainLine: "MQTT ブローカーは {{url}} です(認証なしの平文 MQTT で、どのクライアントも接続できます)",
   badMqttPort: "--mqtt-port には 0 から 65535 のポート番号を指定してください",
   badFailRate: "--fail-rate には 0 から 1 の数値を指定してください",

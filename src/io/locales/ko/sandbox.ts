@@ -54,7 +54,7 @@ export default {
   statusLine:
     "샌드박스가 http://{{host}}:{{port}}에서 실행 중(pid {{pid}}), 계정 {{accountId}}, 리전 {{region}}, 인증 {{auth}}, 스로틀링 {{throttle}}, 상태는 {{dataDir}}",
   mqttLine:
-    "MQTT 브로커 주소는 {{url}}입니다. 클라이언트는 {{caFile}}의 CA를 신뢰하고 ACTIVE 상태의 디바이스 인증서로 접속합니다",
+    "MQTT 브로커 주소는 {{url}}입니다. 클라이언트는 {{caFile}}의 CA를 신뢰하고 iot:Connect를 허용하는 정책이 연결된 ACTIVE 상태의 디바이스 인증서로 접속합니다",
   mqttPlainLine:
     "MQTT 브로커 주소는 {{url}}입니다(인증이 꺼진 평문 MQTT로, 어떤 클라이언트든 접속할 수 있습니다)",
   badMqttPort: "--mqtt-port에는 0에서 65535 사이의 포트 번호를 지정하세요",
