@@ -32,6 +32,13 @@ export interface RunningInstance extends InstanceRef {
   auth: boolean;
   throttle: string;
   endpoint: string;
+  /** The instance's MQTT broker: its URL and, with mutual TLS, the CA certificate file clients trust. */
+  mqtt?: MqttAccess;
+}
+
+export interface MqttAccess {
+  url: string;
+  caFile?: string;
 }
 
 export interface StartOptions {
@@ -44,6 +51,8 @@ export interface StartOptions {
   thingTypeDeletionDelaySeconds?: number;
   indexBuildDelaySeconds?: number;
   jobDeletionDelaySeconds?: number;
+  /** The broker's port (default: the HTTP port + 1, or a free one). */
+  mqttPort?: number;
   /** Extra node flags for the server process (e.g. `--cpu-prof` from the bench). */
   nodeArgs?: string[];
 }
@@ -64,6 +73,7 @@ interface Health {
   auth: boolean;
   throttle: string;
   clockOffsetSeconds?: number;
+  mqtt?: MqttAccess;
 }
 
 async function healthAt(baseUrl: string, timeoutMs: number): Promise<Health | undefined> {
@@ -140,6 +150,7 @@ export async function findRunning(ref: InstanceRef): Promise<RunningInstance | u
     auth: h.auth,
     throttle: h.throttle,
     endpoint: baseUrl(ref),
+    ...(h.mqtt ? { mqtt: { url: h.mqtt.url, ...(h.mqtt.caFile ? { caFile: h.mqtt.caFile } : {}) } } : {}),
   };
 }
 
@@ -175,6 +186,7 @@ export async function ensureRunning(
     args.push("--index-build-delay", String(opts.indexBuildDelaySeconds));
   if (opts.jobDeletionDelaySeconds !== undefined)
     args.push("--job-deletion-delay", String(opts.jobDeletionDelaySeconds));
+  if (opts.mqttPort !== undefined) args.push("--mqtt-port", String(opts.mqttPort));
   const log = openSync(join(ref.dataDir, "sandbox.log"), "a");
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     detached: true,
@@ -277,7 +289,10 @@ export async function stopInstance(ref: InstanceRef): Promise<boolean> {
   return true;
 }
 
-/** Shell exports that point the AWS CLI, SDKs and boto3 at an instance (PROTO-1). */
+/**
+ * Shell exports that point the AWS CLI, SDKs and boto3 at an instance (PROTO-1), and MQTT
+ * clients at its broker (IOTDM_MQTT_URL, and IOTDM_CA_FILE when it speaks mutual TLS).
+ */
 export function envExports(i: RunningInstance): Record<string, string> {
   return {
     AWS_ENDPOINT_URL: i.endpoint,
@@ -285,5 +300,7 @@ export function envExports(i: RunningInstance): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: i.secretAccessKey,
     AWS_REGION: i.region,
     AWS_DEFAULT_REGION: i.region,
+    ...(i.mqtt ? { IOTDM_MQTT_URL: i.mqtt.url } : {}),
+    ...(i.mqtt?.caFile ? { IOTDM_CA_FILE: i.mqtt.caFile } : {}),
   };
 }

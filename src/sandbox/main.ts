@@ -21,7 +21,13 @@ export async function serve({ settings, onListening }: ServeOptions): Promise<Sa
   const stateFile = join(settings.dataDir, "sandbox.json");
   writeFileSync(
     stateFile,
-    JSON.stringify({ pid: process.pid, port, host: settings.host, startedAt: new Date().toISOString() }),
+    JSON.stringify({
+      pid: process.pid,
+      port,
+      host: settings.host,
+      mqtt: sandbox.mqttStatus(),
+      startedAt: new Date().toISOString(),
+    }),
   );
   let stopping = false;
   const stop = async () => {

@@ -8,10 +8,12 @@ import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { AdminApi, MAX_CLOCK_OFFSET_SECONDS } from "./admin.js";
 import { BodyBudget } from "./body-budget.js";
+import { sandboxCa } from "./ca.js";
 import { Clock } from "./clock.js";
 import { type ContextRequest, createOperationContext } from "./context.js";
 import { EventBus } from "./events.js";
 import { HttpFront, type ObservedExchange } from "./front.js";
+import { MqttBroker } from "./mqtt/broker.js";
 import { Gateway } from "./protocol/gateway.js";
 import { RequestLog } from "./request-log.js";
 import { Scheduler } from "./scheduler.js";
@@ -43,11 +45,13 @@ export class Sandbox {
   /** What every service's start hook and every operation context get. */
   private readonly deps: ServiceDeps;
   private readonly front: HttpFront;
+  readonly broker: MqttBroker;
 
   constructor(readonly settings: SandboxSettings) {
     if (!settings.auth && !isLoopbackHost(settings.host))
       throw new Error(`authentication cannot be off while listening on ${settings.host}`);
     mkdirSync(settings.dataDir, { recursive: true });
+    sandboxCa(settings.dataDir);
     const dbFile = join(settings.dataDir, "state.db");
     this.store = new Store(openDatabase(dbFile));
     this.checkpointer = new Checkpointer(dbFile, this.store.db);
@@ -96,6 +100,7 @@ export class Sandbox {
       },
       onCrash: (e) => process.stderr.write(`iotdm sandbox: ${errorText(e)}\n`),
     });
+    this.broker = new MqttBroker({ settings, context: (req) => this.operationContext(req) });
     this.scheduler.start();
   }
 
@@ -141,7 +146,29 @@ export class Sandbox {
     process.emit("SIGTERM");
   }
 
-  listen(): Promise<number> {
+  /** Serves HTTP, then the MQTT broker; answers the HTTP port. */
+  async listen(): Promise<number> {
+    const port = await this.listenHttp();
+    await this.listenMqtt(port);
+    return port;
+  }
+
+  /** The broker's port: the one asked for, else the HTTP port + 1 when free, else any free one. */
+  private async listenMqtt(httpPort: number): Promise<void> {
+    const { mqttPort, host } = this.settings;
+    if (mqttPort !== undefined) {
+      await this.broker.listen(mqttPort, host);
+      return;
+    }
+    try {
+      await this.broker.listen(httpPort + 1 <= 65535 ? httpPort + 1 : 0, host);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
+      await this.broker.listen(0, host);
+    }
+  }
+
+  private listenHttp(): Promise<number> {
     this.server = createServer((req, res) => void this.front.serve(req, res));
     // Authentication and limits are checked before a client is told to send its body.
     this.server.on("checkContinue", (req, res) => void this.front.serve(req, res, true));
@@ -157,6 +184,7 @@ export class Sandbox {
 
   async close(): Promise<void> {
     this.scheduler.stop();
+    await this.broker.close();
     await new Promise<void>((resolve) => {
       if (!this.server) return resolve();
       this.server.close(() => resolve());
@@ -165,6 +193,15 @@ export class Sandbox {
     await this.checkpointer.stop();
     this.store.db.pragma("wal_checkpoint(TRUNCATE)");
     this.store.close();
+  }
+
+  /** The broker's URL and, with mutual TLS, the CA file clients trust (IOTDM_MQTT_URL, IOTDM_CA_FILE). */
+  mqttStatus(): { port: number; url: string; caFile?: string } | undefined {
+    const { port, url } = this.broker;
+    if (port === undefined || url === undefined) return undefined;
+    return this.settings.auth
+      ? { port, url, caFile: sandboxCa(this.settings.dataDir).certificateFile }
+      : { port, url };
   }
 
   status() {
@@ -181,6 +218,7 @@ export class Sandbox {
       failRate: this.settings.failRate,
       failMode: failModeOf(this.settings),
       clockOffsetSeconds: this.clock.offset / 1000,
+      mqtt: this.mqttStatus(),
       implemented: this.gateway.implemented(),
     };
   }

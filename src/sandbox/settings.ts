@@ -11,6 +11,8 @@ import { iotdmHome } from "../common/home.js";
 export interface SandboxSettings {
   host: string;
   port: number;
+  /** The MQTT broker's port: absent for the HTTP port + 1 (or any free port when that one is taken), 0 for any. */
+  mqttPort?: number;
   dataDir: string;
   accountId: string;
   region: string;

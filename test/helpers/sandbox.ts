@@ -41,6 +41,8 @@ export interface TestSandbox {
     maxAttempts: number;
   };
   env: Record<string, string>;
+  /** The instance's MQTT broker: port, URL and (with mutual TLS) the CA file; read from its health. */
+  mqtt(): Promise<{ port: number; url: string; caFile?: string }>;
   process: ChildProcess;
   /** The instance's admin token (`<dataDir>/admin-token`), sent by `admin`. */
   adminToken: string;
@@ -132,11 +134,25 @@ export interface StartTestSandboxOptions {
 export async function startSandbox(opts: StartTestSandboxOptions = {}): Promise<TestSandbox> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "iotdm-test-"));
   let port = 0;
+  let mqttPort = 0;
   let stderr = "";
+  // The broker's port is reserved like the HTTP one, so it never takes a port another test was given.
+  const ownMqttPort = opts.args?.includes("--mqtt-port") ?? false;
   const launch = () => {
+    const mqttArgs = ownMqttPort ? [] : ["--mqtt-port", String(mqttPort)];
     const child = spawn(
       process.execPath,
-      [CLI, "sandbox", "serve", "--port", String(port), "--data-dir", dataDir, ...(opts.args ?? [])],
+      [
+        CLI,
+        "sandbox",
+        "serve",
+        "--port",
+        String(port),
+        "--data-dir",
+        dataDir,
+        ...mqttArgs,
+        ...(opts.args ?? []),
+      ],
       { stdio: ["ignore", "ignore", opts.captureStderr ? "pipe" : "inherit"] },
     );
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -147,6 +163,7 @@ export async function startSandbox(opts: StartTestSandboxOptions = {}): Promise<
   let child!: ChildProcess;
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
+    if (!ownMqttPort) mqttPort = await freePort();
     child = launch();
     try {
       await waitForHealth(port, child);
@@ -194,6 +211,13 @@ export async function startSandbox(opts: StartTestSandboxOptions = {}): Promise<
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
+    },
+    mqtt: async () => {
+      const health = (await (await fetch(`${endpoint}/_iotdm/health`)).json()) as {
+        mqtt?: { port: number; url: string; caFile?: string };
+      };
+      if (!health.mqtt) throw new Error("the sandbox reports no MQTT broker");
+      return health.mqtt;
     },
     get process() {
       return child;

@@ -40,6 +40,7 @@ interface ServerOpts extends InstanceFlags {
   typeDeletionDelay?: string;
   indexBuildDelay?: string;
   jobDeletionDelay?: string;
+  mqttPort?: string;
 }
 
 /** The instance, started in the background if none answers (said in one line). */
@@ -64,6 +65,9 @@ function serverOptions(o: ServerOpts) {
   const jobDelay = o.jobDeletionDelay === undefined ? undefined : Number(o.jobDeletionDelay);
   if ([delay, indexDelay, jobDelay].some((d) => d !== undefined && !(d >= 0)))
     throw new UsageError(t("sandbox.badDelay"));
+  const mqttPort = o.mqttPort === undefined ? undefined : Number(o.mqttPort);
+  if (mqttPort !== undefined && !(Number.isInteger(mqttPort) && mqttPort >= 0 && mqttPort <= 65535))
+    throw new UsageError(t("sandbox.badMqttPort"));
   return {
     auth: o.auth,
     throttle: throttle as "off" | "aws",
@@ -74,7 +78,14 @@ function serverOptions(o: ServerOpts) {
     thingTypeDeletionDelaySeconds: delay,
     indexBuildDelaySeconds: indexDelay,
     jobDeletionDelaySeconds: jobDelay,
+    mqttPort,
   };
+}
+
+/** Where MQTT clients connect, and with which CA (IOTDM_MQTT_URL, IOTDM_CA_FILE of `env`). */
+function sayMqtt(io: IoHost, { mqtt }: RunningInstance): void {
+  if (mqtt?.caFile) io.info("sandbox.mqttLine", { url: mqtt.url, caFile: mqtt.caFile });
+  else if (mqtt) io.info("sandbox.mqttPlainLine", { url: mqtt.url });
 }
 
 function warnIfExposed(io: IoHost, address: string): void {
@@ -91,7 +102,8 @@ function serverFlags(cmd: Command): Command {
     .option("--region <region>", t("sandbox.opt.region"))
     .option("--type-deletion-delay <seconds>", t("sandbox.opt.typeDeletionDelay"))
     .option("--index-build-delay <seconds>", t("sandbox.opt.indexBuildDelay"))
-    .option("--job-deletion-delay <seconds>", t("sandbox.opt.jobDeletionDelay"));
+    .option("--job-deletion-delay <seconds>", t("sandbox.opt.jobDeletionDelay"))
+    .option("--mqtt-port <port>", t("sandbox.opt.mqttPort"));
 }
 
 function register(program: Command, host: () => IoHost): void {
@@ -105,11 +117,12 @@ function register(program: Command, host: () => IoHost): void {
       const { instance, started } = await startInstance(r, options).catch((e: Error) => {
         throw e instanceof ExplainedError ? e : new Error(t("sandbox.startFailed", { message: e.message }));
       });
+      const { mqtt: _mqtt, ...vars } = instance;
       host().info(started ? "sandbox.started" : "sandbox.alreadyRunning", {
-        ...instance,
-        pid: instance.pid,
+        ...vars,
         stop: commandLine(["iotdm", "sandbox", "stop", ...instanceArgs(instance)]),
       });
+      sayMqtt(host(), instance);
       host().result({ ...withoutSecret(instance, false), started });
     },
   );
@@ -138,6 +151,7 @@ function register(program: Command, host: () => IoHost): void {
           thingTypeDeletionDelaySeconds: s.thingTypeDeletionDelaySeconds,
           indexBuildDelaySeconds: s.indexBuildDelaySeconds,
           jobDeletionDelaySeconds: s.jobDeletionDelaySeconds,
+          mqttPort: s.mqttPort,
         },
         onListening: (port) => host().info("sandbox.listening", { host: r.host, port, dataDir: r.dataDir }),
       });
@@ -165,7 +179,9 @@ function register(program: Command, host: () => IoHost): void {
         host().fail();
         return;
       }
-      host().info("sandbox.statusLine", { ...instance, auth: String(instance.auth) });
+      const { mqtt: _mqtt, ...vars } = instance;
+      host().info("sandbox.statusLine", { ...vars, auth: String(instance.auth) });
+      sayMqtt(host(), instance);
       host().result({ running: true, ...withoutSecret(instance, Boolean(o.showSecret)) });
     });
 

@@ -37,6 +37,8 @@ export default {
     indexBuildDelay: "seconds a new index or dynamic group stays BUILDING (default 0)",
     jobDeletionDelay: "seconds a deleted job stays DELETION_IN_PROGRESS before it is gone (default 0)",
     showSecret: "include the secret access key in the --json output",
+    mqttPort:
+      "port of the MQTT broker (default: the HTTP port + 1, or any free port when that one is taken; 0: any)",
   },
   started:
     "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), state in {{dataDir}}; `{{stop}}` stops it",
@@ -49,6 +51,10 @@ export default {
   startFailed: "The sandbox did not start: {{message}}",
   statusLine:
     "Sandbox running on http://{{host}}:{{port}} (pid {{pid}}), account {{accountId}}, region {{region}}, auth {{auth}}, throttle {{throttle}}, state in {{dataDir}}",
+  mqttLine:
+    "MQTT broker on {{url}}, clients trust the CA in {{caFile}} and connect with an ACTIVE device certificate whose policies allow iot:Connect",
+  mqttPlainLine: "MQTT broker on {{url}} (plain MQTT, any client: authentication is off)",
+  badMqttPort: "--mqtt-port takes a port number from 0 to 65535",
   badFailRate: "--fail-rate takes a number from 0 to 1",
   badFailMode: "--fail-mode takes before, after or both",
   badThrottle: "--throttle takes off or aws",

@@ -39,6 +39,7 @@ export default {
     indexBuildDelay: "新しいインデックスや動的グループが BUILDING のままである秒数(既定 0)",
     jobDeletionDelay: "削除したジョブが消えるまで DELETION_IN_PROGRESS のままでいる秒数(既定 0)",
     showSecret: "--json の出力にシークレットアクセスキーを含める",
+    mqttPort: "MQTT ブローカーのポート(既定: HTTP ポート + 1、使用中なら空いているポート。0 なら任意)",
   },
   started:
     "サンドボックスが http://{{host}}:{{port}} で動作中です(pid {{pid}})。状態は {{dataDir}} にあります。止めるには `{{stop}}` を実行してください",
@@ -52,6 +53,10 @@ export default {
   startFailed: "サンドボックスが起動しませんでした: {{message}}",
   statusLine:
     "サンドボックスが http://{{host}}:{{port}} で動作中(pid {{pid}})、アカウント {{accountId}}、リージョン {{region}}、認証 {{auth}}、スロットリング {{throttle}}、状態は {{dataDir}}",
+  mqttLine:
+    "MQTT ブローカーは {{url}} です。クライアントは {{caFile}} の CA を信頼し、iot:Connect を許可するポリシーが付いた ACTIVE なデバイス証明書で接続します",
+  mqttPlainLine: "MQTT ブローカーは {{url}} です(認証なしの平文 MQTT で、どのクライアントも接続できます)",
+  badMqttPort: "--mqtt-port には 0 から 65535 のポート番号を指定してください",
   badFailRate: "--fail-rate には 0 から 1 の数値を指定してください",
   badFailMode: "--fail-mode には before、after、both のいずれかを指定してください",
   badThrottle: "--throttle には off または aws を指定してください",

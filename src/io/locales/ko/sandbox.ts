@@ -39,6 +39,7 @@ export default {
     indexBuildDelay: "새 인덱스나 동적 그룹이 BUILDING 상태로 있는 초(기본 0)",
     jobDeletionDelay: "삭제한 작업이 사라지기 전까지 DELETION_IN_PROGRESS 상태로 남는 초(기본 0)",
     showSecret: "--json 출력에 비밀 액세스 키를 포함합니다",
+    mqttPort: "MQTT 브로커의 포트(기본값: HTTP 포트 + 1, 사용 중이면 비어 있는 포트, 0이면 아무 포트)",
   },
   started:
     "샌드박스가 http://{{host}}:{{port}}에서 실행 중입니다(pid {{pid}}). 상태는 {{dataDir}}에 있습니다. 멈추려면 `{{stop}}`을(를) 실행하세요",
@@ -52,6 +53,11 @@ export default {
   startFailed: "샌드박스가 시작되지 않았습니다: {{message}}",
   statusLine:
     "샌드박스가 http://{{host}}:{{port}}에서 실행 중(pid {{pid}}), 계정 {{accountId}}, 리전 {{region}}, 인증 {{auth}}, 스로틀링 {{throttle}}, 상태는 {{dataDir}}",
+  mqttLine:
+    "MQTT 브로커 주소는 {{url}}입니다. 클라이언트는 {{caFile}}의 CA를 신뢰하고 iot:Connect를 허용하는 정책이 연결된 ACTIVE 상태의 디바이스 인증서로 접속합니다",
+  mqttPlainLine:
+    "MQTT 브로커 주소는 {{url}}입니다(인증이 꺼진 평문 MQTT로, 어떤 클라이언트든 접속할 수 있습니다)",
+  badMqttPort: "--mqtt-port에는 0에서 65535 사이의 포트 번호를 지정하세요",
   badFailRate: "--fail-rate에는 0에서 1 사이의 숫자를 지정하세요",
   badFailMode: "--fail-mode에는 before, after, both 중 하나를 지정하세요",
   badThrottle: "--throttle에는 off 또는 aws를 지정하세요",

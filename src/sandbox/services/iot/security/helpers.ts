@@ -1,9 +1,10 @@
 /**
  * Shared by the certificate, policy and principal handlers (section 11): stored documents,
- * the sandbox CA, certificate issuance (CRT-1), lookups and `marker` paging.
+ * certificate issuance by the instance's CA (ca.ts) (CRT-1), lookups and `marker` paging.
  */
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { CertificateStatus } from "@aws-sdk/client-iot";
+import { issueWithCa, sandboxCa } from "../../../ca.js";
 import { ServiceError } from "../../../errors.js";
 import { len, range } from "../../../protocol/validate.js";
 import type { OperationContext } from "../../types.js";
@@ -17,7 +18,7 @@ import {
   notFound,
   parseIotArn,
 } from "../common.js";
-import { issueCertificate, keyIdentifier, type NameAttributes, NOT_AFTER, nameToAsn1 } from "./x509.js";
+import { type NameAttributes, NOT_AFTER, nameToAsn1 } from "./x509.js";
 
 export interface CertificateDoc {
   certificateId: string;
@@ -45,12 +46,6 @@ export interface PolicyDoc {
   generationId: string;
 }
 
-interface CaDoc {
-  certificatePem: string;
-  privateKeyPem: string;
-  keyIdHex: string;
-}
-
 /** Constraint values of the IoT model shared by these operations. */
 export const C = {
   certificateId: len(64, 64, "^(0x)?[a-fA-F0-9]+$"),
@@ -60,44 +55,13 @@ export const C = {
   pageSize: range(1, 250),
 };
 
-const CA_SUBJECT: NameAttributes = [
-  ["CN", "iotdm sandbox CA"],
-  ["OU", "Sandbox"],
-  ["O", "iotdm"],
-];
 const DEVICE_SUBJECT: NameAttributes = [["CN", "AWS IoT Certificate"]];
 
 export const certificates = (ctx: OperationContext) => collection<CertificateDoc>(ctx, KIND.certificate);
 export const policies = (ctx: OperationContext) => collection<PolicyDoc>(ctx, KIND.policy);
 
-/** The CA that signs the sandbox's device certificates, created on first use per account/region. */
-function sandboxCa(ctx: OperationContext): CaDoc {
-  const settings = collection<CaDoc>(ctx, KIND.settings);
-  const existing = settings.get("ca");
-  if (existing) return existing;
-  const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const spkiDer = publicKey.export({ type: "spki", format: "der" });
-  const name = nameToAsn1(CA_SUBJECT);
-  const cert = issueCertificate({
-    subject: name,
-    issuer: name,
-    spkiDer,
-    signingKey: privateKey,
-    notBefore: ctx.clock.now(),
-    notAfter: NOT_AFTER,
-    isCa: true,
-  });
-  const ca: CaDoc = {
-    certificatePem: cert.pem,
-    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }) as string,
-    keyIdHex: keyIdentifier(spkiDer).toString("hex"),
-  };
-  settings.put("ca", ca);
-  return ca;
-}
-
 /**
- * CRT-1: signs the subject key with the sandbox CA and stores the certificate; its id is
+ * CRT-1: signs the subject key with the instance's CA and stores the certificate; its id is
  * the SHA-256 of the DER certificate (ID-3).
  */
 export function createCertificate(
@@ -105,19 +69,13 @@ export function createCertificate(
   subjectKey: { spkiDer: Buffer; subject?: ReturnType<typeof nameToAsn1> },
   active: boolean,
 ): CertificateDoc {
-  const ca = sandboxCa(ctx);
   const now = ctx.clock.now();
   now.setUTCMilliseconds(0);
-  const cert = issueCertificate({
-    subject: subjectKey.subject ?? nameToAsn1(DEVICE_SUBJECT),
-    issuer: nameToAsn1(CA_SUBJECT),
-    authorityKeyId: Buffer.from(ca.keyIdHex, "hex"),
-    spkiDer: subjectKey.spkiDer,
-    signingKey: createPrivateKey(ca.privateKeyPem),
-    notBefore: now,
-    notAfter: NOT_AFTER,
-    isCa: false,
-  });
+  const cert = issueWithCa(
+    sandboxCa(ctx.settings.dataDir),
+    { spkiDer: subjectKey.spkiDer, subject: subjectKey.subject ?? nameToAsn1(DEVICE_SUBJECT) },
+    now,
+  );
   const certificateId = createHash("sha256").update(cert.der).digest("hex");
   const doc: CertificateDoc = {
     certificateId,

@@ -15,6 +15,9 @@ const OID = {
   keyUsage: "2.5.29.15",
   subjectKeyIdentifier: "2.5.29.14",
   authorityKeyIdentifier: "2.5.29.35",
+  subjectAltName: "2.5.29.17",
+  extendedKeyUsage: "2.5.29.37",
+  serverAuth: "1.3.6.1.5.5.7.3.1",
 } as const;
 
 const NAME_OIDS: Record<string, string> = { CN: "2.5.4.3", O: "2.5.4.10", OU: "2.5.4.11", C: "2.5.4.6" };
@@ -96,6 +99,8 @@ export interface IssueRequest {
   notBefore: Date;
   notAfter: Date;
   isCa: boolean;
+  /** A TLS server certificate: its names (SAN dNSName / iPAddress) and the serverAuth usage. */
+  server?: { dnsNames: string[]; ipAddresses: string[] };
 }
 
 export interface IssuedCertificate {
@@ -118,6 +123,7 @@ export function issueCertificate(req: IssueRequest): IssuedCertificate {
     extension(OID.keyUsage, true, usageBits),
     extension(OID.subjectKeyIdentifier, false, der(octets(ski))),
   ];
+  if (req.server) extensions.push(...serverExtensions(req.server));
   if (req.authorityKeyId)
     extensions.push(
       extension(
@@ -139,6 +145,31 @@ export function issueCertificate(req: IssueRequest): IssuedCertificate {
   const signature = sign("sha256", der(tbs), req.signingKey);
   const certificate = der(seq(tbs, algorithm, bits(signature)));
   return { der: certificate, pem: toPem("CERTIFICATE", certificate) };
+}
+
+/** subjectAltName (RFC 5280 4.2.1.6: dNSName [2], iPAddress [7]) and extendedKeyUsage serverAuth. */
+function serverExtensions(names: { dnsNames: string[]; ipAddresses: string[] }): Asn1[] {
+  const ctx = asn1.Class.CONTEXT_SPECIFIC;
+  const general = [
+    ...names.dnsNames.map((n) => asn1.create(ctx, 2, false, n)),
+    ...names.ipAddresses.map((ip) => asn1.create(ctx, 7, false, bin(ipBytes(ip)))),
+  ];
+  return [
+    extension(OID.subjectAltName, false, der(seq(...general))),
+    extension(OID.extendedKeyUsage, false, der(seq(oid(OID.serverAuth)))),
+  ];
+}
+
+function ipBytes(ip: string): Buffer {
+  if (ip.includes(":")) {
+    const [head, tail = ""] = ip.split("::");
+    const groups = (s: string) => (s === "" ? [] : s.split(":"));
+    const h = groups(head);
+    const t = groups(tail);
+    const all = ip.includes("::") ? [...h, ...Array<string>(8 - h.length - t.length).fill("0"), ...t] : h;
+    return Buffer.from(all.flatMap((g) => [(parseInt(g, 16) >> 8) & 0xff, parseInt(g, 16) & 0xff]));
+  }
+  return Buffer.from(ip.split(".").map(Number));
 }
 
 export function toPem(label: string, body: Buffer): string {
@@ -198,4 +229,10 @@ export function verifyCsr(pem: string): VerifiedCsr | string {
   if (!verify(hash, der(info), key, signatureBytes))
     return "The signature of the certificate signing request is not valid";
   return { subject, spkiDer };
+}
+
+/** The subject name of a DER certificate (the issuer of what it signs). */
+export function subjectOf(certificateDer: Buffer): Asn1 {
+  const tbs = (parseDer(certificateDer).value as Asn1[])[0];
+  return (tbs.value as Asn1[])[5];
 }
