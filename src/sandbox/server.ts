@@ -20,7 +20,13 @@ import { Scheduler } from "./scheduler.js";
 import { SERVICES } from "./services/index.js";
 import { ServiceRuntime } from "./services/runtime.js";
 import type { OperationContext, ServiceDeps } from "./services/types.js";
-import { ensureAdminToken, failModeOf, isLoopbackHost, type SandboxSettings } from "./settings.js";
+import {
+  defaultMqttPort,
+  ensureAdminToken,
+  failModeOf,
+  isLoopbackHost,
+  type SandboxSettings,
+} from "./settings.js";
 import { Checkpointer } from "./storage/checkpointer.js";
 import { openDatabase, Store } from "./storage/store.js";
 import { Throttle } from "./throttle.js";
@@ -161,7 +167,7 @@ export class Sandbox {
       return;
     }
     try {
-      await this.broker.listen(httpPort + 1 <= 65535 ? httpPort + 1 : 0, host);
+      await this.broker.listen(defaultMqttPort(httpPort), host);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EADDRINUSE") throw e;
       await this.broker.listen(0, host);

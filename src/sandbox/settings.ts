@@ -47,6 +47,9 @@ export const isFailMode = (v: unknown): v is FailMode => FAIL_MODES.includes(v a
 export const failModeOf = (settings: SandboxSettings): FailMode => settings.failMode ?? "before";
 
 export const DEFAULT_PORT = 4566 + 1000; // 5566: clear of LocalStack's 4566
+
+/** The MQTT broker's port when none is given: the HTTP port's neighbour (0: any free port). */
+export const defaultMqttPort = (httpPort: number): number => (httpPort + 1 <= 65535 ? httpPort + 1 : 0);
 export const DEFAULT_REGION = "us-east-1";
 
 /** Each port is its own instance unless a data directory is given, so sandboxes can run side by side. */

@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { DescribeThingCommand, DescribeThingGroupCommand, IoTClient } from "@aws-sdk/client-iot";
 import { type MessageKey, t } from "../../src/io/i18n.js";
-import { findRunning, instanceRef, stopInstance } from "../../src/sandbox/control.js";
+import { ensureRunning, findRunning, instanceRef, stopInstance } from "../../src/sandbox/control.js";
+import { DEFAULT_PORT, defaultMqttPort } from "../../src/sandbox/settings.js";
+import { TOUR_SANDBOX_PORT } from "../../src/cli/commands/workshop.js";
 import { isolateCliEnvironment, withEnv, words } from "../helpers/cli-env.js";
 import { type ScriptedAnswer, runRecorded } from "../helpers/recording-host.js";
 import { type TestSandbox, freePort, startSandbox } from "../helpers/sandbox.js";
@@ -201,5 +203,25 @@ test("the tour stops the sandbox it started, and not one that was already runnin
     assert.ok(await findRunning(instanceRef({ port: running.port, dataDir: running.dataDir })));
   } finally {
     await running.dispose();
+  }
+});
+
+test("the tour's own sandbox runs beside the default instance: neither takes the other's HTTP or MQTT port", async () => {
+  const tourPort = Number(TOUR_SANDBOX_PORT);
+  const taken = [DEFAULT_PORT, defaultMqttPort(DEFAULT_PORT)];
+  assert.deepEqual(
+    [tourPort, defaultMqttPort(tourPort)].filter((p) => taken.includes(p)),
+    [],
+  );
+  // For real: the default instance (HTTP 5566, broker 5567) is up while the tour starts its own.
+  const byDefault = instanceRef({ port: DEFAULT_PORT, dataDir: join(home, "default-instance") });
+  try {
+    await ensureRunning(byDefault);
+    const tour = await runRecorded(words("--yes workshop --count 3"));
+    assert.equal(tour.code, 0, tour.host.stderrText);
+    assert.equal(tour.host.saidWith("workshop.sandboxStopped").length, 1);
+    assert.ok(await findRunning(byDefault), "the default instance still runs");
+  } finally {
+    await stopInstance(byDefault);
   }
 });

@@ -29,8 +29,11 @@ import {
   prepareTarget,
 } from "../session.js";
 
-/** The tour's own sandbox instance (the default one stays the user's). */
-const TOUR_SANDBOX_PORT = "5567";
+/**
+ * The tour's own sandbox instance (the default one stays the user's): its HTTP and MQTT ports
+ * are clear of the default instance's (5566 and its broker on 5567), so both can run at once.
+ */
+export const TOUR_SANDBOX_PORT = "5568";
 const TOUR_DEVICES = 20;
 const TOUR_PREFIX = "Tour-VIN-";
 
