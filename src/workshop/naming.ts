@@ -3,6 +3,8 @@
  * One module for both, so cleanup's naming fallback matches exactly what provision makes
  * (features.md Decisions; quirks Q-09/Q-10 of the reference are not repeated).
  */
+import { escapeRegExp } from "../common/regexp.js";
+
 export const DEFAULT_THINGS_PREFIX = "Vehicle-VIN-";
 export const DEFAULT_THING_TYPES = ["SedanVehicle", "SUVVehicle", "TruckVehicle"];
 export const DEFAULT_VERSIONS = ["1.0.0", "1.1.0"];
@@ -25,10 +27,6 @@ export function padWidth(count: number): number {
 
 export function thingName(prefix: string, index: number, count: number): string {
   return `${prefix}${String(index).padStart(padWidth(count), "0")}`;
-}
-
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Things iotdm created with this prefix: prefix + 3 or more digits. */

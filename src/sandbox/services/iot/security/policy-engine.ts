@@ -8,6 +8,7 @@
  * their values taken literally. A statement naming a variable without a value does not match.
  * Not evaluated yet: `Condition` (a statement with one is skipped), NotAction and NotResource.
  */
+import { escapeRegExp } from "../../../../common/regexp.js";
 
 export type Decision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
 
@@ -72,8 +73,6 @@ const wildcardSource = (text: string): string =>
     .split("")
     .map((c) => (c === "*" ? ".*" : c === "?" ? "." : escapeRegExp(c)))
     .join("");
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** IAM's escapes for the characters policy syntax would read otherwise. */
 const SPECIAL_VARIABLES: Record<string, string> = { "*": "*", "?": "?", $: "$" };
