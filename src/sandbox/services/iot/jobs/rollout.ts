@@ -101,12 +101,11 @@ export function releaseJoining(ctx: OperationContext, job: JobDoc, thingNames: s
     }
   const now = ctx.clock.nowMs();
   const next = doc.lastBatchMs === undefined ? now : doc.lastBatchMs + MINUTE_MS;
-  if (ctx.scheduler.dueOf(ctx.scope, ROLLOUT_TICK, job.jobId) === undefined && next <= now)
-    releaseBatch(ctx, job, doc, now);
+  const ticking = ctx.scheduler.dueOf(ctx.scope, ROLLOUT_TICK, job.jobId) !== undefined;
+  if (!ticking && next <= now) releaseBatch(ctx, job, doc, now);
   else {
     setWaiting(ctx, job, doc);
-    if (ctx.scheduler.dueOf(ctx.scope, ROLLOUT_TICK, job.jobId) === undefined)
-      ctx.scheduler.at(ctx.scope, ROLLOUT_TICK, job.jobId, next, { jobId: job.jobId });
+    if (!ticking) ctx.scheduler.at(ctx.scope, ROLLOUT_TICK, job.jobId, next, { jobId: job.jobId });
   }
 }
 
