@@ -65,6 +65,11 @@ export type SandboxEvent =
       payload: Buffer;
       qos: 0 | 1;
       retain: boolean;
+      /**
+       * The client whose request this message answers: it gets the message even without a
+       * subscription to the topic (MQTT-2, JOB-30), as well as every subscriber does.
+       */
+      requester?: string;
       /** MQTT 5 properties, present only when the request set them. */
       userProperties?: Array<[string, string]>;
       payloadFormatIndicator?: "UNSPECIFIED_BYTES" | "UTF8_DATA";

@@ -106,7 +106,13 @@ export class Sandbox {
       },
       onCrash: (e) => process.stderr.write(`iotdm sandbox: ${errorText(e)}\n`),
     });
-    this.broker = new MqttBroker({ settings, context: (req) => this.operationContext(req) });
+    this.broker = new MqttBroker({
+      settings,
+      context: (req) => this.operationContext(req),
+      events: this.events,
+      topics: SERVICES.flatMap((service) => service.mqttTopics ?? []),
+      log: (message) => process.stderr.write(`${message}\n`),
+    });
     this.scheduler.start();
   }
 

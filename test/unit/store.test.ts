@@ -91,3 +91,21 @@ test("far more documents than the cache holds: every one reads back as last writ
   });
   for (let i = 0; i < n; i++) assert.equal(docs.get(`many-${i}`)?.n, i % 2 === 0 ? -i - 1 : i);
 });
+
+test("afterCommit: work waits for the outermost commit, sees what was written, and is dropped on rollback", () => {
+  const ran: string[] = [];
+  store.afterCommit(() => ran.push("no transaction: at once"));
+  store.transaction(() => {
+    docs.put("committed", { n: 1 });
+    store.transaction(() => store.afterCommit(() => ran.push(`after commit: ${onDisk("committed")?.n}`)));
+    assert.deepEqual(ran, ["no transaction: at once"]);
+  });
+  assert.throws(() =>
+    store.transaction(() => {
+      store.afterCommit(() => ran.push("rolled back"));
+      throw new Error("abort");
+    }),
+  );
+  store.transaction(() => undefined);
+  assert.deepEqual(ran, ["no transaction: at once", "after commit: 1"]);
+});

@@ -9,6 +9,7 @@
  * TLS handshake, as AWS IoT does (clients see the connection reset, not a CONNACK return code).
  * The CONNECT is then authorized by the certificate's IoT policies (iot:Connect on
  * `client/<clientId>`); publish, subscribe and receive are not enforced yet.
+ * Reserved topics reach the services through reserved-topics.ts.
  * `--no-auth` serves plain MQTT and WebSocket to any client.
  */
 import { randomUUID } from "node:crypto";
@@ -18,10 +19,12 @@ import { createServer as createTlsServer, type TLSSocket } from "node:tls";
 import { Aedes, type Client } from "aedes";
 import { issueServerCertificate, sandboxCa } from "../ca.js";
 import type { ContextRequest } from "../context.js";
+import type { EventBus } from "../events.js";
 import { admitCertificate } from "../services/iot/security/broker-admission.js";
 import { authorizeConnect } from "../services/iot/security/connect-authorization.js";
-import type { OperationContext } from "../services/types.js";
+import type { OperationContext, ReservedTopicHandler } from "../services/types.js";
 import { reachableAddress, type SandboxSettings } from "../settings.js";
+import { type PublishedEvent, ReservedTopics } from "./reserved-topics.js";
 import { MqttTransport } from "./transport.js";
 
 /** What the broker knows of a connection admitted with a client certificate. */
@@ -33,7 +36,14 @@ export interface DeviceIdentity {
 export interface BrokerDeps {
   settings: SandboxSettings;
   context: (req: ContextRequest) => OperationContext;
+  events: EventBus;
+  /** Every service's reserved-topic handlers (ServiceDefinition.mqttTopics). */
+  topics: ReservedTopicHandler[];
+  log: (message: string) => void;
 }
+
+const packetOf = (m: PublishedEvent) =>
+  ({ cmd: "publish", topic: m.topic, payload: m.payload, qos: m.qos, retain: m.retain, dup: false }) as const;
 
 export class MqttBroker {
   private aedes?: Aedes;
@@ -42,9 +52,37 @@ export class MqttBroker {
   private readonly sockets = new Set<Socket>();
   private readonly identities = new WeakMap<object, DeviceIdentity>();
   private boundPort?: number;
+  private readonly reserved: ReservedTopics;
 
   constructor(private readonly deps: BrokerDeps) {
     this.transport = new MqttTransport((stream, request) => this.aedes?.handle(stream, request));
+    this.reserved = new ReservedTopics(
+      deps.topics,
+      (clientId) => this.scopeContext({ kind: "mqtt", clientId }),
+      (topic, e) => deps.log(`iotdm sandbox: internal error answering ${topic}: ${String(e)}`),
+    );
+    const { accountId, region } = deps.settings;
+    this.reserved.deliverEvents(
+      deps.events,
+      `${accountId}:${region}`,
+      (fn) => this.scopeContext().store.afterCommit(fn),
+      {
+        publishToSubscribers: (m) => this.aedes?.publish(packetOf(m), () => undefined),
+        subscriptionsOf: (clientId) => {
+          const client = this.connectedClient(clientId);
+          return client
+            ? Object.keys((client as unknown as { subscriptions: object }).subscriptions)
+            : undefined;
+        },
+        publishToClient: (clientId, m) =>
+          this.connectedClient(clientId)?.publish(packetOf(m), () => undefined),
+      },
+    );
+  }
+
+  /** aedes keeps its connected clients by id (untyped in its declarations). */
+  private connectedClient(clientId: string): Client | undefined {
+    return (this.aedes as unknown as { clients?: Record<string, Client> } | undefined)?.clients?.[clientId];
   }
 
   get port(): number | undefined {
@@ -82,6 +120,14 @@ export class MqttBroker {
         this.mayConnect(client, packet.clientId)
           ? done(null, true)
           : done(new Error(`iot:Connect denied for client ${packet.clientId}`), false),
+    });
+    this.aedes.on("publish", (packet, client) => {
+      if (client && packet.topic.startsWith("$aws/"))
+        this.reserved.dispatch({
+          clientId: client.id,
+          topic: packet.topic,
+          payload: Buffer.from(packet.payload),
+        });
     });
     // The mode is the one the instance started with (the admin API's `auth` switch is for HTTP).
     this.server ??= this.deps.settings.auth ? this.tlsServer() : createTcpServer((s) => this.accept(s));
@@ -141,12 +187,11 @@ export class MqttBroker {
   }
 
   /** The broker serves the instance's own account and region (one endpoint each, as in AWS). */
-  private scopeContext(): OperationContext {
+  private scopeContext(
+    origin: OperationContext["origin"] = { kind: "internal", name: "mqtt-broker" },
+  ): OperationContext {
     const { accountId, region } = this.deps.settings;
-    return this.deps.context({
-      scope: { accountId, region },
-      origin: { kind: "internal", name: "mqtt-broker" },
-    });
+    return this.deps.context({ scope: { accountId, region }, origin });
   }
 
   async close(): Promise<void> {

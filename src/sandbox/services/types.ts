@@ -81,6 +81,28 @@ export function defineOperation<I, O>(def: OperationDefinition<I, O>): Operation
   return def;
 }
 
+/** A message a client of the sandbox broker published to a reserved topic. */
+export interface MqttRequest {
+  /** The publishing client's id (the thing it acts as when it is a thing's name). */
+  clientId: string;
+  topic: string;
+  payload: Buffer;
+}
+
+/**
+ * How a service answers a reserved topic (shadow, jobs, commands), the MQTT counterpart of an
+ * OperationDefinition: the broker runs `handle` inside one storage transaction, with a context whose
+ * origin is the client (`mqtt`), for every publish whose topic `topic` matches. A handler answers
+ * by emitting `mqtt.publish` events with `requester` set to the client; the broker delivers them
+ * once the transaction has committed. A handler must not throw for a bad request: it answers it on
+ * the topic's `rejected` topic, as AWS does.
+ */
+export interface ReservedTopicHandler {
+  /** e.g. `/^\$aws\/things\/([^/]+)\/shadow\/get$/`; its groups reach `handle`. */
+  topic: RegExp;
+  handle: (match: RegExpExecArray, request: MqttRequest, ctx: OperationContext) => void;
+}
+
 /**
  * Request body limits of a service: `bytes` for every operation unless `operations` names its own,
  * and the error when a body is larger (`tooLarge`, else or when it answers undefined: the protocol's,
@@ -127,6 +149,8 @@ export interface ServiceDefinition {
   /** Whether resources are regional (partitioned by region) or account-global (IAM). */
   global?: boolean;
   operations: OperationDefinition[];
+  /** The reserved MQTT topics (`$aws/...`) the service answers when a client publishes to them. */
+  mqttTopics?: ReservedTopicHandler[];
   /**
    * Called once when the sandbox starts, before it serves a request: where a service subscribes
    * to events and provides its in-memory state (ServiceRuntime).

@@ -309,15 +309,39 @@ export class Store {
     return new BlobStore(this.stmts, scope);
   }
 
+  /** Work waiting for the current transaction to commit (afterCommit). */
+  private committed: Array<() => void> = [];
+
   /** Runs fn atomically; nested calls join the outer transaction. */
   transaction<R>(fn: () => R): R {
     if (this.db.inTransaction) return fn();
+    let result: R;
     try {
-      return this.atomically(fn) as R;
+      result = this.atomically(fn) as R;
     } catch (e) {
-      // Rolled back: documents written in it may be cached.
+      // Rolled back: documents written in it may be cached, and what waited for its commit never happens.
       this.stmts.cache.clear();
+      this.committed = [];
       throw e;
+    }
+    this.runCommitted();
+    return result;
+  }
+
+  /**
+   * Runs fn once the current transaction has committed (now when there is none): what must not
+   * happen for a change that is rolled back, e.g. an MQTT message telling devices about it.
+   */
+  afterCommit(fn: () => void): void {
+    if (this.db.inTransaction) this.committed.push(fn);
+    else fn();
+  }
+
+  private runCommitted(): void {
+    while (this.committed.length > 0) {
+      const pending = this.committed;
+      this.committed = [];
+      for (const fn of pending) fn();
     }
   }
 
