@@ -69,8 +69,20 @@ function parseCredential(value: string): CredentialScope | undefined {
   return /^\d{8}$/.test(date) ? { accessKeyId, date, region, service } : undefined;
 }
 
+type ParsedAuthorization = Readonly<Omit<Signing, "amzDate">> | string;
+
+/** The last header parsed: the gateway reads a request's scope, then checks it (one parse for both). */
+let lastAuthorization: { value: string; parsed: ParsedAuthorization } | undefined;
+
 /** `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`; a string explains a failure. */
-function parseAuthorization(value: string): Omit<Signing, "amzDate"> | string {
+function parseAuthorization(value: string): ParsedAuthorization {
+  if (lastAuthorization?.value === value) return lastAuthorization.parsed;
+  const parsed = parseAuthorizationText(value);
+  lastAuthorization = { value, parsed };
+  return parsed;
+}
+
+function parseAuthorizationText(value: string): ParsedAuthorization {
   const m = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(value.trim());
   if (!m) return `Unsupported Authorization Type; only ${ALGORITHM} is supported`;
   const fields = new Map<string, string>();
@@ -147,7 +159,8 @@ function headerSigning(req: SignedRequest, auth: string, now: Date): Signing {
   const ms = amzHeader !== undefined ? parseAmzDate(amzHeader)?.getTime() : Date.parse(dateHeader ?? "");
   if (ms === undefined || Number.isNaN(ms))
     throw malformed("AWS authentication requires a valid Date or x-amz-date header");
-  const amzDate = toAmzDate(new Date(ms));
+  // A valid x-amz-date is already in the canonical form (parseAmzDate is strict).
+  const amzDate = amzHeader ?? toAmzDate(new Date(ms));
   if (parsed.scope.date !== amzDate.slice(0, 8)) throw malformed(DATE_MISMATCH);
   if (Math.abs(now.getTime() - ms) > MAX_CLOCK_SKEW_MS) {
     throw new AuthError("Skewed", { requestTime: amzHeader ?? amzDate, serverTime: now });

@@ -12,7 +12,12 @@ import { scopeKey } from "../common.js";
 import { readIndexingSettings } from "../registry/indexing.js";
 import { indexEpoch } from "./index-status.js";
 import type { QueryNode } from "./query-syntax.js";
-import { loadAllIndexedThings, loadIndexedThing, type ThingIndexing } from "./thing-document.js";
+import {
+  loadAllIndexedThings,
+  loadIndexedThing,
+  reloadIndexedShadows,
+  type ThingIndexing,
+} from "./thing-document.js";
 import { ThingIndex } from "./thing-index.js";
 
 /** Dirty documents reloaded per background slice, so requests are never held up for long. */
@@ -24,9 +29,13 @@ export interface DynamicGroup {
   query: QueryNode;
 }
 
+/** What changed in a dirty thing: its shadows only, or anything (registry, groups, connectivity...). */
+export type Change = "shadows" | "all";
+
 export interface ScopeState {
   index?: ThingIndex;
-  dirty: Set<string>;
+  /** Things to reload, with what changed in them since they were last loaded. */
+  dirty: Map<string, Change>;
   dynamic?: { generation: string | undefined; groups: DynamicGroup[] };
 }
 
@@ -58,7 +67,7 @@ export function createFleet(deps: ServiceDeps): Fleet {
 export function scopeState(fleet: Fleet, scope: string): ScopeState {
   let s = fleet.scopes.get(scope);
   if (!s) {
-    s = { dirty: new Set() };
+    s = { dirty: new Map() };
     fleet.scopes.set(scope, s);
   }
   return s;
@@ -70,7 +79,17 @@ export function scopeContext(fleet: Fleet, scope: string): OperationContext {
   return { ...fleet.base, scope: { accountId: scope.slice(0, cut), region: scope.slice(cut + 1) } };
 }
 
-const indexKey = (ctx: OperationContext, cfg: ThingIndexing) => `${indexEpoch(ctx)}|${JSON.stringify(cfg)}`;
+/** The settings are shared frozen objects (readIndexingSettings): their text is computed once each. */
+const configurationTexts = new WeakMap<ThingIndexing, string>();
+
+function indexKey(ctx: OperationContext, cfg: ThingIndexing): string {
+  let text = configurationTexts.get(cfg);
+  if (text === undefined) {
+    text = JSON.stringify(cfg);
+    configurationTexts.set(cfg, text);
+  }
+  return `${indexEpoch(ctx)}|${text}`;
+}
 
 function build(ctx: OperationContext, cfg: ThingIndexing, key: string): ThingIndex {
   const index = new ThingIndex(key);
@@ -78,9 +97,15 @@ function build(ctx: OperationContext, cfg: ThingIndexing, key: string): ThingInd
   return index;
 }
 
-function reload(ctx: OperationContext, cfg: ThingIndexing, index: ThingIndex, names: Iterable<string>): void {
-  for (const name of names) {
-    const loaded = loadIndexedThing(ctx, cfg, name);
+function reload(
+  ctx: OperationContext,
+  cfg: ThingIndexing,
+  index: ThingIndex,
+  changes: Iterable<[string, Change]>,
+): void {
+  for (const [name, change] of changes) {
+    const held = change === "shadows" ? index.get(name) : undefined;
+    const loaded = held ? reloadIndexedShadows(ctx, cfg, held) : loadIndexedThing(ctx, cfg, name);
     if (loaded) index.upsert(loaded);
     else index.remove(name);
   }
@@ -102,9 +127,9 @@ export function currentThingIndex(fleet: Fleet, ctx: OperationContext): ThingInd
     s.dirty.clear();
     s.index = build(ctx, cfg, key);
   } else if (s.dirty.size > 0) {
-    const names = [...s.dirty];
+    const changes = [...s.dirty];
     s.dirty.clear();
-    reload(ctx, cfg, s.index, names);
+    reload(ctx, cfg, s.index, changes);
   }
   return s.index;
 }
@@ -114,10 +139,10 @@ export function dropScope(fleet: Fleet, scope: string): void {
   fleet.scopes.delete(scope);
 }
 
-export function markDirty(fleet: Fleet, scope: string, thingName: string): void {
+export function markDirty(fleet: Fleet, scope: string, thingName: string, change: Change = "all"): void {
   const s = scopeState(fleet, scope);
   if (!s.index) return;
-  s.dirty.add(thingName);
+  if (s.dirty.get(thingName) !== "all") s.dirty.set(thingName, change);
   if (fleet.flushScheduled) return;
   fleet.flushScheduled = true;
   setImmediate(() => flush(fleet));
@@ -138,12 +163,12 @@ function flush(fleet: Fleet): void {
           s.dirty.clear();
           return;
         }
-        const slice: string[] = [];
-        for (const name of s.dirty) {
-          slice.push(name);
+        const slice: Array<[string, Change]> = [];
+        for (const entry of s.dirty) {
+          slice.push(entry);
           if (slice.length === FLUSH_SLICE) break;
         }
-        for (const name of slice) s.dirty.delete(name);
+        for (const [name] of slice) s.dirty.delete(name);
         reload(ctx, cfg, s.index, slice);
       });
     } catch (e) {

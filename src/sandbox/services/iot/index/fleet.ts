@@ -4,15 +4,16 @@
  * provides it to every operation context (ServiceRuntime) and subscribes it to the event bus
  * before the first request, so the index never misses a change. It listens to:
  * - `thing.changed` (registry writes: create, update, type, static groups) and `thing.deleted`:
- *   the thing's document changes; a change fleet indexing made itself (`dynamicMembership`,
- *   DYN-2) is not followed again, since its index entry was updated on the spot;
+ *   the thing's document changes; a membership change fleet indexing made itself
+ *   (`dynamicMembership`, DYN-2) reloads the document but is not evaluated again;
  * - `shadow.updated` (once per accepted update: its `update/accepted` event; the `documents`
  *   and `delta` events of the same update are ignored) and `shadow.deleted`, when that shadow is
  *   indexed (IDX-5: classic with REGISTRY_AND_SHADOW, named ones in the filter);
  * - `thing.connected` / `thing.disconnected`, when connectivity is indexed (STATUS): the state
  *   is stored by connectivity.ts, subscribed just before;
  * and not to `mqtt.publish`. For each, the thing is marked dirty (its document is reloaded from
- * committed state before the next query: read-your-writes) and, unless it was deleted, its
+ * committed state before the next query: read-your-writes; only its shadows after a shadow
+ * event) and, unless it was deleted, its
  * dynamic group memberships are re-evaluated inside the writer's transaction (DYN-2).
  */
 import { randomUUID } from "node:crypto";
@@ -44,7 +45,7 @@ const FLEET = runtimeSlot<Fleet>("fleet indexing");
 function concerns(cfg: ThingIndexing, e: SandboxEvent): boolean {
   switch (e.type) {
     case "thing.changed":
-      return !e.dynamicMembership;
+      return true;
     case "thing.deleted":
       return true;
     case "shadow.updated":
@@ -67,8 +68,12 @@ function follow(
   const ctx = scopeContext(fleet, e.scope);
   const cfg = readIndexingSettings(ctx).thing;
   if (cfg.thingIndexingMode === "OFF" || !concerns(cfg, e)) return;
-  markDirty(fleet, e.scope, e.thingName);
-  if (e.type !== "thing.deleted") reevaluateThing(ctx, scopeState(fleet, e.scope), e.thingName);
+  const shadowsOnly = e.type === "shadow.updated" || e.type === "shadow.deleted";
+  markDirty(fleet, e.scope, e.thingName, shadowsOnly ? "shadows" : "all");
+  // A membership change fleet indexing made itself (DYN-2) is reloaded, not evaluated again.
+  const ownMembershipChange = e.type === "thing.changed" && e.dynamicMembership;
+  if (e.type !== "thing.deleted" && !ownMembershipChange)
+    reevaluateThing(ctx, scopeState(fleet, e.scope), e.thingName);
 }
 
 function onEvent(fleet: Fleet, e: SandboxEvent): void {

@@ -40,8 +40,9 @@ export function buildDelayMs(settings: SandboxSettings & { indexBuildDelaySecond
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 
-function readStatus(ctx: OperationContext): StatusDoc {
-  return state<StatusDoc>(ctx).get("status") ?? { epoch: "initial" };
+/** Shared and frozen: every search and index refresh reads it. */
+function readStatus(ctx: OperationContext): Readonly<StatusDoc> {
+  return state<StatusDoc>(ctx).getShared("status") ?? { epoch: "initial" };
 }
 
 /** Changes whenever the in-memory thing index must be rebuilt from the store. */
@@ -138,7 +139,7 @@ export function queryableIndex(ctx: OperationContext, indexName: string): IndexD
 
 /** Changes whenever a dynamic group is created, updated or deleted (cached group lists follow it). */
 export function dynamicGroupsGeneration(ctx: OperationContext): string | undefined {
-  return state<{ generation: string }>(ctx).get("dynamicGroups")?.generation;
+  return state<{ generation: string }>(ctx).getShared("dynamicGroups")?.generation;
 }
 
 export function bumpDynamicGroupsGeneration(ctx: OperationContext): void {

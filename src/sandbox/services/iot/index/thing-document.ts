@@ -67,7 +67,7 @@ function shadowObject(cfg: ThingIndexing, shadows: ShadowRecord[]): JsonObject |
 }
 
 export interface ThingSources {
-  thing: ThingDoc;
+  thing: Pick<ThingDoc, "thingName" | "thingId" | "thingTypeName" | "attributes" | "version">;
   groups: string[];
   shadows: ShadowRecord[];
   connectivity?: ConnectivityState;
@@ -226,4 +226,28 @@ export function renderThingDocument(doc: IndexedThing): ThingDocument {
       out.connectivity.disconnectReason = doc.connectivity.disconnectReason;
   }
   return out;
+}
+
+/**
+ * The document of a thing whose shadows alone changed: its indexed shadows read again, the rest
+ * (registry, groups, connectivity) kept from the document the index holds, which every other
+ * change reloads whole (fleet-state.ts).
+ */
+export function reloadIndexedShadows(
+  ctx: OperationContext,
+  cfg: ThingIndexing,
+  doc: IndexedThing,
+): LoadedThing {
+  return indexedThing(cfg, {
+    thing: {
+      thingName: doc.name,
+      thingId: doc.id,
+      thingTypeName: doc.type,
+      attributes: doc.attributes,
+      version: doc.version,
+    },
+    groups: doc.groups,
+    shadows: indexedShadows(ctx, cfg, doc.name),
+    connectivity: doc.connectivity,
+  });
 }

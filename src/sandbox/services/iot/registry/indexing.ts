@@ -24,8 +24,9 @@ export const DEFAULT_INDEXING: IndexingSettings = {
 
 const settings = (ctx: OperationContext) => collection<IndexingSettings>(ctx, KIND.settings);
 
-export function readIndexingSettings(ctx: OperationContext): IndexingSettings {
-  return settings(ctx).get("indexing") ?? DEFAULT_INDEXING;
+/** Shared and frozen: every shadow update and every search reads it. */
+export function readIndexingSettings(ctx: OperationContext): Readonly<IndexingSettings> {
+  return settings(ctx).getShared("indexing") ?? DEFAULT_INDEXING;
 }
 
 export function writeIndexingSettings(ctx: OperationContext, value: IndexingSettings): void {
