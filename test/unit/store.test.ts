@@ -109,3 +109,22 @@ test("afterCommit: work waits for the outermost commit, sees what was written, a
   store.transaction(() => undefined);
   assert.deepEqual(ran, ["no transaction: at once", "after commit: 1"]);
 });
+
+test("getShared: one frozen copy for every reader until the document changes, then the new one", () => {
+  docs.put("settings", { n: 1, tags: ["a"] });
+  const first = docs.getShared("settings");
+  assert.deepEqual(first, { n: 1, tags: ["a"] });
+  assert.equal(docs.getShared("settings"), first);
+  assert.ok(Object.isFrozen(first) && Object.isFrozen(first?.tags));
+  docs.put("settings", { n: 2 });
+  assert.deepEqual(docs.getShared("settings"), { n: 2 });
+  assert.throws(() =>
+    store.transaction(() => {
+      docs.put("settings", { n: 3 });
+      throw new Error("abort");
+    }),
+  );
+  assert.deepEqual(docs.getShared("settings"), { n: 2 });
+  docs.delete("settings");
+  assert.equal(docs.getShared("settings"), undefined);
+});
