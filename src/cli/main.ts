@@ -34,6 +34,9 @@ function topLevelName(command: Command): string {
 /** Workflow commands may ask for the language, and say what they did when interrupted. */
 const isWorkflow = (c: Command) => !["sandbox", "check"].includes(topLevelName(c));
 
+/** Commands for which Ctrl-C is the normal end of a run, handled by the command itself (devices disconnect). */
+const stopsOnInterrupt = (c: Command) => ["device"].includes(topLevelName(c));
+
 const HELP_CODES = ["commander.helpDisplayed", "commander.version", "commander.help"];
 
 /** Says why the run stopped and returns its exit code. */
@@ -96,7 +99,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
       const o = action.optsWithGlobals();
       host = makeHost({ json: Boolean(o.json), yes: Boolean(o.yes), debug: Boolean(o.debug) });
       await settleLanguage(host, o.lang, isWorkflow(action));
-      if (isWorkflow(action) && onSigint) process.on("SIGINT", onSigint);
+      if (isWorkflow(action) && !stopsOnInterrupt(action) && onSigint) process.on("SIGINT", onSigint);
     });
   for (const c of await commandsFor(argv)) c.register(program, () => host);
   try {

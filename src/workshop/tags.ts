@@ -11,7 +11,8 @@ export type CreatedBy =
   | "manage-packages"
   | "manage-dynamic-groups"
   | "manage-commands"
-  | "manage-bulk-provisioning";
+  | "manage-bulk-provisioning"
+  | "device-simulator";
 
 export interface Tag {
   Key: string;
