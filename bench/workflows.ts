@@ -5,8 +5,9 @@
  * revert of a fleet of one type from mixed `$package` versions (revert.ts), then a
  * provision against a sandbox that enforces AWS's rates (target: at least 90% of the
  * CreateThing quota sustained with zero failed operations).
- * Options: --things N (default 10000), --throttled-things N (default 1500), --only revert (that
- * bench alone), --profile DIR (CPU profiles of the sandbox and the CLI runs).
+ * Then `iotdm device` with the whole fleet on MQTT, a command round trip and a job over MQTT
+ * (devices.ts). Options: --things N (default 10000), --throttled-things N (default 1500), --only
+ * revert|devices (that bench alone), --profile DIR (CPU profiles of the sandbox and the CLI runs).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,7 +17,14 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { defaultRate } from "../src/common/quotas.js";
-import { type StartOptions, ensureRunning, instanceRef, stopInstance } from "../src/sandbox/control.js";
+import {
+  type MqttAccess,
+  type StartOptions,
+  ensureRunning,
+  instanceRef,
+  stopInstance,
+} from "../src/sandbox/control.js";
+import { devicesBench } from "./devices.js";
 import { otaBench, type SandboxClientConfig } from "./ota.js";
 import { revertBench } from "./revert.js";
 
@@ -65,7 +73,7 @@ interface CleanupJson {
 
 async function withSandbox<T>(
   opts: StartOptions,
-  run: (flags: string[], config: SandboxClientConfig, pid: number) => Promise<T>,
+  run: (flags: string[], config: SandboxClientConfig, pid: number, mqtt: MqttAccess) => Promise<T>,
 ): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), "iotdm-wbench-"));
   const ref = instanceRef({ port: Number(values.port), dataDir });
@@ -77,7 +85,13 @@ async function withSandbox<T>(
     credentials: { accessKeyId: instance.accessKeyId, secretAccessKey: instance.secretAccessKey },
   };
   try {
-    return await run(["--sandbox-port", String(ref.port), "--sandbox-dir", dataDir], config, instance.pid);
+    const mqtt = instance.mqtt ?? { url: "" };
+    return await run(
+      ["--sandbox-port", String(ref.port), "--sandbox-dir", dataDir],
+      config,
+      instance.pid,
+      mqtt,
+    );
   } finally {
     await stopInstance(ref);
     rmSync(dataDir, { recursive: true, force: true });
@@ -90,6 +104,9 @@ async function main(): Promise<void> {
   const count = Number(values.things);
   if (values.only === "revert")
     return withSandbox({}, (flags, config, pid) => revertBench(config, flags, iotdm, count, pid));
+  const devices = () =>
+    withSandbox({}, (flags, config, pid, mqtt) => devicesBench(config, flags, iotdm, CLI, count, pid, mqtt));
+  if (values.only === "devices") return devices();
   console.log(`iotdm workflow bench: provision and cleanup of ${count} things on the sandbox`);
   await withSandbox({}, async (flags, config) => {
     const p = await iotdm<ProvisionJson>(["provision", "--count", String(count), ...flags]);
@@ -105,6 +122,7 @@ async function main(): Promise<void> {
   });
 
   await withSandbox({}, (flags, config, pid) => revertBench(config, flags, iotdm, count, pid));
+  await devices();
 
   const throttled = Number(values["throttled-things"]);
   const quota = defaultRate("iot", "CreateThing") ?? 100;
