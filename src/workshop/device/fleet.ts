@@ -136,11 +136,18 @@ async function connectAll(
   return links;
 }
 
-export async function runDeviceFleet(
+/** A fleet of connected devices; `disconnect` ends their run and gives the report. */
+export interface ConnectedFleet {
+  readonly report: DeviceFleetReport;
+  disconnect(): Promise<DeviceFleetReport>;
+}
+
+/** Connects the selected devices (issuing what they lack) and starts their behaviour. */
+export async function connectDeviceFleet(
   session: AwsSession,
   io: WorkshopIo,
-  options: DeviceFleetOptions,
-): Promise<DeviceFleetReport> {
+  options: Omit<DeviceFleetOptions, "durationSeconds" | "stop">,
+): Promise<ConnectedFleet> {
   const t0 = performance.now();
   const endpoint = await mqttEndpointOf(session);
   if (!endpoint) throw new ExplainedError("NoBroker", "device.noBroker", { target: session.target.label });
@@ -184,13 +191,32 @@ export async function runDeviceFleet(
   report.connected = links.length;
   report.connectSeconds = (performance.now() - tConnect) / 1000;
   io.say("success", "device.connected", { count: links.length, total: things.length, url: endpoint.url });
+  return {
+    report,
+    disconnect: async () => {
+      for (const device of devices) device.stop();
+      await mapLimit(links, CONNECT_CONCURRENCY, (link) => link.close().catch(() => undefined));
+      report.seconds = (performance.now() - t0) / 1000;
+      return report;
+    },
+  };
+}
+
+/** Connects the devices, lets them work for the duration or until stopped, and disconnects them. */
+export async function runDeviceFleet(
+  session: AwsSession,
+  io: WorkshopIo,
+  options: DeviceFleetOptions,
+): Promise<DeviceFleetReport> {
+  const fleet = await connectDeviceFleet(session, io, options);
+  let timer: NodeJS.Timeout | undefined;
   const waits: Array<Promise<void>> = [];
   if (options.stop) waits.push(options.stop);
   if (options.durationSeconds !== undefined)
-    waits.push(new Promise((resolve) => setTimeout(resolve, (options.durationSeconds ?? 0) * 1000)));
+    waits.push(
+      new Promise((resolve) => (timer = setTimeout(resolve, (options.durationSeconds ?? 0) * 1000))),
+    );
   if (waits.length > 0) await Promise.race(waits);
-  for (const device of devices) device.stop();
-  await mapLimit(links, CONNECT_CONCURRENCY, (link) => link.close().catch(() => undefined));
-  report.seconds = (performance.now() - t0) / 1000;
-  return report;
+  clearTimeout(timer);
+  return fleet.disconnect();
 }
