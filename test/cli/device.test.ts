@@ -5,6 +5,7 @@
  * at the end of the run; a second run reuses the certificates kept (mode 0600) for the target.
  */
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -20,7 +21,7 @@ import {
 import { DEVICE_POLICY_NAME } from "../../src/workshop/device/policy.js";
 import { isolateCliEnvironment } from "../helpers/cli-env.js";
 import { runRecorded } from "../helpers/recording-host.js";
-import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { CLI, startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 import { target } from "./provision-helpers.js";
 
 const home = isolateCliEnvironment();
@@ -128,4 +129,22 @@ test("iotdm device: a thing that does not exist is refused before anything is is
     2,
     "no certificate is issued for a thing that does not exist",
   );
+});
+
+test("iotdm device without --duration runs until Ctrl-C, then every vehicle disconnects and the run ends with its summary (exit 0)", async () => {
+  const child = spawn(process.execPath, [CLI, "--yes", "device", "--things", THINGS[0], ...target(sb)], {
+    env: { ...process.env, NO_COLOR: "1", AWS_IOT_LANG: "en" },
+  });
+  let stdout = "";
+  let sent = false;
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString("utf8");
+    if (!sent && /1 of 1 vehicle connected/.test(stdout)) {
+      sent = true;
+      child.kill("SIGINT");
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  assert.equal(code, 0, stdout);
+  assert.match(stdout, /🏁 1\/1 vehicles ran for/);
 });
