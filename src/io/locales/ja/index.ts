@@ -9,6 +9,7 @@ import check from "./check.js";
 import dynamicGroups from "./dynamicGroups.js";
 import jobs from "./jobs.js";
 import packages from "./packages.js";
+import commands from "./commands.js";
 
 /** The ja catalog: one module per namespace, so each command owns its messages. */
 export default {
@@ -23,4 +24,5 @@ export default {
   dynamicGroups,
   jobs,
   packages,
+  commands,
 };
