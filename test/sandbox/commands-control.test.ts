@@ -40,6 +40,28 @@ after(async () => {
 const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 const arn = (resource: string) => `arn:aws:iot:${sb.region}:${sb.accountId}:${resource}`;
 
+/** A new thing, by name. */
+async function newCar(): Promise<string> {
+  const thingName = uniqueName("car");
+  await iot.send(new CreateThingCommand({ thingName }));
+  return thingName;
+}
+
+const startOn = (commandId: string, thingName: string) =>
+  jobsData.send(
+    new StartCommandExecutionCommand({
+      commandArn: arn(`command/${commandId}`),
+      targetArn: arn(`thing/${thingName}`),
+    }),
+  );
+
+/** A new lock command and a new thing, with their ARNs. */
+async function lockAndCar() {
+  const id = await createLock();
+  const thing = await newCar();
+  return { id, commandArn: arn(`command/${id}`), thing, targetArn: arn(`thing/${thing}`) };
+}
+
 async function createLock(id = uniqueName("lock")): Promise<string> {
   await iot.send(
     new CreateCommandCommand({
@@ -189,18 +211,8 @@ test("CMD-3/CMD-4: UpdateCommand changes names and deprecation (false restores i
   assert.equal(out.description, "new");
   assert.equal(out.deprecated, true);
   assert.ok(out.lastUpdatedAt instanceof Date);
-  const thing = uniqueName("car");
-  await iot.send(new CreateThingCommand({ thingName: thing }));
-  await expectError(
-    jobsData.send(
-      new StartCommandExecutionCommand({
-        commandArn: arn(`command/${id}`),
-        targetArn: arn(`thing/${thing}`),
-      }),
-    ),
-    "ValidationException",
-    400,
-  );
+  const thing = await newCar();
+  await expectError(startOn(id, thing), "ValidationException", 400);
   await iot.send(new UpdateCommandCommand({ commandId: id, deprecated: false }));
   const started = await jobsData.send(
     new StartCommandExecutionCommand({ commandArn: arn(`command/${id}`), targetArn: arn(`thing/${thing}`) }),
@@ -225,18 +237,8 @@ test("CMD-6: DeleteCommand answers 202 and keeps the command pending deletion un
     "ConflictException",
     409,
   );
-  const thing = uniqueName("car");
-  await iot.send(new CreateThingCommand({ thingName: thing }));
-  await expectError(
-    jobsData.send(
-      new StartCommandExecutionCommand({
-        commandArn: arn(`command/${id}`),
-        targetArn: arn(`thing/${thing}`),
-      }),
-    ),
-    "ValidationException",
-    400,
-  );
+  const thing = await newCar();
+  await expectError(startOn(id, thing), "ValidationException", 400);
   await sb.advanceClock(11 * 3600);
   assert.equal((await iot.send(new GetCommandCommand({ commandId: id }))).pendingDeletion, true);
   await sb.advanceClock(3600 + 1);
@@ -279,11 +281,7 @@ test("TAG-1: commands take tags at creation and through TagResource; ListTagsFor
 });
 
 test("CMD-5/CMD-8/CMD-9/CMD-13: executions read back by id and target, list with filters and exclusions, and only final ones delete", async () => {
-  const id = await createLock();
-  const commandArn = arn(`command/${id}`);
-  const thing = uniqueName("car");
-  await iot.send(new CreateThingCommand({ thingName: thing }));
-  const targetArn = arn(`thing/${thing}`);
+  const { commandArn, targetArn } = await lockAndCar();
   const started = await jobsData.send(
     new StartCommandExecutionCommand({ commandArn, targetArn, executionTimeoutSeconds: 30 }),
   );
@@ -351,11 +349,7 @@ test("CMD-5/CMD-8/CMD-9/CMD-13: executions read back by id and target, list with
 });
 
 test("CMD-5: StartCommandExecution refuses a group ARN (400), an unknown thing or command (404), parameters for AWS-IoT and a timeout out of bounds (400); a clientToken repeats its execution", async () => {
-  const id = await createLock();
-  const commandArn = arn(`command/${id}`);
-  const thing = uniqueName("car");
-  await iot.send(new CreateThingCommand({ thingName: thing }));
-  const targetArn = arn(`thing/${thing}`);
+  const { commandArn, targetArn } = await lockAndCar();
   await expectError(
     jobsData.send(new StartCommandExecutionCommand({ commandArn, targetArn: arn("thinggroup/fleet") })),
     "ValidationException",

@@ -77,10 +77,23 @@ async function setUp(payload: Uint8Array, contentType = "application/json") {
   return { commandId, thingName, device, messages, watcher, events, targetArn: arn(`thing/${thingName}`) };
 }
 
-test("CMD-10/CMD-11/CMD-7/CMD-12: the device gets the exact payload bytes, answers IN_PROGRESS then SUCCEEDED with a result, and the execution reads back with startedAt, completedAt and result", async () => {
-  const payload = new TextEncoder().encode('{"action": "lock",  "doors": [1,2]}');
+/** Runs `body` with a device and a watcher set up for a new command, closing both afterwards. */
+async function withDevice(
+  payload: Uint8Array,
+  body: (s: Awaited<ReturnType<typeof setUp>>) => Promise<void>,
+): Promise<void> {
   const s = await setUp(payload);
   try {
+    await body(s);
+  } finally {
+    await s.device.endAsync();
+    await s.watcher.endAsync();
+  }
+}
+
+test("CMD-10/CMD-11/CMD-7/CMD-12: the device gets the exact payload bytes, answers IN_PROGRESS then SUCCEEDED with a result, and the execution reads back with startedAt, completedAt and result", async () => {
+  const payload = new TextEncoder().encode('{"action": "lock",  "doors": [1,2]}');
+  await withDevice(payload, async (s) => {
     const { executionId } = await jobsData.send(
       new StartCommandExecutionCommand({
         commandArn: arn(`command/${s.commandId}`),
@@ -151,15 +164,11 @@ test("CMD-10/CMD-11/CMD-7/CMD-12: the device gets the exact payload bytes, answe
       (await iot.send(new GetCommandExecutionCommand({ executionId, targetArn: s.targetArn }))).status,
       "SUCCEEDED",
     );
-  } finally {
-    await s.device.endAsync();
-    await s.watcher.endAsync();
-  }
+  });
 });
 
 test("CMD-7/CMD-11: a device may REJECT a command; bad documents and unknown executions are answered on response/rejected", async () => {
-  const s = await setUp(new TextEncoder().encode('{"action":"start"}'));
-  try {
+  await withDevice(new TextEncoder().encode('{"action":"start"}'), async (s) => {
     const { executionId } = await jobsData.send(
       new StartCommandExecutionCommand({ commandArn: arn(`command/${s.commandId}`), targetArn: s.targetArn }),
     );
@@ -194,15 +203,11 @@ test("CMD-7/CMD-11: a device may REJECT a command; bad documents and unknown exe
     assert.equal(got.status, "REJECTED");
     assert.equal(got.startedAt, undefined, "never IN_PROGRESS");
     assert.ok(got.completedAt instanceof Date);
-  } finally {
-    await s.device.endAsync();
-    await s.watcher.endAsync();
-  }
+  });
 });
 
 test("CMD-7: without a final answer the execution is TIMED_OUT at executionTimeoutSeconds on the sandbox clock; the device may still report SUCCEEDED afterwards", async () => {
-  const s = await setUp(new TextEncoder().encode('{"action":"horn"}'));
-  try {
+  await withDevice(new TextEncoder().encode('{"action":"horn"}'), async (s) => {
     const { executionId } = await jobsData.send(
       new StartCommandExecutionCommand({
         commandArn: arn(`command/${s.commandId}`),
@@ -231,10 +236,7 @@ test("CMD-7: without a final answer the execution is TIMED_OUT at executionTimeo
       (await iot.send(new GetCommandExecutionCommand({ executionId, targetArn: s.targetArn }))).status,
       "SUCCEEDED",
     );
-  } finally {
-    await s.device.endAsync();
-    await s.watcher.endAsync();
-  }
+  });
 });
 
 test("CMD-10: a payload of another content type goes to …/request with no format segment; a client target gets its own topic", async () => {

@@ -5,7 +5,7 @@
 import type { CommandExecutionStatus } from "@aws-sdk/client-iot";
 import { ExplainedError, UsageError } from "../../io/errors.js";
 import type { IoHost } from "../../io/host.js";
-import { t } from "../../io/i18n.js";
+import { type MessageKey, t } from "../../io/i18n.js";
 import { fromFlag, input, type Parsed } from "../../io/input.js";
 import { columnWidths, tableRow } from "../../io/table.js";
 import {
@@ -38,10 +38,24 @@ const nonEmpty =
   (raw: string): Parsed<string> =>
     raw.trim() === "" ? { problem: { key } } : { value: raw.trim() };
 
+const STATUS_KEYS: Record<CommandExecutionStatus, MessageKey> = {
+  CREATED: "commands.executionStatus.CREATED",
+  IN_PROGRESS: "commands.executionStatus.IN_PROGRESS",
+  SUCCEEDED: "commands.executionStatus.SUCCEEDED",
+  FAILED: "commands.executionStatus.FAILED",
+  REJECTED: "commands.executionStatus.REJECTED",
+  TIMED_OUT: "commands.executionStatus.TIMED_OUT",
+};
 const statusText = (status: string) =>
-  (EXECUTION_STATUSES as readonly string[]).includes(status)
-    ? t(`commands.executionStatus.${status as CommandExecutionStatus}`)
-    : status;
+  Object.hasOwn(STATUS_KEYS, status) ? t(STATUS_KEYS[status as CommandExecutionStatus]) : status;
+
+const HISTORY_COLUMNS: MessageKey[] = [
+  "commands.history.columns.command",
+  "commands.history.columns.status",
+  "commands.history.columns.created",
+  "commands.history.columns.completed",
+  "commands.history.columns.execution",
+];
 
 function parseTimeout(raw: string): Parsed<number> {
   const n = Number(raw.trim());
@@ -49,6 +63,15 @@ function parseTimeout(raw: string): Parsed<number> {
     ? { value: n }
     : { problem: { key: "commands.execute.badTimeout", vars: { value: raw, max: MAX_TIMEOUT_SECONDS } } };
 }
+
+/** --thing, else asked. */
+const thingOf = (host: IoHost, flags: CommandsFlags, key: MessageKey) =>
+  input(host, {
+    flag: "--thing",
+    given: flags.thing,
+    parse: nonEmpty("commands.execute.thingRequired"),
+    prompt: { key },
+  });
 
 /** The things to run on: --thing, --thing-group (every member), or asked. */
 async function targetsOf(host: IoHost, session: Session, flags: CommandsFlags) {
@@ -69,15 +92,8 @@ async function targetsOf(host: IoHost, session: Session, flags: CommandsFlags) {
               { value: "group" as const, label: t("commands.execute.aGroup") },
             ],
           });
-  if (kind === "thing") {
-    const thing = await input(host, {
-      flag: "--thing",
-      given: flags.thing,
-      parse: nonEmpty("commands.execute.thingRequired"),
-      prompt: { key: "commands.execute.thingPrompt" },
-    });
-    return { things: [thing], group: undefined };
-  }
+  if (kind === "thing")
+    return { things: [await thingOf(host, flags, "commands.execute.thingPrompt")], group: undefined };
   const group = await input(host, {
     flag: "--thing-group",
     given: flags.thingGroup,
@@ -252,12 +268,7 @@ export async function statusAction(host: IoHost, session: Session, flags: Comman
     parse: nonEmpty("commands.status.executionRequired"),
     prompt: { key: "commands.status.executionPrompt" },
   });
-  const thing = await input(host, {
-    flag: "--thing",
-    given: flags.thing,
-    parse: nonEmpty("commands.execute.thingRequired"),
-    prompt: { key: "commands.status.thingPrompt" },
-  });
+  const thing = await thingOf(host, flags, "commands.status.thingPrompt");
   let e: ExecutionInfo;
   try {
     e = await getExecution(session, executionId, thing);
@@ -296,12 +307,7 @@ function parseStatus(raw: string): Parsed<CommandExecutionStatus | undefined> {
 }
 
 export async function historyAction(host: IoHost, session: Session, flags: CommandsFlags): Promise<void> {
-  const thing = await input(host, {
-    flag: "--thing",
-    given: flags.thing,
-    parse: nonEmpty("commands.execute.thingRequired"),
-    prompt: { key: "commands.execute.thingPrompt" },
-  });
+  const thing = await thingOf(host, flags, "commands.execute.thingPrompt");
   // With any filter given as a flag, the others are not asked (they are simply absent).
   const anyFlag =
     flags.status !== undefined ||
@@ -334,10 +340,8 @@ export async function historyAction(host: IoHost, session: Session, flags: Comma
       to: until ? when(until) : t("commands.history.now"),
       status: status ? `, ${status}` : "",
     });
-    const c = (k: "command" | "status" | "created" | "completed" | "execution") =>
-      t(`commands.history.columns.${k}`);
     const table = [
-      [c("command"), c("status"), c("created"), c("completed"), c("execution")],
+      HISTORY_COLUMNS.map((k) => t(k)),
       ...rows.map((r) => [
         r.commandId,
         statusText(r.status),

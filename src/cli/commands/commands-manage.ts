@@ -16,10 +16,12 @@ import {
   isProblem,
   parsePayload,
   VEHICLE_COMMANDS,
+  type VehicleCommandId,
 } from "../../workshop/commands/catalog.js";
 import {
   type CommandDetail,
   type CommandRow,
+  type CommandState,
   commandIdOf,
   createCommand,
   deleteCommand,
@@ -46,7 +48,22 @@ const asProblem = (
 export const when = (d: Date | undefined): string =>
   d ? `${d.toISOString().slice(0, 19).replace("T", " ")} UTC` : "—";
 
-const vehicleDescription = (id: string) => t(`commands.vehicle.${id}` as MessageKey);
+const VEHICLE_KEYS: Record<VehicleCommandId, MessageKey> = {
+  "vehicle-lock": "commands.vehicle.lock",
+  "vehicle-unlock": "commands.vehicle.unlock",
+  "start-engine": "commands.vehicle.startEngine",
+  "stop-engine": "commands.vehicle.stopEngine",
+  "set-climate": "commands.vehicle.setClimate",
+  "activate-horn": "commands.vehicle.horn",
+};
+const vehicleDescription = (id: VehicleCommandId) => t(VEHICLE_KEYS[id]);
+
+const STATE_KEYS: Record<CommandState, MessageKey> = {
+  ACTIVE: "commands.state.ACTIVE",
+  DEPRECATED: "commands.state.DEPRECATED",
+  PENDING_DELETION: "commands.state.PENDING_DELETION",
+};
+export const stateText = (state: CommandState) => t(STATE_KEYS[state]);
 
 const isAwsError = (e: unknown, name: string) => e instanceof Error && e.name === name;
 
@@ -142,7 +159,7 @@ function showCommands(host: IoHost, rows: CommandRow[]): void {
   host.say("title", "commands.list.header");
   const table = [
     [t("commands.list.columns.id"), t("commands.list.columns.state"), t("commands.list.columns.created")],
-    ...rows.map((r) => [r.commandId, t(`commands.state.${r.state}`), when(r.createdAt)]),
+    ...rows.map((r) => [r.commandId, stateText(r.state), when(r.createdAt)]),
   ];
   const widths = columnWidths(table);
   table.forEach((cells, i) => host.line(i === 0 ? "step" : "plain", tableRow(cells, widths)));
@@ -175,7 +192,7 @@ export async function commandIdFrom(
     prompt: { key: "commands.pick" },
     choices: rows.map((r) => ({
       value: r.commandId,
-      label: `${r.commandId} (${t(`commands.state.${r.state}`)})`,
+      label: `${r.commandId} (${stateText(r.state)})`,
     })),
   });
   return picked;
@@ -197,7 +214,7 @@ function showCommand(host: IoHost, d: CommandDetail): void {
   if (d.displayName) host.say("plain", "commands.describe.displayName", { value: d.displayName });
   if (d.description) host.say("plain", "commands.describe.descriptionLine", { value: d.description });
   host.say("plain", "commands.describe.namespace", { value: d.namespace ?? "AWS-IoT" });
-  host.say("plain", "commands.describe.stateLine", { value: t(`commands.state.${d.state}`) });
+  host.say("plain", "commands.describe.stateLine", { value: stateText(d.state) });
   host.say("plain", "commands.describe.created", { value: when(d.createdAt) });
   host.say("plain", "commands.describe.updated", { value: when(d.lastUpdatedAt) });
   host.line("plain", `   ARN: ${d.commandArn}`);

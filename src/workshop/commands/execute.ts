@@ -5,7 +5,7 @@
  * a device's history over every page.
  */
 import {
-  type CommandExecutionStatus,
+  CommandExecutionStatus,
   GetCommandCommand,
   GetCommandExecutionCommand,
   GetIndexingConfigurationCommand,
@@ -18,14 +18,7 @@ import { StartCommandExecutionCommand } from "@aws-sdk/client-iot-jobs-data-plan
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import type { AwsSession } from "../../aws/session.js";
 
-export const EXECUTION_STATUSES = [
-  "CREATED",
-  "IN_PROGRESS",
-  "SUCCEEDED",
-  "FAILED",
-  "REJECTED",
-  "TIMED_OUT",
-] as const satisfies readonly CommandExecutionStatus[];
+export const EXECUTION_STATUSES: readonly CommandExecutionStatus[] = Object.values(CommandExecutionStatus);
 
 /** What `--wait` waits for: no further change is expected by the service (CMD-7). */
 export const FINAL: ReadonlySet<string> = new Set(["SUCCEEDED", "FAILED", "REJECTED", "TIMED_OUT"]);

@@ -29,7 +29,6 @@ export default {
     history: "View a device's execution history",
     debug: "Turn debug mode on or off",
     exit: "Exit",
-    more: "Anything else?",
   },
   context: "Region {{region}} · account {{account}} · debug {{debug}}",
   on: "on",
@@ -58,12 +57,12 @@ export default {
     },
   },
   vehicle: {
-    "vehicle-lock": "Lock all the vehicle's doors remotely",
-    "vehicle-unlock": "Unlock all the vehicle's doors remotely",
-    "start-engine": "Start the engine remotely",
-    "stop-engine": "Stop the engine remotely",
-    "set-climate": "Set the cabin climate control",
-    "activate-horn": "Sound the horn",
+    lock: "Lock all the vehicle's doors remotely",
+    unlock: "Unlock all the vehicle's doors remotely",
+    startEngine: "Start the engine remotely",
+    stopEngine: "Stop the engine remotely",
+    setClimate: "Set the cabin climate control",
+    horn: "Sound the horn",
   },
   list: {
     none: "ℹ️ No commands yet: create one with `iotdm commands create`.",
@@ -119,7 +118,7 @@ export default {
       "❌ Command {{id}} is {{state}}: it cannot be executed. Make it available again, or create another.",
     emptyGroup: "❌ Thing group {{group}} has no devices: nothing to execute.",
     noGroup: "❌ There is no thing group {{group}}.",
-    noThing: "❌ There is no thing {{thing}}.",
+    noThing: "There is no thing {{thing}}.",
     starting_one: "Starting {{id}} on {{count}} device...",
     starting_other: "Starting {{id}} on {{count}} devices...",
     started: "✅ {{thing}}: execution {{executionId}} (CREATED)",
@@ -127,9 +126,9 @@ export default {
     failed: "❌ {{thing}}: {{error}}",
     summary: "Started {{started}} of {{total}} executions.",
     noDevice_one:
-      "⚠️ No device of {{thing}} is connected right now: commands are not queued, so nobody receives this one.",
+      "⚠️ {{count}} target device ({{thing}}) is not connected right now: commands are not queued, so it will not receive this one.",
     noDevice_other:
-      "⚠️ {{count}} of the target devices are not connected right now: commands are not queued, so they will not receive it.",
+      "⚠️ {{count}} target devices ({{thing}}, ...) are not connected right now: commands are not queued, so they will not receive it.",
     respondHint:
       "A device answers on {{topic}}\n" +
       '   with {"status": "IN_PROGRESS"}, then {"status": "SUCCEEDED"} (or FAILED, REJECTED, with a statusReason).',

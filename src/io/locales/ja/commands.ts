@@ -31,7 +31,6 @@ export default {
     history: "デバイスの実行履歴を見る",
     debug: "デバッグモードの切り替え",
     exit: "終了",
-    more: "ほかに何かしますか?",
   },
   context: "リージョン {{region}} · アカウント {{account}} · デバッグ {{debug}}",
   on: "オン",
@@ -62,12 +61,12 @@ export default {
     },
   },
   vehicle: {
-    "vehicle-lock": "車両のドアをすべてリモートでロック",
-    "vehicle-unlock": "車両のドアをすべてリモートでロック解除",
-    "start-engine": "エンジンをリモートで始動",
-    "stop-engine": "エンジンをリモートで停止",
-    "set-climate": "車内のエアコンを設定",
-    "activate-horn": "クラクションを鳴らす",
+    lock: "車両のドアをすべてリモートでロック",
+    unlock: "車両のドアをすべてリモートでロック解除",
+    startEngine: "エンジンをリモートで始動",
+    stopEngine: "エンジンをリモートで停止",
+    setClimate: "車内のエアコンを設定",
+    horn: "クラクションを鳴らす",
   },
   list: {
     none: "ℹ️ コマンドはまだありません。`iotdm commands create` で作成できます。",
@@ -122,14 +121,14 @@ export default {
       "❌ コマンド {{id}} は{{state}}のため実行できません。再び有効にするか、別のコマンドを作成してください。",
     emptyGroup: "❌ モノグループ {{group}} にはデバイスがありません: 実行する対象がありません。",
     noGroup: "❌ モノグループ {{group}} はありません。",
-    noThing: "❌ モノ {{thing}} はありません。",
+    noThing: "モノ {{thing}} はありません。",
     starting: "{{id}} を {{count}} 台のデバイスで開始します...",
     started: "✅ {{thing}}: 実行 {{executionId}}(CREATED)",
     topic: "   📡 {{topic}} に発行しました",
     failed: "❌ {{thing}}: {{error}}",
     summary: "{{total}} 件中 {{started}} 件の実行を開始しました。",
     noDevice:
-      "⚠️ 対象のデバイスのうち {{count}} 台は今接続していません: コマンドはキューに入らないため、受け取られません。",
+      "⚠️ 対象のデバイスのうち {{count}} 台({{thing}} など)は今接続していません: コマンドはキューに入らないため、受け取られません。",
     respondHint:
       "デバイスは {{topic}} に応答します\n" +
       '   まず {"status": "IN_PROGRESS"}、次に {"status": "SUCCEEDED"}(または FAILED、REJECTED と statusReason)。',

@@ -30,7 +30,6 @@ export default {
     history: "디바이스의 실행 기록 보기",
     debug: "디버그 모드 켜기/끄기",
     exit: "종료",
-    more: "다른 작업을 하시겠습니까?",
   },
   context: "리전 {{region}} · 계정 {{account}} · 디버그 {{debug}}",
   on: "켜짐",
@@ -59,12 +58,12 @@ export default {
     },
   },
   vehicle: {
-    "vehicle-lock": "차량의 모든 문을 원격으로 잠금",
-    "vehicle-unlock": "차량의 모든 문을 원격으로 잠금 해제",
-    "start-engine": "엔진을 원격으로 시동",
-    "stop-engine": "엔진을 원격으로 정지",
-    "set-climate": "실내 공조 설정",
-    "activate-horn": "경적 울리기",
+    lock: "차량의 모든 문을 원격으로 잠금",
+    unlock: "차량의 모든 문을 원격으로 잠금 해제",
+    startEngine: "엔진을 원격으로 시동",
+    stopEngine: "엔진을 원격으로 정지",
+    setClimate: "실내 공조 설정",
+    horn: "경적 울리기",
   },
   list: {
     none: "ℹ️ 아직 명령이 없습니다. `iotdm commands create`로 만들 수 있습니다.",
@@ -119,14 +118,14 @@ export default {
       "❌ 명령 {{id}}은(는) {{state}} 상태라 실행할 수 없습니다. 다시 사용 가능하게 하거나 다른 명령을 만드세요.",
     emptyGroup: "❌ 사물 그룹 {{group}}에 디바이스가 없습니다: 실행할 대상이 없습니다.",
     noGroup: "❌ 사물 그룹 {{group}}이(가) 없습니다.",
-    noThing: "❌ 사물 {{thing}}이(가) 없습니다.",
+    noThing: "사물 {{thing}}이(가) 없습니다.",
     starting: "{{id}}을(를) 디바이스 {{count}}대에서 시작합니다...",
     started: "✅ {{thing}}: 실행 {{executionId}} (CREATED)",
     topic: "   📡 {{topic}}에 게시했습니다",
     failed: "❌ {{thing}}: {{error}}",
     summary: "실행 {{total}}개 중 {{started}}개를 시작했습니다.",
     noDevice:
-      "⚠️ 대상 디바이스 중 {{count}}대가 지금 연결되어 있지 않습니다: 명령은 대기열에 들어가지 않으므로 받지 못합니다.",
+      "⚠️ 대상 디바이스 중 {{count}}대({{thing}} 등)가 지금 연결되어 있지 않습니다: 명령은 대기열에 들어가지 않으므로 받지 못합니다.",
     respondHint:
       "디바이스는 {{topic}}에 응답합니다\n" +
       '   먼저 {"status": "IN_PROGRESS"}, 다음에 {"status": "SUCCEEDED"} (또는 FAILED, REJECTED와 statusReason).',
