@@ -266,3 +266,37 @@ test("the menu in a terminal: list, then describe a command picked from the list
   assert.match(term.text, /Commands/);
   assert.match(term.text, /📋 Command /);
 });
+
+test("the menu in a terminal: execute on a device that answers, following the status live to SUCCEEDED", async () => {
+  await json(
+    "create",
+    "--command-id",
+    "menu-horn",
+    "--description",
+    "Sound the horn twice",
+    "--payload",
+    '{"action":"horn","times":2}',
+  );
+  const car = await device("car-1");
+  try {
+    const down = (n: number) => `${"\x1b[B".repeat(n)}\r`;
+    const term = new Terminal(["commands", ...target(sb)]);
+    const code = await term.converse([
+      { after: /What would you like to do\?/, type: down(4) },
+      { after: /Press Enter to continue/, type: "\r" },
+      { after: /Press Enter to continue/, type: "\r" },
+      { after: /Which command\?/, type: "\r" },
+      { after: /Run it on:/, type: "\r" },
+      { after: /Device \(thing name\):/, type: "car-1\r" },
+      { after: /Seconds the device has to answer/, type: "30\r" },
+      { after: /Follow the status until it is final\?/, type: "\r" },
+      { after: /car-1: succeeded/, type: "" },
+      { after: /Press Enter to continue/, type: "\r" },
+      { after: /What would you like to do\?/, type: down(8) },
+    ]);
+    assert.equal(code, 0, term.text);
+    assert.match(term.text, /Starting menu-horn on 1 device/);
+  } finally {
+    await car.endAsync();
+  }
+});

@@ -139,6 +139,12 @@ export async function executeAction(host: IoHost, session: Session, flags: Comma
     },
     default: String(DEFAULT_TIMEOUT_SECONDS),
   });
+  // In a session at the terminal, following the status is offered; elsewhere only --wait follows.
+  const wait =
+    flags.wait ??
+    (host.interactive && !host.yes && !host.json
+      ? await host.prompts.confirm({ key: "commands.execute.waitPrompt", flag: "--wait", default: true })
+      : false);
   const connected = await connectedThings(session, things);
   const offline = connected ? things.filter((n) => !connected.has(n)) : [];
   if (offline.length > 0)
@@ -154,7 +160,7 @@ export async function executeAction(host: IoHost, session: Session, flags: Comma
   if (things.length > 1)
     host.say("info", "commands.execute.summary", { started: ok.length, total: things.length });
   if (ok.length < started.length) host.fail();
-  if (ok.length === 1 && !flags.wait) {
+  if (ok.length === 1 && !wait) {
     host.say("detail", "commands.execute.respondHint", {
       topic: ok[0].requestTopic!.replace(/\/request(\/\w+)?$/, "/response$1"),
     });
@@ -164,7 +170,7 @@ export async function executeAction(host: IoHost, session: Session, flags: Comma
     });
   }
   let final: ExecutionInfo[] | undefined;
-  if (flags.wait && ok.length > 0) final = await follow(host, session, ok, timeout);
+  if (wait && ok.length > 0) final = await follow(host, session, ok, timeout);
   host.result({
     commandId,
     commandArn: command.commandArn,

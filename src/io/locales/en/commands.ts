@@ -129,6 +129,7 @@ export default {
       "⚠️ {{count}} target device ({{thing}}) is not connected right now: commands are not queued, so it will not receive this one.",
     noDevice_other:
       "⚠️ {{count}} target devices ({{thing}}, ...) are not connected right now: commands are not queued, so they will not receive it.",
+    waitPrompt: "Follow the status until it is final?",
     respondHint:
       "A device answers on {{topic}}\n" +
       '   with {"status": "IN_PROGRESS"}, then {"status": "SUCCEEDED"} (or FAILED, REJECTED, with a statusReason).',

@@ -129,6 +129,7 @@ export default {
     summary: "{{total}} 件中 {{started}} 件の実行を開始しました。",
     noDevice:
       "⚠️ 対象のデバイスのうち {{count}} 台({{thing}} など)は今接続していません: コマンドはキューに入らないため、受け取られません。",
+    waitPrompt: "ステータスが確定するまで追跡しますか?",
     respondHint:
       "デバイスは {{topic}} に応答します\n" +
       '   まず {"status": "IN_PROGRESS"}、次に {"status": "SUCCEEDED"}(または FAILED、REJECTED と statusReason)。',

@@ -126,6 +126,7 @@ export default {
     summary: "실행 {{total}}개 중 {{started}}개를 시작했습니다.",
     noDevice:
       "⚠️ 대상 디바이스 중 {{count}}대({{thing}} 등)가 지금 연결되어 있지 않습니다: 명령은 대기열에 들어가지 않으므로 받지 못합니다.",
+    waitPrompt: "상태가 확정될 때까지 추적하시겠습니까?",
     respondHint:
       "디바이스는 {{topic}}에 응답합니다\n" +
       '   먼저 {"status": "IN_PROGRESS"}, 다음에 {"status": "SUCCEEDED"} (또는 FAILED, REJECTED와 statusReason).',
