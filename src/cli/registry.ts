@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   "explore-jobs": async () => (await import("./commands/explore-jobs.js")).exploreJobsCommand,
   "simulate-jobs": async () => (await import("./commands/simulate-jobs.js")).simulateJobsCommand,
   packages: async () => (await import("./commands/packages.js")).packagesCommand,
+  commands: async () => (await import("./commands/commands.js")).commandsCommand,
   device: async () => (await import("./commands/device.js")).deviceCommand,
 };
 

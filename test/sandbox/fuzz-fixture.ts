@@ -18,6 +18,7 @@ import {
   AttachPolicyCommand,
   AttachThingPrincipalCommand,
   CreateJobCommand,
+  CreateCommandCommand,
   CreateJobTemplateCommand,
   CreateKeysAndCertificateCommand,
   CreatePackageCommand,
@@ -32,6 +33,8 @@ import {
   DescribeThingCommand,
   DescribeThingGroupCommand,
   DescribeThingTypeCommand,
+  GetCommandCommand,
+  GetCommandExecutionCommand,
   GetPackageVersionCommand,
   GetPolicyCommand,
   IoTClient,
@@ -42,6 +45,7 @@ import {
   IoTDataPlaneClient,
   UpdateThingShadowCommand,
 } from "@aws-sdk/client-iot-data-plane";
+import { IoTJobsDataPlaneClient, StartCommandExecutionCommand } from "@aws-sdk/client-iot-jobs-data-plane";
 import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
@@ -75,6 +79,7 @@ export interface Fixture {
 export async function createFixture(sb: TestSandbox): Promise<Fixture> {
   const iot = new IoTClient(sb.config);
   const data = new IoTDataPlaneClient(sb.config);
+  const jobsData = new IoTJobsDataPlaneClient(sb.config);
   const s3 = new S3Client(sb.s3Config);
   const iam = new IAMClient(sb.config);
   const arn = (resource: string) => `arn:aws:iot:${sb.region}:${sb.accountId}:${resource}`;
@@ -109,6 +114,19 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
       jobTemplateId: "fuzz-template",
       description: "fuzz",
       document: JOB_DOCUMENT,
+    }),
+  );
+  await iot.send(
+    new CreateCommandCommand({
+      commandId: "fuzz-command",
+      payload: { content: new TextEncoder().encode('{"action":"lock"}'), contentType: "application/json" },
+    }),
+  );
+  const commandExecution = await jobsData.send(
+    new StartCommandExecutionCommand({
+      commandArn: arn("command/fuzz-command"),
+      targetArn: arn("thing/fuzz-thing"),
+      executionTimeoutSeconds: 3600,
     }),
   );
   const payload = new TextEncoder().encode(SHADOW);
@@ -158,13 +176,25 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     jobId: "fuzz-job",
     jobTemplateId: "fuzz-template",
     document: JOB_DOCUMENT,
+    commandId: "fuzz-command",
+    commandArn: arn("command/fuzz-command"),
+    executionId: commandExecution.executionId,
+    targetArn: arn("thing/fuzz-thing"),
     // Keeps the fleet index on, so that the index operations get past "index does not exist".
     thingIndexingConfiguration: { thingIndexingMode: "REGISTRY" },
   };
   const known: Record<string, KnownValues> = {
     iot: iotKnown,
     "iot-data": { thingName: "fuzz-thing", shadowName: "fuzz-shadow", topic: "fuzz/topic", payload: SHADOW },
-    "iot-jobs-data": { thingName: "fuzz-thing", jobId: "fuzz-job" },
+    "iot-jobs-data": {
+      thingName: "fuzz-thing",
+      jobId: "fuzz-job",
+      commandArn: arn("command/fuzz-command"),
+      // A thing that does not exist: StartCommandExecution is validated in full but starts nothing,
+      // since an execution would time out on the real-time clock (10 s by default, CMD-5) while the
+      // fuzzing of the next services compares the stored state. Its success path: commands-*.test.ts.
+      targetArn: arn("thing/fuzz-absent"),
+    },
     s3: {
       Bucket: bucket,
       Key: "fuzz/key.txt",
@@ -196,9 +226,11 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
       packageName: "fuzz-absent-pkg",
       jobId: "fuzz-absent-job",
       jobTemplateId: "fuzz-absent-template",
+      commandId: "fuzz-absent-command",
+      executionId: "fuzz-absent-execution",
     },
     "iot-data": { ...known["iot-data"], thingName: "fuzz-absent" },
-    "iot-jobs-data": { thingName: "fuzz-absent", jobId: "fuzz-absent-job" },
+    "iot-jobs-data": { ...known["iot-jobs-data"], thingName: "fuzz-absent", jobId: "fuzz-absent-job" },
     s3: {
       ...known.s3,
       Bucket: `fuzz-absent-${process.pid}`,
@@ -224,6 +256,13 @@ export async function createFixture(sb: TestSandbox): Promise<Fixture> {
     await iot.send(new GetPackageVersionCommand({ packageName: "fuzz-pkg", versionName: "1.0.0" }));
     await iot.send(new DescribeJobCommand({ jobId: "fuzz-job" }));
     await iot.send(new DescribeJobTemplateCommand({ jobTemplateId: "fuzz-template" }));
+    await iot.send(new GetCommandCommand({ commandId: "fuzz-command" }));
+    await iot.send(
+      new GetCommandExecutionCommand({
+        executionId: commandExecution.executionId,
+        targetArn: arn("thing/fuzz-thing"),
+      }),
+    );
     for (const shadowName of [undefined, "fuzz-shadow"]) {
       const shadow = await data.send(new GetThingShadowCommand({ thingName: "fuzz-thing", shadowName }));
       assert.ok(shadow.payload && shadow.payload.length > 0);

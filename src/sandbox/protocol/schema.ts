@@ -123,6 +123,7 @@ const LEGACY_REQUIRED: Record<string, readonly string[]> = {
   "com.amazonaws.iotjobsdataplane#StartNextPendingJobExecutionRequest": ["thingName"],
   "com.amazonaws.iotjobsdataplane#DescribeJobExecutionRequest": ["jobId", "thingName"],
   "com.amazonaws.iotjobsdataplane#UpdateJobExecutionRequest": ["jobId", "thingName", "status"],
+  "com.amazonaws.iotjobsdataplane#StartCommandExecutionRequest": ["targetArn", "commandArn"],
 };
 
 function legacyRequired(schema: NormalizedSchema): readonly string[] | undefined {

@@ -10,6 +10,7 @@ import dynamicGroups from "./dynamicGroups.js";
 import jobs from "./jobs.js";
 import packages from "./packages.js";
 import device from "./device.js";
+import commands from "./commands.js";
 
 /** The en catalog: one module per namespace, so each command owns its messages. */
 export default {
@@ -25,4 +26,5 @@ export default {
   jobs,
   packages,
   device,
+  commands,
 };

@@ -3,6 +3,7 @@ import { MAX_PUBLISH_PAYLOAD_BYTES } from "../iot-data/publish.js";
 import type { OperationDefinition, ServiceDefinition } from "../types.js";
 import { describeJobExecution } from "./describe-job-execution.js";
 import { getPendingJobExecutions } from "./get-pending-job-executions.js";
+import { startCommandExecution } from "./start-command-execution.js";
 import { startNextPendingJobExecution } from "./start-next-pending-job-execution.js";
 import { startJobTimers } from "./timers.js";
 import { updateJobExecution } from "./update-job-execution.js";
@@ -13,6 +14,7 @@ const operations: OperationDefinition[] = [
   startNextPendingJobExecution,
   describeJobExecution,
   updateJobExecution,
+  startCommandExecution,
 ];
 
 export const iotJobsData: ServiceDefinition = {

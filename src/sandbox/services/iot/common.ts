@@ -35,6 +35,12 @@ export const KIND = {
   jobRollout: "iot.jobRollout",
   /** id = job template id */
   jobTemplate: "iot.jobTemplate",
+  /** id = command id (commands/model.ts) */
+  command: "iot.command",
+  /** id = command execution id */
+  commandExecution: "iot.commandExecution",
+  /** id = StartCommandExecution's clientToken */
+  commandClientToken: "iot.commandClientToken",
 } as const;
 
 /** Relations within the scope `<account>:<region>`. */

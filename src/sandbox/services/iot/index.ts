@@ -1,5 +1,6 @@
 import * as sdk from "@aws-sdk/client-iot";
 import type { ServiceDefinition } from "../types.js";
+import { commandsOperations, commandsTopics, startCommandTimers } from "./commands/index.js";
 import { startConnectivity } from "./index/connectivity.js";
 import { startFleetIndex } from "./index/fleet.js";
 import { indexOperations } from "./index/index.js";
@@ -27,12 +28,15 @@ export const iot: ServiceDefinition = {
     ...indexOperations,
     ...rulesOperations,
     ...jobsOperations,
+    ...commandsOperations,
   ],
+  mqttTopics: [...commandsTopics],
   // Connectivity is stored before fleet indexing follows the same event (IDX-5, DYN-2); jobs
   // follow after fleet indexing, whose dynamic membership changes they act on (JOB-9).
   start: (deps) => {
     startConnectivity(deps);
     startFleetIndex(deps);
     startJobs(deps);
+    startCommandTimers(deps);
   },
 };

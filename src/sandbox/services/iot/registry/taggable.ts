@@ -22,6 +22,7 @@ export const TAGGABLE: Record<string, Locate> = {
   policy: singleName(KIND.policy),
   job: singleName(KIND.job),
   jobtemplate: singleName(KIND.jobTemplate),
+  command: singleName(KIND.command),
   /** `package/<name>` or `package/<name>/version/<version>` (ID-2). */
   package: (id) => {
     const version = /^([^/]+)\/version\/([^/]+)$/.exec(id);
