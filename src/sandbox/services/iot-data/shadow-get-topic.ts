@@ -6,5 +6,5 @@ import { shadowTopicHandler, shadowTopicPrefix } from "./shadow-topic.js";
 export const shadowGetTopic = shadowTopicHandler("get", (ctx, ref, _request, clientToken) => {
   const doc = getShadowDocument(ctx, ref);
   if (clientToken !== undefined) doc["clientToken"] = clientToken;
-  publishJson(ctx.events, eventScope(ctx), `${shadowTopicPrefix(ref)}/get/accepted`, doc);
+  publishJson(ctx, eventScope(ctx), `${shadowTopicPrefix(ref)}/get/accepted`, doc);
 });

@@ -11,8 +11,8 @@ import { shadowTopicPrefix } from "./shadow-topic.js";
 export function startShadowPublications(deps: ServiceDeps): void {
   deps.events.on((e) => {
     if (e.type === "shadow.updated")
-      publishJson(deps.events, e.scope, `${shadowTopicPrefix(e)}/${e.topicSuffix}`, e.payload);
+      publishJson(deps, e.scope, `${shadowTopicPrefix(e)}/${e.topicSuffix}`, e.payload);
     else if (e.type === "shadow.deleted")
-      publishJson(deps.events, e.scope, `${shadowTopicPrefix(e)}/delete/accepted`, e.payload);
+      publishJson(deps, e.scope, `${shadowTopicPrefix(e)}/delete/accepted`, e.payload);
   });
 }

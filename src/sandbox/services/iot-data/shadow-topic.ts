@@ -65,7 +65,7 @@ export function shadowTopicHandler(
           timestamp: Math.floor(ctx.clock.nowMs() / 1000),
         };
         if (clientToken !== undefined) rejected["clientToken"] = clientToken;
-        publishJson(ctx.events, eventScope(ctx), `${shadowTopicPrefix(ref)}/${action}/rejected`, rejected);
+        publishJson(ctx, eventScope(ctx), `${shadowTopicPrefix(ref)}/${action}/rejected`, rejected);
       }
     },
   };

@@ -15,7 +15,7 @@ export const jobsInvalidTopic: ReservedTopicHandler = {
   topic: jobsTopic("(?!.*/(?:accepted|rejected)$)(?!notify(?:-next)?$).+"),
   handle: (_match, request, ctx) => {
     publishJson(
-      ctx.events,
+      ctx,
       eventScope(ctx),
       `${request.topic}/rejected`,
       { code: "InvalidTopic", message: INVALID_TOPIC, timestamp: ctx.clock.nowMs() },

@@ -55,7 +55,7 @@ function answer(
     timestamp: ctx.clock.nowMs(),
     ...(clientToken === undefined ? {} : { clientToken }),
   };
-  publishJson(ctx.events, eventScope(ctx), `${request.topic}/${outcome}`, message, request.clientId);
+  publishJson(ctx, eventScope(ctx), `${request.topic}/${outcome}`, message, request.clientId);
 }
 
 /** An execution's state as the rejections of a conflicting update show it. */

@@ -7,12 +7,13 @@
  * - `$aws/things/<t>/jobs/notify-next` `{timestamp, execution?}` when the `$next` execution becomes
  *   another one (NextNotification); without `execution` when nothing is pending any more.
  * Timestamps are epoch ms, execution times epoch seconds (JOB-30). Each is published as any
- * service message is (mqtt.publish): delivered after the change commits, to subscribers only.
+ * service message is (mqtt.publish): delivered after the change commits, to subscribers only;
+ * nothing is computed for a thing whose notification topics no client subscribed to.
  */
 import { createOperationContext } from "../../context.js";
 import type { ExecutionChange, ExecutionDoc } from "../iot/jobs/model.js";
 import { isTerminal, findExecution } from "../iot/jobs/model.js";
-import { publishJson } from "../iot-data/mqtt-answer.js";
+import { audienceOf, publishJson } from "../iot-data/mqtt-answer.js";
 import type { OperationContext, ServiceDeps } from "../types.js";
 import { executionOf, MAX_PENDING, selectNext, summaryOf, visibleJob, visiblePending } from "./executions.js";
 import { jobsTopicPrefix, mqttExecution } from "./jobs-topic.js";
@@ -38,7 +39,7 @@ function notifyList(ctx: OperationContext, scope: string, thingName: string, pen
   ].slice(0, MAX_PENDING);
   const jobs: Record<string, object[]> = {};
   for (const e of listed) (jobs[e.status] ??= []).push(summaryOf(e));
-  publishJson(ctx.events, scope, `${jobsTopicPrefix(thingName)}/notify`, {
+  publishJson(ctx, scope, `${jobsTopicPrefix(thingName)}/notify`, {
     timestamp: ctx.clock.nowMs(),
     jobs,
   });
@@ -52,7 +53,7 @@ function notifyNext(
 ): void {
   const job = next && visibleJob(ctx, next.jobId);
   const execution = next && job ? mqttExecution(executionOf(ctx, job, next, true)) : undefined;
-  publishJson(ctx.events, scope, `${jobsTopicPrefix(thingName)}/notify-next`, {
+  publishJson(ctx, scope, `${jobsTopicPrefix(thingName)}/notify-next`, {
     timestamp: ctx.clock.nowMs(),
     ...(execution ? { execution } : {}),
   });
@@ -65,12 +66,19 @@ function follow(deps: ServiceDeps, change: ExecutionChange): void {
   const isPending = !change.deleted && !isTerminal(change.to);
   if (!wasPending && !isPending) return;
   if (wasPending && isPending && change.from === change.to) return;
+  // Nothing is read nor built for topics no client subscribed to (a 10,000-thing rollout).
+  const prefix = jobsTopicPrefix(change.thingName);
+  const audience = audienceOf(deps.runtime);
+  const listed = audience.reaches(`${prefix}/notify`);
+  const told = audience.reaches(`${prefix}/notify-next`);
+  if (!listed && !told) return;
   const ctx = createOperationContext(deps, {
     scope: scopeOf(change.scope),
     origin: { kind: "internal", name: "job-notifications" },
   });
   const pending = visiblePending(ctx, change.thingName);
-  notifyList(ctx, change.scope, change.thingName, pending);
+  if (listed) notifyList(ctx, change.scope, change.thingName, pending);
+  if (!told) return;
   const next = selectNext(pending);
   // A deleted execution can no longer be read: whether it was `$next` is unknown, so tell anyway.
   if (change.deleted || keyOf(selectNext(pendingBefore(ctx, change, pending))) !== keyOf(next))
