@@ -241,3 +241,59 @@ test("JOB-30: a client that is not the thing may work another thing's job; its a
     await monitor.end();
   }
 });
+
+/** Payloads a careless or hostile client may send (not JSON, wrong types, extremes). */
+const ODD_PAYLOADS: Array<string | Buffer> = [
+  "",
+  "null",
+  "42",
+  '"text"',
+  "[]",
+  "{}",
+  Buffer.from([0x7b, 0xff, 0x7d]),
+  `${"[".repeat(5000)}${"]".repeat(5000)}`,
+  '{"status":null,"clientToken":{}}',
+  '{"status":123}',
+  '{"status":"IN_PROGRESS","statusDetails":[]}',
+  '{"status":"IN_PROGRESS","statusDetails":{"a":{"b":1}}}',
+  '{"status":"IN_PROGRESS","statusDetails":{"__proto__":"x"}}',
+  '{"status":"IN_PROGRESS","expectedVersion":1e300}',
+  '{"status":"IN_PROGRESS","executionNumber":0}',
+  '{"stepTimeoutInMinutes":99999999}',
+  '{"includeJobDocument":"yes"}',
+  JSON.stringify({ status: "IN_PROGRESS", statusDetails: { k: "v".repeat(100_000) } }),
+];
+
+test("JOB-30 robustness: every jobs topic answers every odd payload with accepted or rejected, and the sandbox keeps serving", async () => {
+  const { thing, jobId } = await t.rig.thingWithJob();
+  const device = await unsubscribed(thing);
+  const p = `$aws/things/${thing}/jobs`;
+  try {
+    for (const topic of [
+      `${p}/get`,
+      `${p}/start-next`,
+      `${p}/$next/get`,
+      `${p}/${jobId}/get`,
+      `${p}/${jobId}/update`,
+    ])
+      for (const payload of ODD_PAYLOADS) {
+        const m = await device.request(topic, payload);
+        assert.match(m.topic, /\/(accepted|rejected)$/);
+        if (m.topic.endsWith("/rejected"))
+          assert.ok(
+            ["InvalidJson", "InvalidRequest", "ResourceNotFound", "VersionMismatch"].includes(
+              String(m.body.code),
+            ),
+            `${topic} ${String(payload).slice(0, 40)}: ${String(m.body.code)}`,
+          );
+      }
+    const execution = await t.rig.execution(thing, jobId);
+    assert.equal(
+      execution.status,
+      "IN_PROGRESS",
+      "start-next with {} started it; nothing odd changed it otherwise",
+    );
+  } finally {
+    await device.end();
+  }
+});

@@ -321,3 +321,36 @@ test("IDX-5/SHD-20: an MQTT shadow update is searchable in the fleet index (shad
     await device.end();
   }
 });
+
+test("SHD-20 robustness: every shadow topic answers every odd payload on accepted or rejected, and nothing stored is corrupted", async () => {
+  const thing = await newThing();
+  const device = await deviceOf(thing);
+  const odd: Array<string | Buffer> = [
+    "",
+    "null",
+    "[]",
+    '"text"',
+    Buffer.from([0xff, 0xfe]),
+    `${"[".repeat(5000)}${"]".repeat(5000)}`,
+    '{"state":{"reported":{"a":[1,null]}}}',
+    '{"state":{"reported":{"__proto__":{"x":1}}}}',
+    '{"state":{"desired":5}}',
+    '{"state":{},"version":"1"}',
+    '{"state":{},"clientToken":{}}',
+    JSON.stringify({ state: { reported: { deep: { a: { b: { c: { d: { e: { f: 1 } } } } } } } } }),
+  ];
+  try {
+    await device.request(`$aws/things/${thing}/shadow/update`, { state: { reported: { ok: true } } });
+    for (const p of [`$aws/things/${thing}/shadow`, `$aws/things/${thing}/shadow/name/x`])
+      for (const action of ["update", "get"])
+        for (const payload of odd) {
+          const m = await device.request(`${p}/${action}`, payload);
+          assert.match(m.topic, /\/(accepted|rejected)$/);
+          if (m.topic.endsWith("/rejected")) assert.ok([400, 404, 415].includes(m.body.code as number));
+        }
+    const shadow = await getShadow(thing);
+    assert.equal((shadow.state as { reported: { ok: boolean } }).reported.ok, true);
+  } finally {
+    await device.end();
+  }
+});
