@@ -4,7 +4,7 @@
  * test asked, and can tell that a message did NOT come by taking a later one first (the broker
  * delivers one client's messages in order: a sync point, not a sleep).
  */
-import type { MqttClient } from "mqtt";
+import type { IClientOptions, MqttClient } from "mqtt";
 import { connectMqtt, matches } from "../helpers/mqtt.js";
 
 export interface Message {
@@ -41,8 +41,8 @@ export class Device {
     });
   }
 
-  static async connect(url: string, clientId: string): Promise<Device> {
-    return new Device(await connectMqtt(url, { clientId }));
+  static async connect(url: string, clientId: string, options: IClientOptions = {}): Promise<Device> {
+    return new Device(await connectMqtt(url, { ...options, clientId }));
   }
 
   async subscribe(...filters: string[]): Promise<void> {
