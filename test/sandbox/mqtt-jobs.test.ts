@@ -297,3 +297,22 @@ test("JOB-30 robustness: every jobs topic answers every odd payload with accepte
     await device.end();
   }
 });
+
+test("JOB-30: a thing cannot reach another thing's execution through its own topics (ResourceNotFound), and its own list does not show it", async () => {
+  const { thing: other, jobId } = await t.rig.thingWithJob();
+  const [thing] = await t.rig.things(1);
+  const device = await unsubscribed(thing);
+  const p = `$aws/things/${thing}/jobs`;
+  try {
+    for (const action of ["get", "update"]) {
+      const m = await device.request(`${p}/${jobId}/${action}`, { status: "IN_PROGRESS", clientToken: "x" });
+      assert.equal(m.topic, `${p}/${jobId}/${action}/rejected`);
+      assert.deepEqual([m.body.code, m.body.clientToken], ["ResourceNotFound", "x"]);
+    }
+    const list = await device.request(`${p}/get`);
+    assert.deepEqual([list.body.inProgressJobs, list.body.queuedJobs], [[], []]);
+    assert.equal((await t.rig.execution(other, jobId)).status, "QUEUED");
+  } finally {
+    await device.end();
+  }
+});
