@@ -212,8 +212,8 @@ test("JOB-30 rejections: InvalidJson, InvalidRequest (missing or bad members), R
       `${ghost}/${jobId}/update`,
     ])
       assert.equal((await rejected(topic, { status: "IN_PROGRESS" })).code, "ResourceNotFound");
-    const unknown = await rejected(`${p}/${jobId}/cancel`, {});
-    assert.equal(unknown.code, "InvalidTopic");
+    const unknown = await rejected(`${p}/${jobId}/cancel`, { clientToken: "r2" });
+    assert.deepEqual([unknown.code, unknown.clientToken], ["InvalidTopic", "r2"]);
     // Nothing refused changed the execution.
     assert.equal((await t.rig.execution(thing, jobId)).versionNumber, 1);
   } finally {

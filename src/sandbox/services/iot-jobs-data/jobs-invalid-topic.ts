@@ -1,4 +1,4 @@
-import { eventScope, publishJson } from "../iot-data/mqtt-answer.js";
+import { clientTokenOf, eventScope, parseJsonPayload, publishJson } from "../iot-data/mqtt-answer.js";
 import type { ReservedTopicHandler } from "../types.js";
 import { jobsTopic } from "./jobs-topic.js";
 
@@ -14,11 +14,13 @@ const INVALID_TOPIC =
 export const jobsInvalidTopic: ReservedTopicHandler = {
   topic: jobsTopic("(?!.*/(?:accepted|rejected)$)(?!notify(?:-next)?$).+"),
   handle: (_match, request, ctx) => {
+    const parsed = parseJsonPayload(request.payload);
+    const clientToken = parsed.ok ? clientTokenOf(parsed.value) : undefined;
     publishJson(
       ctx,
       eventScope(ctx),
       `${request.topic}/rejected`,
-      { code: "InvalidTopic", message: INVALID_TOPIC, timestamp: ctx.clock.nowMs() },
+      { code: "InvalidTopic", message: INVALID_TOPIC, timestamp: ctx.clock.nowMs(), clientToken },
       request.clientId,
     );
   },
