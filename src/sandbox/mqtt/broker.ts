@@ -22,6 +22,7 @@ import type { ContextRequest } from "../context.js";
 import type { EventBus } from "../events.js";
 import { admitCertificate } from "../services/iot/security/broker-admission.js";
 import { authorizeConnect } from "../services/iot/security/connect-authorization.js";
+import { MQTT_AUDIENCE } from "../services/iot-data/mqtt-answer.js";
 import type { OperationContext, ReservedTopicHandler } from "../services/types.js";
 import { reachableAddress, type SandboxSettings } from "../settings.js";
 import { type PublishedEvent, ReservedTopics } from "./reserved-topics.js";
@@ -61,6 +62,7 @@ export class MqttBroker {
       (clientId) => this.scopeContext({ kind: "mqtt", clientId }),
       (topic, e) => deps.log(`iotdm sandbox: internal error answering ${topic}: ${String(e)}`),
     );
+    this.scopeContext().runtime.provide(MQTT_AUDIENCE, { reaches: (topic) => this.reaches(topic) });
     const { accountId, region } = deps.settings;
     this.reserved.deliverEvents(
       deps.events,
@@ -78,6 +80,17 @@ export class MqttBroker {
           this.connectedClient(clientId)?.publish(packetOf(m), () => undefined),
       },
     );
+  }
+
+  /**
+   * Whether a subscription may match `topic` (aedes's topic matcher, untyped in its declarations):
+   * services skip building messages no client would receive (MQTT_AUDIENCE).
+   */
+  private reaches(topic: string): boolean {
+    const mq = (this.aedes as unknown as { mq?: { _matcher?: { match(t: string): unknown[] } } } | undefined)
+      ?.mq;
+    if (!mq?._matcher) return this.aedes !== undefined;
+    return mq._matcher.match(topic).length > 0;
   }
 
   /** aedes keeps its connected clients by id (untyped in its declarations). */

@@ -4,6 +4,10 @@ import { deleteThingShadow } from "./delete-thing-shadow.js";
 import { getThingShadow } from "./get-thing-shadow.js";
 import { listNamedShadowsForThing } from "./list-named-shadows-for-thing.js";
 import { definePublish, MAX_PUBLISH_PAYLOAD_BYTES } from "./publish.js";
+import { shadowDeleteTopic } from "./shadow-delete-topic.js";
+import { shadowGetTopic } from "./shadow-get-topic.js";
+import { startShadowPublications } from "./shadow-publications.js";
+import { shadowUpdateTopic } from "./shadow-update-topic.js";
 import { updateThingShadow } from "./update-thing-shadow.js";
 
 const operations: OperationDefinition[] = [
@@ -30,4 +34,7 @@ export const iotData: ServiceDefinition = {
   // MQTT-1: a message payload is at most 128 KB; shadow documents are far smaller (SHD-6).
   bodyLimit: { bytes: MAX_PUBLISH_PAYLOAD_BYTES },
   operations,
+  // SHD-20: the shadow topics, through the same shadow service as the REST operations.
+  mqttTopics: [shadowUpdateTopic, shadowGetTopic, shadowDeleteTopic],
+  start: startShadowPublications,
 };

@@ -149,14 +149,16 @@ export function getShadowDocument(ctx: ShadowContext, ref: ShadowRef): JsonObjec
 /**
  * SHD-8 delete: `{version, timestamp}` of the removed shadow, or 404. The thing need not exist.
  * The version is kept as a tombstone so a re-created shadow continues from it (SHD-4).
+ * `clientToken` (MQTT requests, SHD-20) is echoed in the body.
  */
-export function deleteShadow(ctx: ShadowContext, ref: ShadowRef): JsonObject {
+export function deleteShadow(ctx: ShadowContext, ref: ShadowRef, clientToken?: string): JsonObject {
   const id = shadowId(ref);
   const shadow = readShadow(ctx, ref);
   if (shadow === undefined) throw shadowNotFound(ref);
   documents(ctx).delete(id);
   tombstones(ctx).put(id, { version: shadow.version, deletedAtMs: ctx.clock.nowMs() });
   const payload: JsonObject = { version: shadow.version, timestamp: nowSeconds(ctx) };
+  if (clientToken !== undefined) payload["clientToken"] = clientToken;
   const event: SandboxEvent = {
     type: "shadow.deleted",
     scope: scopeOf(ctx),

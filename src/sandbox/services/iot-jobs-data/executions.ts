@@ -29,13 +29,20 @@ export function visibleJob(ctx: OperationContext, jobId: string): JobDoc | undef
 /** The thing's QUEUED and IN_PROGRESS executions, oldest queuedAt first, of jobs devices still see. */
 export function pendingExecutions(ctx: OperationContext, thingName: string): ExecutionDoc[] {
   requireThing(ctx, thingName);
-  return pendingExecutionsOfThing(ctx, thingName).filter((e) => visibleJob(ctx, e.jobId));
+  return visiblePending(ctx, thingName);
 }
+
+/** The same, for a thing that may be gone (notifications follow executions of deleted things too). */
+export const visiblePending = (ctx: OperationContext, thingName: string): ExecutionDoc[] =>
+  pendingExecutionsOfThing(ctx, thingName).filter((e) => visibleJob(ctx, e.jobId));
+
+/** JOB-22 `$next` among `pending` (oldest queuedAt first): the first IN_PROGRESS execution, else the first QUEUED one. */
+export const selectNext = (pending: ExecutionDoc[]): ExecutionDoc | undefined =>
+  pending.find((e) => e.status === "IN_PROGRESS") ?? pending.find((e) => e.status === "QUEUED");
 
 /** JOB-22 `$next`: the oldest IN_PROGRESS execution, else the oldest QUEUED one. */
 export function nextExecution(ctx: OperationContext, thingName: string): ExecutionDoc | undefined {
-  const pending = pendingExecutions(ctx, thingName);
-  return pending.find((e) => e.status === "IN_PROGRESS") ?? pending.find((e) => e.status === "QUEUED");
+  return selectNext(pendingExecutions(ctx, thingName));
 }
 
 /** The execution of a job on a thing (latest, or by number), or 404 as AWS says it. */

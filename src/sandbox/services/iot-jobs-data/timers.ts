@@ -25,7 +25,8 @@ interface TimeoutPayload {
 /** id = `<jobId>/<thingName>` */
 export const EXECUTION_TIMEOUT = timerKind<TimeoutPayload>("iot.jobs.executionTimeout");
 
-const scopeOf = (key: string): RequestScope => {
+/** The scope an event's `<account>:<region>` key names. */
+export const scopeOf = (key: string): RequestScope => {
   const cut = key.indexOf(":");
   return { accountId: key.slice(0, cut), region: key.slice(cut + 1) };
 };

@@ -3,6 +3,7 @@ import type {
   UpdateJobExecutionRequest,
   UpdateJobExecutionResponse,
 } from "@aws-sdk/client-iot-jobs-data-plane";
+import { ServiceError } from "../../errors.js";
 import { invalidRequest } from "../iot/common.js";
 import { invalidTransition, isTerminal, setExecutionStatus } from "../iot/jobs/model.js";
 import { defineOperation } from "../types.js";
@@ -10,6 +11,16 @@ import { EXECUTION_STATUS, JOB_ID, STATUS_DETAILS, THING_NAME } from "./constrai
 import { requireDeviceExecution } from "./executions.js";
 import { deviceDocument } from "./document.js";
 import { checkStepTimeout, STEP_TIMEOUT } from "./step-timeout.js";
+
+/**
+ * JOB-21: `expectedVersion` differs from the execution's versionNumber. HTTP has no such error
+ * (409 InvalidStateTransitionException); the jobs MQTT API names it `VersionMismatch` (JOB-30).
+ */
+export class VersionMismatch extends ServiceError {
+  constructor(message: string) {
+    super("InvalidStateTransitionException", message, {}, 409);
+  }
+}
 
 /** JOB-20: the statuses a device may report. */
 const DEVICE_STATUSES: readonly JobExecutionStatus[] = ["IN_PROGRESS", "SUCCEEDED", "FAILED", "REJECTED"];
@@ -38,7 +49,7 @@ export const updateJobExecution = defineOperation<UpdateJobExecutionRequest, Upd
     const executionNumber = input.executionNumber === undefined ? undefined : Number(input.executionNumber);
     const { job, exec } = requireDeviceExecution(ctx, input.jobId!, input.thingName!, executionNumber);
     if (input.expectedVersion !== undefined && Number(input.expectedVersion) !== exec.versionNumber)
-      throw invalidTransition(
+      throw new VersionMismatch(
         `Version mismatch: expectedVersion ${input.expectedVersion} but the job execution of job ${exec.jobId} on thing ${exec.thingName} is at version ${exec.versionNumber}.`,
       );
     if (isTerminal(exec.status))
