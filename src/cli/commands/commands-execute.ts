@@ -25,7 +25,7 @@ import {
 } from "../../workshop/commands/execute.js";
 import type { Session } from "../session.js";
 import type { CommandsFlags } from "./commands.js";
-import { commandIdFrom, when } from "./commands-manage.js";
+import { commandIdFrom, stateText, when } from "./commands-manage.js";
 
 const isAwsError = (e: unknown, name: string) => e instanceof Error && e.name === name;
 const nonEmpty =
@@ -123,10 +123,10 @@ export async function executeAction(host: IoHost, session: Session, flags: Comma
       throw new ExplainedError("CommandNotFound", "commands.notFound", { id: commandId });
     throw e;
   });
-  if (!command.runnable)
+  if (command.state !== "ACTIVE")
     throw new ExplainedError("CommandNotRunnable", "commands.execute.notRunnable", {
       id: commandId,
-      state: t("commands.state.DEPRECATED"),
+      state: stateText(command.state),
     });
   const { things, group } = await targetsOf(host, session, flags);
   const timeout = await input(host, {

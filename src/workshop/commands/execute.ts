@@ -17,6 +17,7 @@ import {
 import { StartCommandExecutionCommand } from "@aws-sdk/client-iot-jobs-data-plane";
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import type { AwsSession } from "../../aws/session.js";
+import { stateOf } from "./manage.js";
 
 export const EXECUTION_STATUSES: readonly CommandExecutionStatus[] = Object.values(CommandExecutionStatus);
 
@@ -76,7 +77,7 @@ export async function commandForExecution(session: AwsSession, commandId: string
   const c = await session.clients.iot.send(new GetCommandCommand({ commandId }));
   return {
     commandArn: c.commandArn ?? "",
-    runnable: !c.deprecated && !c.pendingDeletion,
+    state: stateOf(c),
     contentType: c.payload?.contentType,
   };
 }

@@ -35,7 +35,7 @@ export interface CommandDetail extends CommandRow {
   lastUpdatedAt?: Date;
 }
 
-const stateOf = (c: { deprecated?: boolean; pendingDeletion?: boolean }): CommandState =>
+export const stateOf = (c: { deprecated?: boolean; pendingDeletion?: boolean }): CommandState =>
   c.pendingDeletion ? "PENDING_DELETION" : c.deprecated ? "DEPRECATED" : "ACTIVE";
 
 /** Command ids from an ARN or a name (the text after the last `/`). */
