@@ -128,3 +128,24 @@ test("getShared: one frozen copy for every reader until the document changes, th
   docs.delete("settings");
   assert.equal(docs.getShared("settings"), undefined);
 });
+
+test("savepoint: inside a transaction that goes on, a failed part leaves none of its writes and none of its after-commit work", () => {
+  const ran: string[] = [];
+  store.transaction(() => {
+    docs.put("kept", { n: 1 });
+    store.afterCommit(() => ran.push("kept"));
+    assert.throws(() =>
+      store.savepoint(() => {
+        docs.put("kept", { n: 2 });
+        docs.put("undone", { n: 3 });
+        store.afterCommit(() => ran.push("undone"));
+        throw new Error("rejected");
+      }),
+    );
+    assert.deepEqual(docs.get("kept"), { n: 1 });
+    assert.equal(docs.get("undone"), undefined);
+  });
+  assert.deepEqual(ran, ["kept"]);
+  assert.deepEqual(onDisk("kept"), { n: 1 });
+  assert.equal(onDisk("undone"), undefined);
+});

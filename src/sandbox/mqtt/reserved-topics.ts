@@ -58,8 +58,9 @@ export class ReservedTopics {
         target.publishToSubscribers(e);
         if (e.requester === undefined) return;
         const filters = target.subscriptionsOf(e.requester);
+        // MQTT-2: QoS 0 for a requester that did not subscribe (a subscriber gets the QoS it asked for).
         if (filters && !filters.some((f) => topicMatchesFilter(f, e.topic)))
-          target.publishToClient(e.requester, e);
+          target.publishToClient(e.requester, { ...e, qos: 0 });
       });
     });
   }

@@ -363,6 +363,24 @@ export class Store {
   }
 
   /**
+   * Runs fn so that, if it throws, none of its writes stay, even inside a transaction that goes on
+   * (a SAVEPOINT): an MQTT request answered `rejected` keeps nothing of what it began, as the same
+   * request over HTTP does. What fn queued for after the commit is dropped with its writes.
+   */
+  savepoint<R>(fn: () => R): R {
+    if (!this.db.inTransaction) return this.transaction(fn);
+    const queued = this.committed.length;
+    try {
+      // better-sqlite3 runs a transaction function called inside another as a SAVEPOINT.
+      return this.atomically(fn) as R;
+    } catch (e) {
+      this.stmts.cache.clear();
+      this.committed.length = queued;
+      throw e;
+    }
+  }
+
+  /**
    * Runs fn once the current transaction has committed (now when there is none): what must not
    * happen for a change that is rolled back, e.g. an MQTT message telling devices about it.
    */

@@ -56,7 +56,7 @@ export function shadowTopicHandler(
         checkShadowName(ref);
         // A device may act on any thing's shadow its policy allows, but the thing must exist.
         requireThing(ctx, ref.thingName);
-        run(ctx, ref, request, clientToken);
+        ctx.store.savepoint(() => run(ctx, ref, request, clientToken));
       } catch (e) {
         if (!isServiceError(e)) throw e;
         const rejected: Record<string, unknown> = {
