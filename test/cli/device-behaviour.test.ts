@@ -162,6 +162,9 @@ test("JOB-30: connected vehicles take their job over MQTT and report it by the s
     },
     (level) => level !== 50,
   );
-  assert.ok(battery < 50 && battery > 40, `battery drifted down from 50 by at most 2 points a report: ${battery}`);
+  assert.ok(
+    battery < 50 && battery > 40,
+    `battery drifted down from 50 by at most 2 points a report: ${battery}`,
+  );
   assert.match(await stop(running), /Jobs: 0 succeeded, 2 failed/);
 });

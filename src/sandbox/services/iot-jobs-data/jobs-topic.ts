@@ -89,7 +89,13 @@ export function jobsTopicHandler(
         // A client may act for any thing its policy allows; the thing must exist.
         requireThing(ctx, req.thingName);
         // A rejected request keeps none of its writes (an update whose $package shadow is refused).
-        answer(ctx, request, "accepted", ctx.store.savepoint(() => run(ctx, req)), clientToken);
+        answer(
+          ctx,
+          request,
+          "accepted",
+          ctx.store.savepoint(() => run(ctx, req)),
+          clientToken,
+        );
       } catch (e) {
         if (!isServiceError(e)) throw e;
         const code = codeOf(e);
