@@ -10,6 +10,7 @@ import type { IoHost } from "../../io/host.js";
 import { t } from "../../io/i18n.js";
 import { fromFlag } from "../../io/input.js";
 import { stopInstance } from "../../sandbox/control.js";
+import { tourCommands } from "../../workshop/device/tour.js";
 import { cleanup } from "../../workshop/cleanup/index.js";
 import { tourDynamicGroup } from "../../workshop/dynamic-groups/tour.js";
 import { renderSummary } from "../../workshop/cleanup/summary.js";
@@ -94,6 +95,14 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
       });
     }
 
+    await host.learn("device.tour.learn");
+    host.say("step", "device.tour.step");
+    const commands = await tourCommands(session, host, {
+      things: samples,
+      prefix: plan.prefix,
+      lockDescription: t("commands.vehicle.lock"),
+    });
+
     await host.learn("workshop.learn.cleanup");
     host.say("step", "workshop.stop.cleanup");
     const cleaned = await cleanup(session, { scope: "all", thingsPrefix: plan.prefix, dryRun: false }, host);
@@ -107,6 +116,8 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
       ota?.status === "COMPLETED" &&
       ota.indexed === ota.succeeded &&
       rollback?.remaining === 0 &&
+      commands.status === "SUCCEEDED" &&
+      commands.indexedConnected === commands.devices &&
       cleaned.totals.failed === 0;
     host.say(ok ? "success" : "error", ok ? "workshop.done" : "workshop.doneWithProblems", {
       seconds: seconds.toFixed(1),
@@ -120,6 +131,7 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
       ota,
       deviceVersion,
       rollback,
+      commands,
       cleanup: cleaned,
     });
     if (!ok) host.fail();

@@ -55,6 +55,22 @@ export default {
     "Jobs: {{jobsSucceeded}} succeeded, {{jobsFailed}} failed. Battery reports: {{battery}}.",
   problemLine: "   {{thing}}: {{what}}",
   next: "Send them a command with: {{command}}",
+  tour: {
+    step: "🚗 Cars that really connect, and a command",
+    indexed_one: "🔎 The fleet index sees {{count}} car connected (connectivity.connected:true)",
+    indexed_other: "🔎 The fleet index sees {{count}} cars connected (connectivity.connected:true)",
+    status: "   {{thing}}: {{status}}",
+    disconnected: "🔌 The cars went offline: the fleet index now counts {{count}} connected",
+    learn: {
+      title: "A command reaches a car now, or not at all",
+      body:
+        "Jobs wait for a device to come back; commands do not. A few cars now connect over MQTT, each with its own\n" +
+        "certificate, and subscribe to their commands topic. A lock command is then sent to the first one: AWS IoT\n" +
+        "publishes its payload to $aws/commands/things/<car>/executions/<id>/request/json, the car answers on the\n" +
+        "response topic, and the execution goes CREATED → SUCCEEDED. Try it yourself later with iotdm device and\n" +
+        "iotdm commands.",
+    },
+  },
   learn: {
     certificates: {
       title: "Every car is somebody",

@@ -57,6 +57,21 @@ export default {
     "ジョブ: 成功 {{jobsSucceeded}}、失敗 {{jobsFailed}}。バッテリー報告: {{battery}} 件。",
   problemLine: "   {{thing}}: {{what}}",
   next: "コマンドを送るには: {{command}}",
+  tour: {
+    step: "🚗 本当に接続する車と、コマンド",
+    indexed_one: "🔎 フリートインデックスでは {{count}} 台が接続中です(connectivity.connected:true)",
+    indexed_other: "🔎 フリートインデックスでは {{count}} 台が接続中です(connectivity.connected:true)",
+    status: "   {{thing}}: {{status}}",
+    disconnected: "🔌 車がオフラインになりました。フリートインデックスの接続中は {{count}} 台です",
+    learn: {
+      title: "コマンドは今届くか、まったく届かないか",
+      body:
+        "ジョブはデバイスが戻ってくるのを待ちますが、コマンドは待ちません。ここでは数台の車がそれぞれ自分の証明書で\n" +
+        "MQTT に接続し、コマンドのトピックをサブスクライブします。続いて先頭の車にロックコマンドを送ります。AWS IoT は\n" +
+        "ペイロードを $aws/commands/things/<車>/executions/<id>/request/json に発行し、車はレスポンストピックで\n" +
+        "応答し、実行は CREATED → SUCCEEDED と進みます。あとで iotdm device と iotdm commands で試してみてください。",
+    },
+  },
   learn: {
     certificates: {
       title: "どの車にも身元がある",

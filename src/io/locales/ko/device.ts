@@ -57,6 +57,21 @@ export default {
     "작업: 성공 {{jobsSucceeded}}, 실패 {{jobsFailed}}. 배터리 보고: {{battery}}건.",
   problemLine: "   {{thing}}: {{what}}",
   next: "명령을 보내려면: {{command}}",
+  tour: {
+    step: "🚗 실제로 연결되는 차량과 명령",
+    indexed_one: "🔎 플릿 인덱스에서 {{count}}대가 연결됨으로 보입니다(connectivity.connected:true)",
+    indexed_other: "🔎 플릿 인덱스에서 {{count}}대가 연결됨으로 보입니다(connectivity.connected:true)",
+    status: "   {{thing}}: {{status}}",
+    disconnected: "🔌 차량이 오프라인이 되었습니다. 플릿 인덱스의 연결 수는 이제 {{count}}대입니다",
+    learn: {
+      title: "명령은 지금 도착하거나, 아예 도착하지 않는다",
+      body:
+        "작업은 디바이스가 돌아올 때까지 기다리지만 명령은 기다리지 않습니다. 이제 차량 몇 대가 각자의 인증서로 MQTT에\n" +
+        "연결하고 명령 토픽을 구독합니다. 그다음 첫 번째 차량에 잠금 명령을 보냅니다. AWS IoT는 페이로드를\n" +
+        "$aws/commands/things/<차량>/executions/<id>/request/json에 게시하고, 차량은 응답 토픽으로 답하며, 실행은\n" +
+        "CREATED → SUCCEEDED로 진행됩니다. 나중에 iotdm device와 iotdm commands로 직접 해 보세요.",
+    },
+  },
   learn: {
     certificates: {
       title: "모든 차량에는 신원이 있다",
