@@ -58,6 +58,16 @@ export type SandboxEvent =
       /** AWS's disconnect reasons, e.g. `CLIENT_INITIATED_DISCONNECT`, `CONNECTION_LOST`. */
       disconnectReason?: string;
     }
+  /**
+   * A certificate stopped being usable (UpdateCertificate to INACTIVE or REVOKED,
+   * DeleteCertificate): the MQTT broker closes the connections it admitted with it.
+   */
+  | {
+      type: "certificate.disabled";
+      scope: string;
+      certificateArn: string;
+      status: "INACTIVE" | "REVOKED" | "DELETED";
+    }
   | {
       type: "mqtt.publish";
       scope: string;

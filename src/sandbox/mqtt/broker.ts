@@ -7,8 +7,10 @@
  * whose record is ACTIVE (broker-admission.ts, reached through an operation context as every
  * HTTP call is). A refused certificate gets no CONNACK: the connection is closed right after the
  * TLS handshake, as AWS IoT does (clients see the connection reset, not a CONNACK return code).
- * The CONNECT is then authorized by the certificate's IoT policies (iot:Connect on
- * `client/<clientId>`); publish, subscribe and receive are not enforced yet.
+ * The CONNECT is then authorized by the connection's IoT policies (iot:Connect on
+ * `client/<clientId>`, mqtt-authorization.ts), and so is every publish, subscribe and delivery
+ * (guard.ts, with AWS's limits). A certificate made INACTIVE or REVOKED, or deleted, loses its
+ * live connections. Lifecycle events and thing connectivity come from presence.ts.
  * Reserved topics reach the services through reserved-topics.ts.
  * `--no-auth` serves plain MQTT and WebSocket to any client.
  */
@@ -21,9 +23,12 @@ import { issueServerCertificate, sandboxCa } from "../ca.js";
 import type { ContextRequest } from "../context.js";
 import type { EventBus } from "../events.js";
 import { admitCertificate } from "../services/iot/security/broker-admission.js";
-import { authorizeConnect } from "../services/iot/security/connect-authorization.js";
+import { authorizeMqtt, type MqttPrincipal } from "../services/iot/security/mqtt-authorization.js";
+import { things } from "../services/iot/registry/model.js";
 import type { OperationContext, ReservedTopicHandler } from "../services/types.js";
 import { reachableAddress, type SandboxSettings } from "../settings.js";
+import { ClientGuard, MAX_CLIENT_ID_BYTES } from "./guard.js";
+import { Presence } from "./presence.js";
 import { type PublishedEvent, ReservedTopics } from "./reserved-topics.js";
 import { MqttTransport } from "./transport.js";
 
@@ -31,6 +36,8 @@ import { MqttTransport } from "./transport.js";
 export interface DeviceIdentity {
   certificateId: string;
   certificateArn: string;
+  /** The certificate's subject CN, when it has one. */
+  commonName?: string;
 }
 
 export interface BrokerDeps {
@@ -53,31 +60,42 @@ export class MqttBroker {
   private readonly identities = new WeakMap<object, DeviceIdentity>();
   private boundPort?: number;
   private readonly reserved: ReservedTopics;
+  private readonly presence: Presence;
+  private readonly guard: ClientGuard;
 
   constructor(private readonly deps: BrokerDeps) {
+    const scope = `${deps.settings.accountId}:${deps.settings.region}`;
+    this.presence = new Presence({
+      events: deps.events,
+      scope,
+      now: () => this.scopeContext().clock.now().getTime(),
+      isThing: (name) => things(this.scopeContext()).has(name),
+    });
+    this.guard = new ClientGuard({
+      auth: deps.settings.auth,
+      decide: (principal, action, name) => authorizeMqtt(this.scopeContext(), principal, action, name),
+      closing: (client, reason) => this.presence.closing(client, reason),
+    });
+    deps.events.on((e) => {
+      if (e.type === "certificate.disabled" && e.scope === scope)
+        this.scopeContext().store.afterCommit(() => this.disconnectCertificate(e.certificateArn));
+    });
     this.transport = new MqttTransport((stream, request) => this.aedes?.handle(stream, request));
     this.reserved = new ReservedTopics(
       deps.topics,
       (clientId) => this.scopeContext({ kind: "mqtt", clientId }),
       (topic, e) => deps.log(`iotdm sandbox: internal error answering ${topic}: ${String(e)}`),
     );
-    const { accountId, region } = deps.settings;
-    this.reserved.deliverEvents(
-      deps.events,
-      `${accountId}:${region}`,
-      (fn) => this.scopeContext().store.afterCommit(fn),
-      {
-        publishToSubscribers: (m) => this.aedes?.publish(packetOf(m), () => undefined),
-        subscriptionsOf: (clientId) => {
-          const client = this.connectedClient(clientId);
-          return client
-            ? Object.keys((client as unknown as { subscriptions: object }).subscriptions)
-            : undefined;
-        },
-        publishToClient: (clientId, m) =>
-          this.connectedClient(clientId)?.publish(packetOf(m), () => undefined),
+    this.reserved.deliverEvents(deps.events, scope, (fn) => this.scopeContext().store.afterCommit(fn), {
+      publishToSubscribers: (m) => this.aedes?.publish(packetOf(m), () => undefined),
+      subscriptionsOf: (clientId) => {
+        const client = this.connectedClient(clientId);
+        return client
+          ? Object.keys((client as unknown as { subscriptions: object }).subscriptions)
+          : undefined;
       },
-    );
+      publishToClient: (clientId, m) => this.connectedClient(clientId)?.publish(packetOf(m), () => undefined),
+    });
   }
 
   /** aedes keeps its connected clients by id (untyped in its declarations). */
@@ -103,12 +121,69 @@ export class MqttBroker {
     return this.identities.get(conn) ?? (req ? this.identities.get(req.socket) : undefined);
   }
 
-  /** iot:Connect (connect-authorization.ts); any client without authentication. */
-  private mayConnect(client: Client, clientId: string): boolean {
-    if (!this.deps.settings.auth) return true;
+  /** The connection's principal for policies; undefined without authentication. */
+  private principalOf(client: Client, clientId: string): MqttPrincipal | undefined {
     const identity = this.identityOf(client);
-    if (!identity) return false;
-    return authorizeConnect(this.scopeContext(), identity.certificateArn, clientId) === "Allow";
+    return identity && { certificateArn: identity.certificateArn, clientId, commonName: identity.commonName };
+  }
+
+  /**
+   * AWS IoT's client id quota, then iot:Connect (mqtt-authorization.ts; any client without
+   * authentication). A client id already connected is taken over, the other connection closed
+   * with DUPLICATE_CLIENTID.
+   */
+  private mayConnect(client: Client, clientId: string): boolean {
+    if (Buffer.byteLength(clientId, "utf8") > MAX_CLIENT_ID_BYTES) return false;
+    const principal = this.principalOf(client, clientId);
+    if (this.deps.settings.auth) {
+      if (!principal) return false;
+      if (authorizeMqtt(this.scopeContext(), principal, "iot:Connect", clientId) !== "Allow") return false;
+    }
+    this.guard.admit(client, principal);
+    const previous = this.connectedClient(clientId);
+    if (previous) this.presence.closing(previous, "DUPLICATE_CLIENTID");
+    return true;
+  }
+
+  /** Closes the connections admitted with a certificate that is no longer ACTIVE. */
+  private disconnectCertificate(certificateArn: string): void {
+    const clients =
+      (this.aedes as unknown as { clients?: Record<string, Client> } | undefined)?.clients ?? {};
+    for (const client of Object.values(clients)) {
+      if (this.guard.principalOf(client)?.certificateArn !== certificateArn) continue;
+      // Assumption: AWS's reason for a certificate deactivated under a live connection is AUTH_ERROR.
+      this.presence.closing(client, "AUTH_ERROR");
+      client.conn.destroy();
+    }
+  }
+
+  /** Lifecycle events and connectivity (presence.ts) follow aedes's client events. */
+  private followClients(aedes: Aedes): void {
+    aedes.on("client", (client) => {
+      const principal = this.guard.principalOf(client);
+      const identity = principal && this.identityOf(client);
+      const socket = (client.conn as unknown as { remoteAddress?: string }).remoteAddress;
+      const req = (client as unknown as { req?: IncomingMessage }).req;
+      this.presence.connected(
+        client,
+        identity?.certificateId ?? "anonymous",
+        socket ?? req?.socket.remoteAddress,
+      );
+    });
+    aedes.on("clientDisconnect", (client) => this.presence.disconnected(client));
+    aedes.on("keepaliveTimeout", (client) => this.presence.closing(client, "MQTT_KEEP_ALIVE_TIMEOUT"));
+    aedes.on("clientError", (client) => this.presence.closing(client, "CLIENT_ERROR"));
+    aedes.on("subscribe", (subs, client) => {
+      this.presence.subscriptions(
+        client,
+        "subscribed",
+        subs.map((s) => s.topic),
+      );
+    });
+    aedes.on("unsubscribe", (filters, client) => {
+      this.guard.unsubscribed(client, filters);
+      this.presence.subscriptions(client, "unsubscribed", filters);
+    });
   }
 
   async listen(port: number, host: string): Promise<number> {
@@ -120,7 +195,12 @@ export class MqttBroker {
         this.mayConnect(client, packet.clientId)
           ? done(null, true)
           : done(new Error(`iot:Connect denied for client ${packet.clientId}`), false),
+      authorizePublish: this.guard.authorizePublish,
+      authorizeSubscribe: this.guard.authorizeSubscribe,
+      authorizeForward: this.guard.authorizeForward,
+      maxClientsIdLength: MAX_CLIENT_ID_BYTES,
     });
+    this.followClients(this.aedes);
     this.aedes.on("publish", (packet, client) => {
       if (client && packet.topic.startsWith("$aws/"))
         this.reserved.dispatch({
@@ -172,9 +252,11 @@ export class MqttBroker {
       socket.destroy();
       return;
     }
+    const commonName = /^CN=(.*)$/m.exec(certificate?.subject ?? "")?.[1];
     this.identities.set(socket, {
       certificateId: admission.certificateId,
       certificateArn: admission.certificateArn,
+      ...(commonName !== undefined && { commonName }),
     });
     this.accept(socket);
   }

@@ -56,13 +56,14 @@ function concerns(cfg: ThingIndexing, e: SandboxEvent): boolean {
       return cfg.thingConnectivityIndexingMode === "STATUS";
     case "mqtt.publish":
     case "job.execution.changed":
+    case "certificate.disabled":
       return false;
   }
 }
 
 function follow(
   fleet: Fleet,
-  e: Exclude<SandboxEvent, { type: "mqtt.publish" } | { type: "job.execution.changed" }>,
+  e: Exclude<SandboxEvent, { type: "mqtt.publish" | "job.execution.changed" | "certificate.disabled" }>,
 ): void {
   const ctx = scopeContext(fleet, e.scope);
   const cfg = readIndexingSettings(ctx).thing;
@@ -72,7 +73,8 @@ function follow(
 }
 
 function onEvent(fleet: Fleet, e: SandboxEvent): void {
-  if (e.type === "mqtt.publish" || e.type === "job.execution.changed") return;
+  if (e.type === "mqtt.publish" || e.type === "job.execution.changed" || e.type === "certificate.disabled")
+    return;
   try {
     // Inside a request this joins its transaction; an emitter outside one (the MQTT broker) gets its own.
     fleet.base.store.transaction(() => follow(fleet, e));
