@@ -13,6 +13,7 @@ import {
   AttachThingPrincipalCommand,
   CreateDynamicThingGroupCommand,
   CreateThingCommand,
+  GetThingConnectivityDataCommand,
   IoTClient,
   ListThingsInThingGroupCommand,
   UpdateCertificateCommand,
@@ -101,6 +102,9 @@ test("presence: connected and disconnected events with AWS's JSON shape; connect
   assert.match(String(event.ipAddress), /127\.0\.0\.1/);
   assert.ok((await searchNames(iot, "connectivity.connected:true")).includes(name));
   assert.deepEqual(await members(), [name]);
+  const live = await iot.send(new GetThingConnectivityDataCommand({ thingName: name }));
+  assert.equal(live.connected, true);
+  assert.equal(live.timestamp?.getTime(), event.timestamp);
 
   const disconnected = nextEvent("disconnected", name);
   await client.endAsync();
@@ -114,6 +118,23 @@ test("presence: connected and disconnected events with AWS's JSON shape; connect
     [name],
   );
   assert.deepEqual(await members(), []);
+  const after = await iot.send(new GetThingConnectivityDataCommand({ thingName: name }));
+  assert.equal(after.connected, false);
+  assert.equal(after.disconnectReason, "CLIENT_INITIATED_DISCONNECT");
+  assert.equal(after.timestamp?.getTime(), gone.timestamp);
+});
+
+test("GetThingConnectivityData: a thing that never connected is not connected, without timestamp; an unknown thing is 404", async () => {
+  const { name } = await thingDevice();
+  const out = await iot.send(new GetThingConnectivityDataCommand({ thingName: name }));
+  assert.equal(out.thingName, name);
+  assert.equal(out.connected, false);
+  assert.equal(out.timestamp, undefined);
+  await assert.rejects(
+    iot.send(new GetThingConnectivityDataCommand({ thingName: unique("ghost") })),
+    (e: { name: string; $metadata: { httpStatusCode?: number } }) =>
+      e.name === "ResourceNotFoundException" && e.$metadata.httpStatusCode === 404,
+  );
 });
 
 test("presence: a client that is not a thing gets lifecycle events too, without connectivity", async () => {
