@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { DescribeEndpointCommand, IoTClient } from "@aws-sdk/client-iot";
 import type { MqttClient } from "mqtt";
 import { connectMqtt, subscribeTo } from "../helpers/mqtt.js";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
@@ -109,4 +110,15 @@ test("client ids: 128 bytes connect; 129 are refused without CONNACK", async () 
   const ok = await connectMqtt(url, { clientId: "c".repeat(128) });
   await ok.endAsync();
   await assert.rejects(connectMqtt(url, { clientId: "c".repeat(129) }));
+});
+
+test("PROTO-20: in --no-auth mode, plain mqtt:// to the DescribeEndpoint address reaches the broker", async () => {
+  const iot = new IoTClient(sb.config);
+  const { endpointAddress } = await iot.send(new DescribeEndpointCommand({ endpointType: "iot:Data-ATS" }));
+  const client = await connectMqtt(`mqtt://${endpointAddress}`, { clientId: "via-http-port" });
+  const inbox = await subscribeTo(client, "shared/port");
+  client.publish("shared/port", "one port");
+  assert.equal((await inbox.next).payload, "one port");
+  await client.endAsync();
+  iot.destroy();
 });

@@ -30,7 +30,7 @@ import { reachableAddress, type SandboxSettings } from "../settings.js";
 import { ClientGuard, MAX_CLIENT_ID_BYTES } from "./guard.js";
 import { Presence } from "./presence.js";
 import { type PublishedEvent, ReservedTopics } from "./reserved-topics.js";
-import { MqttTransport } from "./transport.js";
+import { MQTT_CONNECT, MqttTransport, TLS_HANDSHAKE } from "./transport.js";
 
 /** What the broker knows of a connection admitted with a client certificate. */
 export interface DeviceIdentity {
@@ -259,6 +259,27 @@ export class MqttBroker {
       ...(commonName !== undefined && { commonName }),
     });
     this.accept(socket);
+  }
+
+  /**
+   * A connection to the HTTP port that opened with a TLS ClientHello or a plain MQTT CONNECT
+   * (PROTO-20: AWS's data endpoint serves HTTPS and MQTT on one port): the broker takes it when
+   * it speaks that (TLS with authentication, plain MQTT with `--no-auth`). Its first byte was
+   * read and put back. False: not the broker's.
+   */
+  adopt(socket: Socket, firstByte: number | undefined): boolean {
+    if (firstByte === TLS_HANDSHAKE && this.deps.settings.auth && this.server) {
+      this.server.emit("connection", socket);
+      return true;
+    }
+    if (firstByte === MQTT_CONNECT && !this.deps.settings.auth && this.aedes) {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+      socket.on("error", () => socket.destroy());
+      this.aedes.handle(socket);
+      return true;
+    }
+    return false;
   }
 
   private accept(socket: Socket): void {
