@@ -18,6 +18,8 @@ import {
   CreateThingTypeCommand,
   DetachPolicyCommand,
   IoTClient,
+  RemoveThingFromThingGroupCommand,
+  UpdateThingCommand,
 } from "@aws-sdk/client-iot";
 import type { MqttClient } from "mqtt";
 import { connectMqtt, newDevice, subscribeTo, type TestDevice } from "../helpers/mqtt.js";
@@ -277,4 +279,35 @@ test("thing-group policies: a policy on a parent of the thing's static group aut
 
   await iot.send(new DetachPolicyCommand({ policyName: groupPolicy, target: parentArn }));
   await publishCloses(member, "grouped/b");
+});
+
+test("live connections follow the registry: UpdateThing's attributes and RemoveThingFromThingGroup count from the next publish", async () => {
+  const group = unique("site");
+  const groupArn = (await iot.send(new CreateThingGroupCommand({ thingGroupName: group }))).thingGroupArn;
+  const groupPolicy = unique("site-policy");
+  await iot.send(
+    new CreatePolicyCommand({
+      policyName: groupPolicy,
+      policyDocument: policy({ Effect: "Allow", Action: "iot:Publish", Resource: arn("topic/site/*") }),
+    }),
+  );
+  await iot.send(new AttachPolicyCommand({ policyName: groupPolicy, target: groupArn }));
+  const device = await deviceWith({
+    Effect: "Allow",
+    Action: "iot:Publish",
+    Resource: arn("topic/zone/${iot:Connection.Thing.Attributes[zone]}"),
+  });
+  const name = unique("mover");
+  await thingFor(device, name, { attributes: { zone: "north" } });
+  await iot.send(new AddThingToThingGroupCommand({ thingName: name, thingGroupName: group }));
+  const client = await connectAs(device, name);
+  await publishes(client, "zone/north");
+  await publishes(client, "site/a");
+
+  await iot.send(
+    new UpdateThingCommand({ thingName: name, attributePayload: { attributes: { zone: "south" } } }),
+  );
+  await publishes(client, "zone/south");
+  await iot.send(new RemoveThingFromThingGroupCommand({ thingName: name, thingGroupName: group }));
+  await publishCloses(client, "site/b");
 });

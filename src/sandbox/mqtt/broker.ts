@@ -23,11 +23,17 @@ import { issueServerCertificate, sandboxCa } from "../ca.js";
 import type { ContextRequest } from "../context.js";
 import type { EventBus } from "../events.js";
 import { admitCertificate } from "../services/iot/security/broker-admission.js";
-import { authorizeMqtt, type MqttPrincipal } from "../services/iot/security/mqtt-authorization.js";
+import {
+  connectionPolicies,
+  MQTT_RESOURCE,
+  type MqttPrincipal,
+} from "../services/iot/security/mqtt-authorization.js";
+import { iotArn } from "../services/iot/common.js";
 import { things } from "../services/iot/registry/model.js";
 import type { OperationContext, ReservedTopicHandler } from "../services/types.js";
 import { reachableAddress, type SandboxSettings } from "../settings.js";
 import { ClientGuard, MAX_CLIENT_ID_BYTES } from "./guard.js";
+import { PolicyCache } from "./policy-cache.js";
 import { Presence } from "./presence.js";
 import { type PublishedEvent, ReservedTopics } from "./reserved-topics.js";
 import { MQTT_CONNECT, MqttTransport, TLS_HANDSHAKE } from "./transport.js";
@@ -62,6 +68,7 @@ export class MqttBroker {
   private readonly reserved: ReservedTopics;
   private readonly presence: Presence;
   private readonly guard: ClientGuard;
+  private readonly policies: PolicyCache;
 
   constructor(private readonly deps: BrokerDeps) {
     const scope = `${deps.settings.accountId}:${deps.settings.region}`;
@@ -71,9 +78,16 @@ export class MqttBroker {
       now: () => this.scopeContext().clock.now().getTime(),
       isThing: (name) => things(this.scopeContext()).has(name),
     });
+    const arnPrefix = iotArn(this.scopeContext(), "");
+    this.policies = new PolicyCache({
+      events: deps.events,
+      scope,
+      load: (principal) => connectionPolicies(this.scopeContext(), principal),
+      resource: (action, name) => `${arnPrefix}${MQTT_RESOURCE[action]}/${name}`,
+    });
     this.guard = new ClientGuard({
       auth: deps.settings.auth,
-      decide: (principal, action, name) => authorizeMqtt(this.scopeContext(), principal, action, name),
+      decide: (principal, action, name) => this.policies.decide(principal, action, name),
       closing: (client, reason) => this.presence.closing(client, reason),
     });
     deps.events.on((e) => {
@@ -137,7 +151,7 @@ export class MqttBroker {
     const principal = this.principalOf(client, clientId);
     if (this.deps.settings.auth) {
       if (!principal) return false;
-      if (authorizeMqtt(this.scopeContext(), principal, "iot:Connect", clientId) !== "Allow") return false;
+      if (this.policies.decide(principal, "iot:Connect", clientId) !== "Allow") return false;
     }
     this.guard.admit(client, principal);
     const previous = this.connectedClient(clientId);

@@ -7,14 +7,15 @@
  * client id is the name of a thing attached to that certificate, those attached to the thing's
  * static groups and their parents (thing group policies, iot-policies.html). The
  * `iot:Connection.Thing.*` variables have values only in that case too, as AWS IoT derives them
- * (thing-policy-variables.html). Everything is read from the store at each decision, so an
- * AttachPolicy, DetachPolicy, DeletePolicy or group change counts from the next publish on.
+ * (thing-policy-variables.html). The broker caches what connectionPolicies reads per connection
+ * and forgets it on `policies.changed` (emitted here by the security operations), `thing.changed`
+ * and `thing.deleted`, so an AttachPolicy, DetachPolicy or group change counts from the next
+ * publish on.
  */
 import type { OperationContext } from "../../types.js";
-import { iotArn, RELATION, relation } from "../common.js";
+import { RELATION, relation, scopeKey } from "../common.js";
 import { thingGroupArn, thingGroups, things } from "../registry/model.js";
 import { policies } from "./helpers.js";
-import { type Decision, evaluatePolicies } from "./policy-engine.js";
 import type { Variables } from "./policy-patterns.js";
 
 /** Who is asking: the connection's certificate and MQTT client id. */
@@ -80,17 +81,7 @@ function staticGroupsWithParents(ctx: OperationContext, thingName: string): Set<
   return out;
 }
 
-/** Decides `action` on `name` (a client id, topic or topic filter) for the principal. */
-export function authorizeMqtt(
-  ctx: OperationContext,
-  principal: MqttPrincipal,
-  action: MqttAction,
-  name: string,
-): Decision {
-  const { documents, variables } = connectionPolicies(ctx, principal);
-  return evaluatePolicies(documents, {
-    action,
-    resource: iotArn(ctx, `${MQTT_RESOURCE[action]}/${name}`),
-    variables,
-  });
+/** Tells the broker that what connectionPolicies reads changed (it caches it per connection). */
+export function policiesChanged(ctx: OperationContext): void {
+  ctx.events.emit({ type: "policies.changed", scope: scopeKey(ctx) });
 }

@@ -38,7 +38,17 @@ export function template(pattern: string, wildcards = true, flags = "s"): Templa
     const fixed = new RegExp(`^${literal(pattern)}$`, flags);
     return () => fixed;
   }
+  // A connection's variables are one object for its lifetime: resolve each pattern once per object.
+  const resolved = new WeakMap<Variables, RegExp | null>();
   return (variables) => {
+    let known = resolved.get(variables);
+    if (known === undefined) {
+      known = resolve(variables) ?? null;
+      resolved.set(variables, known);
+    }
+    return known ?? undefined;
+  };
+  function resolve(variables: Variables): RegExp | undefined {
     let source = "";
     for (const part of parts) {
       if ("text" in part) {
@@ -54,5 +64,5 @@ export function template(pattern: string, wildcards = true, flags = "s"): Templa
       source += escapeRegExp(value);
     }
     return new RegExp(`^${source}$`, flags);
-  };
+  }
 }
