@@ -26,8 +26,10 @@ import { admitCertificate } from "../services/iot/security/broker-admission.js";
 import {
   connectionPolicies,
   MQTT_RESOURCE,
+  type MqttAction,
   type MqttPrincipal,
 } from "../services/iot/security/mqtt-authorization.js";
+import type { Decision } from "../services/iot/security/policy-engine.js";
 import { iotArn } from "../services/iot/common.js";
 import { things } from "../services/iot/registry/model.js";
 import type { OperationContext, ReservedTopicHandler } from "../services/types.js";
@@ -37,14 +39,18 @@ import { PolicyCache } from "./policy-cache.js";
 import { Presence } from "./presence.js";
 import { type PublishedEvent, ReservedTopics } from "./reserved-topics.js";
 import { MQTT_CONNECT, MqttTransport, TLS_HANDSHAKE } from "./transport.js";
+import { verifyWebSocketSignature } from "./websocket-auth.js";
 
 /** What the broker knows of a connection admitted with a client certificate. */
-export interface DeviceIdentity {
-  certificateId: string;
-  certificateArn: string;
-  /** The certificate's subject CN, when it has one. */
-  commonName?: string;
-}
+export type DeviceIdentity =
+  | {
+      certificateId: string;
+      certificateArn: string;
+      /** The certificate's subject CN, when it has one. */
+      commonName?: string;
+    }
+  /** A WebSocket connection signed with the sandbox's credentials (websocket-auth.ts). */
+  | { accessKeyId: string };
 
 export interface BrokerDeps {
   settings: SandboxSettings;
@@ -87,14 +93,17 @@ export class MqttBroker {
     });
     this.guard = new ClientGuard({
       auth: deps.settings.auth,
-      decide: (principal, action, name) => this.policies.decide(principal, action, name),
+      decide: (principal, action, name) => this.decide(principal, action, name),
       closing: (client, reason) => this.presence.closing(client, reason),
     });
     deps.events.on((e) => {
       if (e.type === "certificate.disabled" && e.scope === scope)
         this.scopeContext().store.afterCommit(() => this.disconnectCertificate(e.certificateArn));
     });
-    this.transport = new MqttTransport((stream, request) => this.aedes?.handle(stream, request));
+    this.transport = new MqttTransport(
+      (stream, request) => this.aedes?.handle(stream, request),
+      (req) => this.admitWebSocket(req),
+    );
     this.reserved = new ReservedTopics(
       deps.topics,
       (clientId) => this.scopeContext({ kind: "mqtt", clientId }),
@@ -138,7 +147,33 @@ export class MqttBroker {
   /** The connection's principal for policies; undefined without authentication. */
   private principalOf(client: Client, clientId: string): MqttPrincipal | undefined {
     const identity = this.identityOf(client);
-    return identity && { certificateArn: identity.certificateArn, clientId, commonName: identity.commonName };
+    if (!identity) return undefined;
+    if ("accessKeyId" in identity)
+      return { certificateArn: "", clientId, iamAccessKeyId: identity.accessKeyId };
+    return { certificateArn: identity.certificateArn, clientId, commonName: identity.commonName };
+  }
+
+  /** IoT policies decide for certificates; the sandbox's own credentials (IAM) are allowed everything. */
+  private decide(principal: MqttPrincipal, action: MqttAction, name: string): Decision {
+    return principal.iamAccessKeyId !== undefined ? "Allow" : this.policies.decide(principal, action, name);
+  }
+
+  /**
+   * A WebSocket handshake over TLS: a connection admitted with a certificate proceeds; one
+   * without a certificate must carry a valid SigV4 signature of the sandbox's credentials
+   * (websocket-auth.ts), else 403. Plain WebSocket (`--no-auth`) is open.
+   */
+  private admitWebSocket(req: IncomingMessage): boolean {
+    const { auth, accessKeyId, secretAccessKey } = this.deps.settings;
+    if (!auth || this.identities.has(req.socket)) return true;
+    const signer = verifyWebSocketSignature(
+      req,
+      (key) => (key === accessKeyId ? secretAccessKey : undefined),
+      this.scopeContext().clock.now(),
+    );
+    if (signer === undefined) return false;
+    this.identities.set(req.socket, { accessKeyId: signer });
+    return true;
   }
 
   /**
@@ -151,7 +186,7 @@ export class MqttBroker {
     const principal = this.principalOf(client, clientId);
     if (this.deps.settings.auth) {
       if (!principal) return false;
-      if (this.policies.decide(principal, "iot:Connect", clientId) !== "Allow") return false;
+      if (this.decide(principal, "iot:Connect", clientId) !== "Allow") return false;
     }
     this.guard.admit(client, principal);
     const previous = this.connectedClient(clientId);
@@ -180,7 +215,7 @@ export class MqttBroker {
       const req = (client as unknown as { req?: IncomingMessage }).req;
       this.presence.connected(
         client,
-        identity?.certificateId ?? "anonymous",
+        !identity ? "anonymous" : "accessKeyId" in identity ? identity.accessKeyId : identity.certificateId,
         socket ?? req?.socket.remoteAddress,
       );
     });
@@ -259,9 +294,13 @@ export class MqttBroker {
 
   private acceptTls(socket: TLSSocket): void {
     const certificate = socket.getPeerX509Certificate();
-    const admission = certificate
-      ? admitCertificate(this.scopeContext(), certificate.raw)
-      : ({ admitted: false, reason: "no client certificate" } as const);
+    // Without a certificate only a WebSocket handshake signed with SigV4 can go on (admitWebSocket);
+    // an MQTT CONNECT on such a connection has no identity and is refused.
+    if (!certificate) {
+      this.accept(socket);
+      return;
+    }
+    const admission = admitCertificate(this.scopeContext(), certificate.raw);
     if (!admission.admitted) {
       socket.destroy();
       return;

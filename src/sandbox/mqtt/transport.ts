@@ -25,7 +25,11 @@ export class MqttTransport {
     handleProtocols: (offered) => (offered.has("mqtt") ? "mqtt" : (offered.values().next().value ?? false)),
   });
 
-  constructor(private readonly handle: StreamHandler) {
+  constructor(
+    private readonly handle: StreamHandler,
+    /** Whether a WebSocket handshake may proceed (false: 403, as AWS refuses a bad signature). */
+    private readonly admitUpgrade: (req: IncomingMessage) => boolean = () => true,
+  ) {
     this.handshakes.on("request", (_req, res) => {
       res.writeHead(426, { "content-type": "text/plain", upgrade: "websocket", connection: "close" });
       res.end(`MQTT over WebSocket: connect to ${WEBSOCKET_PATH} with the mqtt subprotocol\n`);
@@ -34,6 +38,10 @@ export class MqttTransport {
       const path = (req.url ?? "").split("?")[0];
       if (path !== WEBSOCKET_PATH) {
         socket.end("HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+        return;
+      }
+      if (!this.admitUpgrade(req)) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
         return;
       }
       this.websockets.handleUpgrade(req, socket, head, (ws) => {

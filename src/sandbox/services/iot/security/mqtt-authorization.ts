@@ -18,8 +18,13 @@ import { thingGroupArn, thingGroups, things } from "../registry/model.js";
 import { policies } from "./helpers.js";
 import type { Variables } from "./policy-patterns.js";
 
-/** Who is asking: the connection's certificate and MQTT client id. */
+/** Who is asking: the connection's certificate (or IAM identity) and MQTT client id. */
 export interface MqttPrincipal {
+  /**
+   * Set for a WebSocket connection signed with the sandbox's credentials (SigV4): an IAM identity
+   * the sandbox allows everything, whose certificateArn is empty.
+   */
+  iamAccessKeyId?: string;
   certificateArn: string;
   clientId: string;
   /** The certificate's subject CN, for `${iot:Certificate.Subject.CommonName}`. */
