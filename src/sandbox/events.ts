@@ -58,6 +58,22 @@ export type SandboxEvent =
       /** AWS's disconnect reasons, e.g. `CLIENT_INITIATED_DISCONNECT`, `CONNECTION_LOST`. */
       disconnectReason?: string;
     }
+  /**
+   * A certificate stopped being usable (UpdateCertificate to INACTIVE or REVOKED,
+   * DeleteCertificate): the MQTT broker closes the connections it admitted with it.
+   */
+  /**
+   * IoT policy attachments or a certificate's things changed (AttachPolicy, DetachPolicy,
+   * AttachThingPrincipal, DetachThingPrincipal): the broker forgets the policies it cached for
+   * its connections (with `thing.changed`, which covers attributes and group membership).
+   */
+  | { type: "policies.changed"; scope: string }
+  | {
+      type: "certificate.disabled";
+      scope: string;
+      certificateArn: string;
+      status: "INACTIVE" | "REVOKED" | "DELETED";
+    }
   | {
       type: "mqtt.publish";
       scope: string;

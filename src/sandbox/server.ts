@@ -5,6 +5,7 @@
  */
 import { appendFileSync, mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createServer as createTcpServer, type Server as NetServer } from "node:net";
 import { join } from "node:path";
 import { AdminApi, MAX_CLOCK_OFFSET_SECONDS } from "./admin.js";
 import { BodyBudget } from "./body-budget.js";
@@ -14,6 +15,7 @@ import { type ContextRequest, createOperationContext } from "./context.js";
 import { EventBus } from "./events.js";
 import { HttpFront, type ObservedExchange } from "./front.js";
 import { MqttBroker } from "./mqtt/broker.js";
+import { onFirstByte } from "./mqtt/transport.js";
 import { Gateway } from "./protocol/gateway.js";
 import { RequestLog } from "./request-log.js";
 import { Scheduler } from "./scheduler.js";
@@ -46,6 +48,8 @@ export class Sandbox {
   readonly gateway: Gateway;
   readonly requestLog = new RequestLog();
   private server?: Server;
+  /** The HTTP port's listener, sharing connections between HTTP and the broker. */
+  private port?: NetServer;
   private readonly throttle: Throttle;
   private readonly checkpointer: Checkpointer;
   /** What every service's start hook and every operation context get. */
@@ -180,15 +184,29 @@ export class Sandbox {
     }
   }
 
+  /**
+   * The HTTP port also takes the broker's connections, as AWS's data endpoint serves HTTPS and
+   * MQTT on one port (PROTO-20/21: DescribeEndpoint's address reaches the broker): a connection
+   * opening with a TLS ClientHello or an MQTT CONNECT goes to the broker, any other is HTTP.
+   */
   private listenHttp(): Promise<number> {
-    this.server = createServer((req, res) => void this.front.serve(req, res));
+    const http = createServer((req, res) => void this.front.serve(req, res));
+    this.server = http;
     // Authentication and limits are checked before a client is told to send its body.
-    this.server.on("checkContinue", (req, res) => void this.front.serve(req, res, true));
-    this.server.keepAliveTimeout = 65_000;
+    http.on("checkContinue", (req, res) => void this.front.serve(req, res, true));
+    http.keepAliveTimeout = 65_000;
+    const port = createTcpServer((socket) =>
+      onFirstByte(socket, (first) => {
+        if (this.broker.adopt(socket, first)) return;
+        http.emit("connection", socket);
+        socket.resume();
+      }),
+    );
+    this.port = port;
     return new Promise((resolve, reject) => {
-      this.server!.once("error", reject);
-      this.server!.listen(this.settings.port, this.settings.host, () => {
-        const addr = this.server!.address();
+      port.once("error", reject);
+      port.listen(this.settings.port, this.settings.host, () => {
+        const addr = port.address();
         resolve(typeof addr === "object" && addr ? addr.port : this.settings.port);
       });
     });
@@ -202,6 +220,7 @@ export class Sandbox {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+    await new Promise<void>((resolve) => (this.port ? this.port.close(() => resolve()) : resolve()));
     await this.checkpointer.stop();
     this.store.db.pragma("wal_checkpoint(TRUNCATE)");
     this.store.close();

@@ -135,7 +135,7 @@ test("the broker's server certificate is signed by the sandbox CA for 127.0.0.1 
   );
 });
 
-test("MQTT-1: two devices exchange messages through the broker at QoS 0 and 1 (policies not enforced yet)", async () => {
+test("MQTT-1: two devices exchange messages through the broker at QoS 0 and 1", async () => {
   const [a, b] = [await newDevice(), await newDevice()];
   const sender = await connectMqtt(broker.url, tlsOptions(a, "car-1"));
   const receiver = await connectMqtt(broker.url, tlsOptions(b, "car-2"));

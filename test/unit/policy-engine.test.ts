@@ -70,14 +70,14 @@ test("policy variables: ${iot:ClientId} and ${iot:Connection.Thing.ThingName} ta
   assert.equal(evaluatePolicies([escaped], connect("xy")), "ImplicitDeny", "${*} is a literal star");
 });
 
-test("a single Statement object, Conditions (not evaluated yet: skipped) and broken documents", () => {
+test("a single Statement object, an unknown condition operator (never holds) and broken documents", () => {
   const single = JSON.stringify({ Statement: { Effect: "Allow", Action: "iot:Connect", Resource: "*" } });
   assert.equal(evaluatePolicies([single], connect("c")), "Allow");
   const conditional = policy({
     Effect: "Allow",
     Action: "iot:Connect",
     Resource: "*",
-    Condition: { Bool: {} },
+    Condition: { DateLessThan: { "aws:CurrentTime": "2030-01-01T00:00:00Z" } },
   });
   assert.equal(evaluatePolicies([conditional], connect("c")), "ImplicitDeny");
   assert.equal(evaluatePolicies(["not json", "{}", "null"], connect("c")), "ImplicitDeny");

@@ -7,8 +7,10 @@
  * whose record is ACTIVE (broker-admission.ts, reached through an operation context as every
  * HTTP call is). A refused certificate gets no CONNACK: the connection is closed right after the
  * TLS handshake, as AWS IoT does (clients see the connection reset, not a CONNACK return code).
- * The CONNECT is then authorized by the certificate's IoT policies (iot:Connect on
- * `client/<clientId>`); publish, subscribe and receive are not enforced yet.
+ * The CONNECT is then authorized by the connection's IoT policies (iot:Connect on
+ * `client/<clientId>`, mqtt-authorization.ts), and so is every publish, subscribe and delivery
+ * (guard.ts, with AWS's limits). A certificate made INACTIVE or REVOKED, or deleted, loses its
+ * live connections. Lifecycle events and thing connectivity come from presence.ts.
  * Reserved topics reach the services through reserved-topics.ts.
  * `--no-auth` serves plain MQTT and WebSocket to any client.
  */
@@ -21,18 +23,35 @@ import { issueServerCertificate, sandboxCa } from "../ca.js";
 import type { ContextRequest } from "../context.js";
 import type { EventBus } from "../events.js";
 import { admitCertificate } from "../services/iot/security/broker-admission.js";
-import { authorizeConnect } from "../services/iot/security/connect-authorization.js";
 import { MQTT_AUDIENCE } from "../services/iot-data/mqtt-answer.js";
+import {
+  connectionPolicies,
+  MQTT_RESOURCE,
+  type MqttAction,
+  type MqttPrincipal,
+} from "../services/iot/security/mqtt-authorization.js";
+import type { Decision } from "../services/iot/security/policy-engine.js";
+import { iotArn } from "../services/iot/common.js";
+import { things } from "../services/iot/registry/model.js";
 import type { OperationContext, ReservedTopicHandler } from "../services/types.js";
 import { reachableAddress, type SandboxSettings } from "../settings.js";
+import { ClientGuard, MAX_CLIENT_ID_BYTES } from "./guard.js";
+import { PolicyCache } from "./policy-cache.js";
+import { Presence } from "./presence.js";
 import { type PublishedEvent, ReservedTopics } from "./reserved-topics.js";
-import { MqttTransport } from "./transport.js";
+import { MQTT_CONNECT, MqttTransport, TLS_HANDSHAKE } from "./transport.js";
+import { verifyWebSocketSignature } from "./websocket-auth.js";
 
 /** What the broker knows of a connection admitted with a client certificate. */
-export interface DeviceIdentity {
-  certificateId: string;
-  certificateArn: string;
-}
+export type DeviceIdentity =
+  | {
+      certificateId: string;
+      certificateArn: string;
+      /** The certificate's subject CN, when it has one. */
+      commonName?: string;
+    }
+  /** A WebSocket connection signed with the sandbox's credentials (websocket-auth.ts). */
+  | { accessKeyId: string };
 
 export interface BrokerDeps {
   settings: SandboxSettings;
@@ -54,32 +73,54 @@ export class MqttBroker {
   private readonly identities = new WeakMap<object, DeviceIdentity>();
   private boundPort?: number;
   private readonly reserved: ReservedTopics;
+  private readonly presence: Presence;
+  private readonly guard: ClientGuard;
+  private readonly policies: PolicyCache;
 
   constructor(private readonly deps: BrokerDeps) {
-    this.transport = new MqttTransport((stream, request) => this.aedes?.handle(stream, request));
+    const scope = `${deps.settings.accountId}:${deps.settings.region}`;
+    this.presence = new Presence({
+      events: deps.events,
+      scope,
+      now: () => this.scopeContext().clock.now().getTime(),
+      isThing: (name) => things(this.scopeContext()).has(name),
+    });
+    const arnPrefix = iotArn(this.scopeContext(), "");
+    this.policies = new PolicyCache({
+      events: deps.events,
+      scope,
+      load: (principal) => connectionPolicies(this.scopeContext(), principal),
+      resource: (action, name) => `${arnPrefix}${MQTT_RESOURCE[action]}/${name}`,
+    });
+    this.guard = new ClientGuard({
+      auth: deps.settings.auth,
+      decide: (principal, action, name) => this.decide(principal, action, name),
+      closing: (client, reason) => this.presence.closing(client, reason),
+    });
+    deps.events.on((e) => {
+      if (e.type === "certificate.disabled" && e.scope === scope)
+        this.scopeContext().store.afterCommit(() => this.disconnectCertificate(e.certificateArn));
+    });
+    this.transport = new MqttTransport(
+      (stream, request) => this.aedes?.handle(stream, request),
+      (req) => this.admitWebSocket(req),
+    );
     this.reserved = new ReservedTopics(
       deps.topics,
       (clientId) => this.scopeContext({ kind: "mqtt", clientId }),
       (topic, e) => deps.log(`iotdm sandbox: internal error answering ${topic}: ${String(e)}`),
     );
     this.scopeContext().runtime.provide(MQTT_AUDIENCE, { reaches: (topic) => this.reaches(topic) });
-    const { accountId, region } = deps.settings;
-    this.reserved.deliverEvents(
-      deps.events,
-      `${accountId}:${region}`,
-      (fn) => this.scopeContext().store.afterCommit(fn),
-      {
-        publishToSubscribers: (m) => this.aedes?.publish(packetOf(m), () => undefined),
-        subscriptionsOf: (clientId) => {
-          const client = this.connectedClient(clientId);
-          return client
-            ? Object.keys((client as unknown as { subscriptions: object }).subscriptions)
-            : undefined;
-        },
-        publishToClient: (clientId, m) =>
-          this.connectedClient(clientId)?.publish(packetOf(m), () => undefined),
+    this.reserved.deliverEvents(deps.events, scope, (fn) => this.scopeContext().store.afterCommit(fn), {
+      publishToSubscribers: (m) => this.aedes?.publish(packetOf(m), () => undefined),
+      subscriptionsOf: (clientId) => {
+        const client = this.connectedClient(clientId);
+        return client
+          ? Object.keys((client as unknown as { subscriptions: object }).subscriptions)
+          : undefined;
       },
-    );
+      publishToClient: (clientId, m) => this.connectedClient(clientId)?.publish(packetOf(m), () => undefined),
+    });
   }
 
   /**
@@ -116,12 +157,95 @@ export class MqttBroker {
     return this.identities.get(conn) ?? (req ? this.identities.get(req.socket) : undefined);
   }
 
-  /** iot:Connect (connect-authorization.ts); any client without authentication. */
-  private mayConnect(client: Client, clientId: string): boolean {
-    if (!this.deps.settings.auth) return true;
+  /** The connection's principal for policies; undefined without authentication. */
+  private principalOf(client: Client, clientId: string): MqttPrincipal | undefined {
     const identity = this.identityOf(client);
-    if (!identity) return false;
-    return authorizeConnect(this.scopeContext(), identity.certificateArn, clientId) === "Allow";
+    if (!identity) return undefined;
+    if ("accessKeyId" in identity)
+      return { certificateArn: "", clientId, iamAccessKeyId: identity.accessKeyId };
+    return { certificateArn: identity.certificateArn, clientId, commonName: identity.commonName };
+  }
+
+  /** IoT policies decide for certificates; the sandbox's own credentials (IAM) are allowed everything. */
+  private decide(principal: MqttPrincipal, action: MqttAction, name: string): Decision {
+    return principal.iamAccessKeyId !== undefined ? "Allow" : this.policies.decide(principal, action, name);
+  }
+
+  /**
+   * A WebSocket handshake over TLS: a connection admitted with a certificate proceeds; one
+   * without a certificate must carry a valid SigV4 signature of the sandbox's credentials
+   * (websocket-auth.ts), else 403. Plain WebSocket (`--no-auth`) is open.
+   */
+  private admitWebSocket(req: IncomingMessage): boolean {
+    const { auth, accessKeyId, secretAccessKey } = this.deps.settings;
+    if (!auth || this.identities.has(req.socket)) return true;
+    const signer = verifyWebSocketSignature(
+      req,
+      (key) => (key === accessKeyId ? secretAccessKey : undefined),
+      this.scopeContext().clock.now(),
+    );
+    if (signer === undefined) return false;
+    this.identities.set(req.socket, { accessKeyId: signer });
+    return true;
+  }
+
+  /**
+   * AWS IoT's client id quota, then iot:Connect (mqtt-authorization.ts; any client without
+   * authentication). A client id already connected is taken over, the other connection closed
+   * with DUPLICATE_CLIENTID.
+   */
+  private mayConnect(client: Client, clientId: string): boolean {
+    if (Buffer.byteLength(clientId, "utf8") > MAX_CLIENT_ID_BYTES) return false;
+    const principal = this.principalOf(client, clientId);
+    if (this.deps.settings.auth) {
+      if (!principal) return false;
+      if (this.decide(principal, "iot:Connect", clientId) !== "Allow") return false;
+    }
+    this.guard.admit(client, principal);
+    const previous = this.connectedClient(clientId);
+    if (previous) this.presence.closing(previous, "DUPLICATE_CLIENTID");
+    return true;
+  }
+
+  /** Closes the connections admitted with a certificate that is no longer ACTIVE. */
+  private disconnectCertificate(certificateArn: string): void {
+    const clients =
+      (this.aedes as unknown as { clients?: Record<string, Client> } | undefined)?.clients ?? {};
+    for (const client of Object.values(clients)) {
+      if (this.guard.principalOf(client)?.certificateArn !== certificateArn) continue;
+      // Assumption: AWS's reason for a certificate deactivated under a live connection is AUTH_ERROR.
+      this.presence.closing(client, "AUTH_ERROR");
+      client.conn.destroy();
+    }
+  }
+
+  /** Lifecycle events and connectivity (presence.ts) follow aedes's client events. */
+  private followClients(aedes: Aedes): void {
+    aedes.on("client", (client) => {
+      const principal = this.guard.principalOf(client);
+      const identity = principal && this.identityOf(client);
+      const socket = (client.conn as unknown as { remoteAddress?: string }).remoteAddress;
+      const req = (client as unknown as { req?: IncomingMessage }).req;
+      this.presence.connected(
+        client,
+        !identity ? "anonymous" : "accessKeyId" in identity ? identity.accessKeyId : identity.certificateId,
+        socket ?? req?.socket.remoteAddress,
+      );
+    });
+    aedes.on("clientDisconnect", (client) => this.presence.disconnected(client));
+    aedes.on("keepaliveTimeout", (client) => this.presence.closing(client, "MQTT_KEEP_ALIVE_TIMEOUT"));
+    aedes.on("clientError", (client) => this.presence.closing(client, "CLIENT_ERROR"));
+    aedes.on("subscribe", (subs, client) => {
+      this.presence.subscriptions(
+        client,
+        "subscribed",
+        subs.map((s) => s.topic),
+      );
+    });
+    aedes.on("unsubscribe", (filters, client) => {
+      this.guard.unsubscribed(client, filters);
+      this.presence.subscriptions(client, "unsubscribed", filters);
+    });
   }
 
   async listen(port: number, host: string): Promise<number> {
@@ -133,7 +257,12 @@ export class MqttBroker {
         this.mayConnect(client, packet.clientId)
           ? done(null, true)
           : done(new Error(`iot:Connect denied for client ${packet.clientId}`), false),
+      authorizePublish: this.guard.authorizePublish,
+      authorizeSubscribe: this.guard.authorizeSubscribe,
+      authorizeForward: this.guard.authorizeForward,
+      maxClientsIdLength: MAX_CLIENT_ID_BYTES,
     });
+    this.followClients(this.aedes);
     this.aedes.on("publish", (packet, client) => {
       if (client && packet.topic.startsWith("$aws/"))
         this.reserved.dispatch({
@@ -178,18 +307,45 @@ export class MqttBroker {
 
   private acceptTls(socket: TLSSocket): void {
     const certificate = socket.getPeerX509Certificate();
-    const admission = certificate
-      ? admitCertificate(this.scopeContext(), certificate.raw)
-      : ({ admitted: false, reason: "no client certificate" } as const);
+    // Without a certificate only a WebSocket handshake signed with SigV4 can go on (admitWebSocket);
+    // an MQTT CONNECT on such a connection has no identity and is refused.
+    if (!certificate) {
+      this.accept(socket);
+      return;
+    }
+    const admission = admitCertificate(this.scopeContext(), certificate.raw);
     if (!admission.admitted) {
       socket.destroy();
       return;
     }
+    const commonName = /^CN=(.*)$/m.exec(certificate?.subject ?? "")?.[1];
     this.identities.set(socket, {
       certificateId: admission.certificateId,
       certificateArn: admission.certificateArn,
+      ...(commonName !== undefined && { commonName }),
     });
     this.accept(socket);
+  }
+
+  /**
+   * A connection to the HTTP port that opened with a TLS ClientHello or a plain MQTT CONNECT
+   * (PROTO-20: AWS's data endpoint serves HTTPS and MQTT on one port): the broker takes it when
+   * it speaks that (TLS with authentication, plain MQTT with `--no-auth`). Its first byte was
+   * read and put back. False: not the broker's.
+   */
+  adopt(socket: Socket, firstByte: number | undefined): boolean {
+    if (firstByte === TLS_HANDSHAKE && this.deps.settings.auth && this.server) {
+      this.server.emit("connection", socket);
+      return true;
+    }
+    if (firstByte === MQTT_CONNECT && !this.deps.settings.auth && this.aedes) {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+      socket.on("error", () => socket.destroy());
+      this.aedes.handle(socket);
+      return true;
+    }
+    return false;
   }
 
   private accept(socket: Socket): void {

@@ -9,7 +9,9 @@ import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { createWebSocketStream, WebSocketServer } from "ws";
 
-const MQTT_CONNECT = 0x10;
+export const MQTT_CONNECT = 0x10;
+/** The first byte of a TLS record carrying a handshake (the ClientHello). */
+export const TLS_HANDSHAKE = 0x16;
 export const WEBSOCKET_PATH = "/mqtt";
 const FIRST_BYTE_TIMEOUT_MS = 30_000;
 
@@ -23,7 +25,11 @@ export class MqttTransport {
     handleProtocols: (offered) => (offered.has("mqtt") ? "mqtt" : (offered.values().next().value ?? false)),
   });
 
-  constructor(private readonly handle: StreamHandler) {
+  constructor(
+    private readonly handle: StreamHandler,
+    /** Whether a WebSocket handshake may proceed (false: 403, as AWS refuses a bad signature). */
+    private readonly admitUpgrade: (req: IncomingMessage) => boolean = () => true,
+  ) {
     this.handshakes.on("request", (_req, res) => {
       res.writeHead(426, { "content-type": "text/plain", upgrade: "websocket", connection: "close" });
       res.end(`MQTT over WebSocket: connect to ${WEBSOCKET_PATH} with the mqtt subprotocol\n`);
@@ -32,6 +38,10 @@ export class MqttTransport {
       const path = (req.url ?? "").split("?")[0];
       if (path !== WEBSOCKET_PATH) {
         socket.end("HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+        return;
+      }
+      if (!this.admitUpgrade(req)) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
         return;
       }
       this.websockets.handleUpgrade(req, socket, head, (ws) => {
@@ -44,13 +54,8 @@ export class MqttTransport {
 
   /** Hands an accepted connection to the MQTT broker or to the WebSocket handshake, by its first byte. */
   route(socket: Socket): void {
-    // A connection that says nothing is not kept open forever (aedes and the HTTP parser time out later ones).
-    socket.setTimeout(FIRST_BYTE_TIMEOUT_MS, () => socket.destroy());
-    socket.once("data", (chunk: Buffer) => {
-      socket.setTimeout(0);
-      socket.pause();
-      socket.unshift(chunk);
-      if (chunk[0] === MQTT_CONNECT) {
+    onFirstByte(socket, (first) => {
+      if (first === MQTT_CONNECT) {
         this.handle(socket);
       } else {
         this.handshakes.emit("connection", socket);
@@ -64,4 +69,19 @@ export class MqttTransport {
     this.websockets.close();
     this.handshakes.close();
   }
+}
+
+/**
+ * Calls `then` with the connection's first byte, the byte put back and the socket paused, so
+ * whoever `then` hands it to reads the whole stream.
+ */
+export function onFirstByte(socket: Socket, then: (first: number | undefined) => void): void {
+  // A connection that says nothing is not kept open forever (aedes and the HTTP parser time out later ones).
+  socket.setTimeout(FIRST_BYTE_TIMEOUT_MS, () => socket.destroy());
+  socket.once("data", (chunk: Buffer) => {
+    socket.setTimeout(0);
+    socket.pause();
+    socket.unshift(chunk);
+    then(chunk[0]);
+  });
 }

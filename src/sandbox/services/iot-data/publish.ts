@@ -3,18 +3,14 @@
  * and hands the message to the sandbox broker. Not registered yet: the event bus has no
  * `mqtt.publish` event, so the operation is built by `definePublish(deliver)` once it has one.
  */
+import { MAX_PUBLISH_PAYLOAD_BYTES, topicNameProblem } from "../../../common/mqtt-topics.js";
 import type { SandboxEvent } from "../../events.js";
 import type { PublishRequest } from "@aws-sdk/client-iot-data-plane";
 import { ServiceError } from "../../errors.js";
 import { oneOf, range } from "../../protocol/validate.js";
 import { defineOperation, type OperationContext, type OperationDefinition } from "../types.js";
 
-/** MQTT-1: largest message payload (128 KB). */
-export const MAX_PUBLISH_PAYLOAD_BYTES = 128 * 1024;
-/** AWS IoT topic names are at most 256 bytes of UTF-8. */
-export const MAX_TOPIC_BYTES = 256;
-/** MQTT-1: at most 7 `/` in a non-reserved topic (Basic Ingest's `$aws/rules/<rule>/` prefix is exempt). */
-export const MAX_TOPIC_SLASHES = 7;
+export { MAX_PUBLISH_PAYLOAD_BYTES };
 
 /** What the broker receives: the `mqtt.publish` event without its `type` and `scope`. */
 export type PublishedMessage = Omit<Extract<SandboxEvent, { type: "mqtt.publish" }>, "type" | "scope">;
@@ -24,35 +20,10 @@ type PublishResponse = Record<string, never>;
 
 const invalid = (message: string) => new ServiceError("InvalidRequestException", message, {}, 400);
 
-const SEGMENT = "[^/]+";
-/** Reserved topics a client may publish to (device shadow and jobs requests, Basic Ingest, commands). */
-const PUBLISHABLE_RESERVED: RegExp[] = [
-  new RegExp(`^\\$aws/things/${SEGMENT}/shadow(/name/${SEGMENT})?/(update|get|delete)$`),
-  new RegExp(`^\\$aws/things/${SEGMENT}/jobs/(get|start-next|${SEGMENT}/get|${SEGMENT}/update)$`),
-  new RegExp(`^\\$aws/rules/${SEGMENT}/.+$`),
-  new RegExp(`^\\$aws/commands/things/${SEGMENT}/executions/${SEGMENT}/response(/${SEGMENT})?$`),
-];
-
 /** MQTT topic-name rules plus AWS IoT's reserved-topic and size limits. Throws 400. */
 export function checkTopicName(topic: string, what = "topic"): void {
-  if (topic.length === 0) throw invalid(`The ${what} must not be empty`);
-  if (topic.includes("+") || topic.includes("#") || topic.includes("\u0000"))
-    throw invalid(`The ${what} must not contain '+', '#' or NUL: '${topic}'`);
-  if (Buffer.byteLength(topic, "utf8") > MAX_TOPIC_BYTES)
-    throw invalid(`The ${what} is longer than ${MAX_TOPIC_BYTES} bytes`);
-  if (topic.startsWith("$")) {
-    if (!PUBLISHABLE_RESERVED.some((re) => re.test(topic)))
-      throw invalid(`Publishing to the reserved topic '${topic}' is not allowed`);
-    if (topic.startsWith("$aws/rules/")) checkSlashes(topic.split("/").slice(3).join("/"), what);
-    return;
-  }
-  checkSlashes(topic, what);
-}
-
-function checkSlashes(topic: string, what: string): void {
-  const slashes = topic.split("/").length - 1;
-  if (slashes > MAX_TOPIC_SLASHES)
-    throw invalid(`The ${what} has ${slashes} '/' but at most ${MAX_TOPIC_SLASHES} are allowed`);
+  const problem = topicNameProblem(topic, what);
+  if (problem) throw invalid(problem);
 }
 
 /** `x-amz-mqtt5-user-properties`: base64 of a JSON array of one-key objects (JSON-2 header media type). */

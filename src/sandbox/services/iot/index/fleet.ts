@@ -57,14 +57,21 @@ function concerns(cfg: ThingIndexing, e: SandboxEvent): boolean {
       return cfg.thingConnectivityIndexingMode === "STATUS";
     case "mqtt.publish":
     case "job.execution.changed":
+    case "certificate.disabled":
+    case "policies.changed":
       return false;
   }
 }
 
-function follow(
-  fleet: Fleet,
-  e: Exclude<SandboxEvent, { type: "mqtt.publish" } | { type: "job.execution.changed" }>,
-): void {
+/** Events that never concern a thing's index document. */
+type Unrelated = "mqtt.publish" | "job.execution.changed" | "certificate.disabled" | "policies.changed";
+const isUnrelated = (e: SandboxEvent): e is Extract<SandboxEvent, { type: Unrelated }> =>
+  e.type === "mqtt.publish" ||
+  e.type === "job.execution.changed" ||
+  e.type === "certificate.disabled" ||
+  e.type === "policies.changed";
+
+function follow(fleet: Fleet, e: Exclude<SandboxEvent, { type: Unrelated }>): void {
   const ctx = scopeContext(fleet, e.scope);
   const cfg = readIndexingSettings(ctx).thing;
   if (cfg.thingIndexingMode === "OFF" || !concerns(cfg, e)) return;
@@ -77,7 +84,7 @@ function follow(
 }
 
 function onEvent(fleet: Fleet, e: SandboxEvent): void {
-  if (e.type === "mqtt.publish" || e.type === "job.execution.changed") return;
+  if (isUnrelated(e)) return;
   try {
     // Inside a request this joins its transaction; an emitter outside one (the MQTT broker) gets its own.
     fleet.base.store.transaction(() => follow(fleet, e));

@@ -6,6 +6,7 @@ import { getBucketsAggregation } from "./get-buckets-aggregation.js";
 import { getCardinality } from "./get-cardinality.js";
 import { getPercentiles } from "./get-percentiles.js";
 import { getStatistics } from "./get-statistics.js";
+import { getThingConnectivityData } from "./get-thing-connectivity-data.js";
 import { listIndices } from "./list-indices.js";
 import { searchIndex } from "./search-index.js";
 import { updateDynamicThingGroup } from "./update-dynamic-thing-group.js";
@@ -22,4 +23,5 @@ export const indexOperations: OperationDefinition[] = [
   createDynamicThingGroup,
   updateDynamicThingGroup,
   deleteDynamicThingGroup,
+  getThingConnectivityData,
 ];

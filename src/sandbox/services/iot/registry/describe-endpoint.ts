@@ -25,8 +25,10 @@ function endpointPrefix(ctx: OperationContext): string {
  * HTTP, so their address is the Host the caller used to reach it (e.g. `127.0.0.1:5566`): a
  * client that builds `http://${endpointAddress}` then talks to the sandbox, which routes data
  * and jobs calls by signing name. A real-format `<prefix>-ats.iot.<region>.amazonaws.com` would
- * send it to AWS instead. The credential provider is not served here, so it keeps AWS's form
- * with the account's stable prefix.
+ * send it to AWS instead. That port also takes the broker's connections (server.ts), as AWS's
+ * data endpoint serves MQTT too, so `mqtts://${endpointAddress}` reaches the broker with a device
+ * certificate (plain `mqtt://` with `--no-auth`). The credential provider is not served here, so
+ * it keeps AWS's form with the account's stable prefix.
  */
 export const describeEndpoint = defineOperation<DescribeEndpointRequest, DescribeEndpointResponse>({
   name: "DescribeEndpoint",

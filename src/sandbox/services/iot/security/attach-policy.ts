@@ -4,6 +4,7 @@ import { defineOperation } from "../../types.js";
 import { RELATION, relation } from "../common.js";
 import { C, requirePolicy, resolvePolicyTarget } from "./helpers.js";
 import { POLICIES_PER_TARGET } from "./policy-helpers.js";
+import { policiesChanged } from "./mqtt-authorization.js";
 
 /** POL-1: attaches an existing policy to a certificate, thing group or Cognito identity; idempotent. */
 export const attachPolicy = defineOperation<AttachPolicyRequest, Record<string, never>>({
@@ -21,6 +22,7 @@ export const attachPolicy = defineOperation<AttachPolicyRequest, Record<string, 
         `The number of policies attached to ${target} cannot exceed ${POLICIES_PER_TARGET}`,
       );
     links.link(policy.policyName, target);
+    policiesChanged(ctx);
     return {};
   },
 });

@@ -3,6 +3,7 @@ import { oneOf } from "../../../protocol/validate.js";
 import { defineOperation } from "../../types.js";
 import { invalidRequest, RELATION, relation } from "../common.js";
 import { C, certificates, requireThing, resolvePrincipal } from "./helpers.js";
+import { policiesChanged } from "./mqtt-authorization.js";
 
 /**
  * CRT-2: links a thing and a principal (idempotent). EXCLUSIVE_THING binds the certificate
@@ -37,6 +38,7 @@ export const attachThingPrincipal = defineOperation<AttachThingPrincipalRequest,
       }
     }
     links.link(thingName, principalArn);
+    policiesChanged(ctx);
     return {};
   },
 });

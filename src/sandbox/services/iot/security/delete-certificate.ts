@@ -1,7 +1,7 @@
 import type { DeleteCertificateRequest } from "@aws-sdk/client-iot";
 import { ServiceError } from "../../../errors.js";
 import { defineOperation } from "../../types.js";
-import { RELATION, relation } from "../common.js";
+import { RELATION, relation, scopeKey } from "../common.js";
 import { C, certificates, requireCertificate } from "./helpers.js";
 
 /**
@@ -38,6 +38,12 @@ export const deleteCertificate = defineOperation<DeleteCertificateRequest, Recor
       );
     policyTargets.unlinkAllTo(doc.certificateArn);
     certificates(ctx).delete(doc.certificateId);
+    ctx.events.emit({
+      type: "certificate.disabled",
+      scope: scopeKey(ctx),
+      certificateArn: doc.certificateArn,
+      status: "DELETED",
+    });
     return {};
   },
 });

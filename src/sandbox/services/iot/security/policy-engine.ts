@@ -5,10 +5,15 @@
  * wins, else any Allow allows, else the request is implicitly denied. Actions match
  * case-insensitively with `*` and `?`; resources match case-sensitively with `*` and `?` after
  * policy variables (`${iot:ClientId}`, `${iot:Connection.Thing.ThingName}`, ...) are replaced by
- * their values taken literally. A statement naming a variable without a value does not match.
- * Not evaluated yet: `Condition` (a statement with one is skipped), NotAction and NotResource.
+ * their values taken literally (MQTT's `+` and `#` are literal characters too). A pattern naming
+ * a variable without a value matches nothing. NotAction and NotResource apply a statement to
+ * everything they do not name; `Condition` blocks are evaluated by policy-conditions.ts.
+ *
+ * Documents are compiled once (by their text) and kept: a broker evaluates the same few policies
+ * for every message of thousands of devices.
  */
-import { escapeRegExp } from "../../../../common/regexp.js";
+import { type CompiledCondition, compileCondition } from "./policy-conditions.js";
+import { type Template, template, type Variables, wildcard } from "./policy-patterns.js";
 
 export type Decision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
 
@@ -17,84 +22,87 @@ export interface AuthorizationRequest {
   action: string;
   /** Full ARN, e.g. `arn:aws:iot:us-east-1:123456789012:client/car-1` */
   resource: string;
-  /** Policy variables by name (`iot:ClientId`); absent or undefined when they have no value. */
-  variables: Record<string, string | undefined>;
+  /**
+   * Policy variables and condition keys by name (`iot:ClientId`); absent or undefined when
+   * they have no value.
+   */
+  variables: Variables;
 }
 
-interface Statement {
-  Effect?: unknown;
-  Action?: unknown;
-  Resource?: unknown;
-  Condition?: unknown;
+interface CompiledStatement {
+  effect: "Allow" | "Deny";
+  /** Lower-cased action patterns; `notAction` says the statement covers every other action. */
+  actions: RegExp[];
+  notAction: boolean;
+  resources: Template[];
+  notResource: boolean;
+  condition: CompiledCondition;
 }
 
 /** Decides `request` against the policy documents (JSON text, as stored) that apply to the caller. */
 export function evaluatePolicies(documents: string[], request: AuthorizationRequest): Decision {
   let allowed = false;
+  const action = request.action.toLowerCase();
   for (const document of documents) {
-    for (const statement of statementsOf(document)) {
-      if (statement.Condition !== undefined || !applies(statement, request)) continue;
-      if (statement.Effect === "Deny") return "ExplicitDeny";
-      if (statement.Effect === "Allow") allowed = true;
+    for (const statement of compiled(document)) {
+      if (statement.effect === "Allow" && allowed) continue;
+      if (!applies(statement, action, request)) continue;
+      if (statement.effect === "Deny") return "ExplicitDeny";
+      allowed = true;
     }
   }
   return allowed ? "Allow" : "ImplicitDeny";
 }
 
-function statementsOf(document: string): Statement[] {
+/** Compiled documents by their text; policies are few and immutable per version. */
+const cache = new Map<string, CompiledStatement[]>();
+const CACHE_LIMIT = 10_000;
+
+function compiled(document: string): CompiledStatement[] {
+  let statements = cache.get(document);
+  if (!statements) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    statements = compileDocument(document);
+    cache.set(document, statements);
+  }
+  return statements;
+}
+
+function compileDocument(document: string): CompiledStatement[] {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(document) as { Statement?: unknown };
-    const list = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
-    return list.filter((s): s is Statement => typeof s === "object" && s !== null);
+    parsed = JSON.parse(document);
   } catch {
     return [];
   }
+  const raw = (parsed as { Statement?: unknown } | null)?.Statement;
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list
+    .filter((s): s is Record<string, unknown> => typeof s === "object" && s !== null)
+    .map(compileStatement)
+    .filter((s): s is CompiledStatement => s !== undefined);
 }
 
 const asList = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
 
-function applies(statement: Statement, request: AuthorizationRequest): boolean {
-  const action = request.action.toLowerCase();
-  if (!asList(statement.Action).some((pattern) => wildcard(pattern.toLowerCase()).test(action))) return false;
-  return asList(statement.Resource).some((pattern) => {
-    const resolved = resourcePattern(pattern, request.variables);
-    return resolved !== undefined && resolved.test(request.resource);
-  });
+function compileStatement(s: Record<string, unknown>): CompiledStatement | undefined {
+  if (s.Effect !== "Allow" && s.Effect !== "Deny") return undefined;
+  const notAction = s.Action === undefined && s.NotAction !== undefined;
+  const notResource = s.Resource === undefined && s.NotResource !== undefined;
+  return {
+    effect: s.Effect,
+    actions: asList(notAction ? s.NotAction : s.Action).map((p) => wildcard(p.toLowerCase())),
+    notAction,
+    resources: asList(notResource ? s.NotResource : s.Resource).map((p) => template(p)),
+    notResource,
+    condition: compileCondition(s.Condition),
+  };
 }
 
-/** `*` any run of characters, `?` one character, the rest literal. */
-function wildcard(pattern: string): RegExp {
-  return new RegExp(`^${wildcardSource(pattern)}$`, "s");
-}
-
-const wildcardSource = (text: string): string =>
-  text
-    .split("")
-    .map((c) => (c === "*" ? ".*" : c === "?" ? "." : escapeRegExp(c)))
-    .join("");
-
-/** IAM's escapes for the characters policy syntax would read otherwise. */
-const SPECIAL_VARIABLES: Record<string, string> = { "*": "*", "?": "?", $: "$" };
-
-/**
- * The resource pattern with its `${...}` variables replaced by their values (literally: a `*` in a
- * client id is not a wildcard); undefined when one of them has no value.
- */
-function resourcePattern(pattern: string, variables: Record<string, string | undefined>): RegExp | undefined {
-  let source = "";
-  let rest = pattern;
-  for (let m = /\$\{([^}]*)\}/.exec(rest); m; m = /\$\{([^}]*)\}/.exec(rest)) {
-    source += wildcardSource(rest.slice(0, m.index));
-    const name = m[1];
-    const value = Object.hasOwn(SPECIAL_VARIABLES, name)
-      ? SPECIAL_VARIABLES[name]
-      : Object.hasOwn(variables, name)
-        ? variables[name]
-        : undefined;
-    if (value === undefined) return undefined;
-    source += escapeRegExp(value);
-    rest = rest.slice(m.index + m[0].length);
-  }
-  return new RegExp(`^${source}${wildcardSource(rest)}$`, "s");
+function applies(statement: CompiledStatement, action: string, request: AuthorizationRequest): boolean {
+  if (statement.actions.some((p) => p.test(action)) === statement.notAction) return false;
+  const named = statement.resources.some((t) => t(request.variables)?.test(request.resource) === true);
+  if (named === statement.notResource) return false;
+  return statement.condition(request.variables);
 }

@@ -1,13 +1,16 @@
 import type { UpdateCertificateRequest } from "@aws-sdk/client-iot";
 import { oneOf } from "../../../protocol/validate.js";
 import { defineOperation } from "../../types.js";
-import { invalidRequest } from "../common.js";
+import { invalidRequest, scopeKey } from "../common.js";
 import { C, certificates, requireCertificate } from "./helpers.js";
 
 /** Statuses IoT uses internally; setting them is refused. */
 const INTERNAL_STATUSES = new Set(["PENDING_TRANSFER", "PENDING_ACTIVATION"]);
 
-/** CRT-3: sets the status (idempotent); a REVOKED certificate cannot become ACTIVE again. */
+/**
+ * CRT-3: sets the status (idempotent); a REVOKED certificate cannot become ACTIVE again. Live MQTT
+ * connections of a certificate made INACTIVE or REVOKED are closed (the broker hears the event).
+ */
 export const updateCertificate = defineOperation<UpdateCertificateRequest, Record<string, never>>({
   name: "UpdateCertificate",
   constraints: {
@@ -32,6 +35,13 @@ export const updateCertificate = defineOperation<UpdateCertificateRequest, Recor
     doc.status = status;
     doc.lastModifiedDate = ctx.clock.now().toISOString();
     certificates(ctx).put(doc.certificateId, doc);
+    if (status === "INACTIVE" || status === "REVOKED")
+      ctx.events.emit({
+        type: "certificate.disabled",
+        scope: scopeKey(ctx),
+        certificateArn: doc.certificateArn,
+        status,
+      });
     return {};
   },
 });

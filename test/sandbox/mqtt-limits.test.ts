@@ -1,0 +1,124 @@
+/**
+ * AWS IoT's message broker limits on the sandbox broker (MQTT-1;
+ * https://docs.aws.amazon.com/general/latest/gr/iot-core.html#message-broker-limits). They hold
+ * in `--no-auth` mode too, which these tests use: a PUBLISH beyond them closes the connection
+ * (MQTT 3.1.1 has no failure code for it), a filter beyond them gets SUBACK 0x80.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { DescribeEndpointCommand, IoTClient } from "@aws-sdk/client-iot";
+import type { MqttClient } from "mqtt";
+import { connectMqtt, subscribeTo } from "../helpers/mqtt.js";
+import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
+
+let sb: TestSandbox;
+let url: string;
+let seq = 0;
+before(async () => {
+  sb = await startSandbox({ args: ["--no-auth"] });
+  url = (await sb.mqtt()).url;
+});
+after(() => sb.dispose());
+
+const connect = () => connectMqtt(url, { clientId: `limits-${++seq}` });
+
+function closed(client: MqttClient): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const guard = setTimeout(() => reject(new Error("the connection stayed open")), 15_000);
+    client.once("close", () => {
+      clearTimeout(guard);
+      resolve();
+    });
+  });
+}
+
+async function publishCloses(topic: string, payload: Buffer | string = "x"): Promise<void> {
+  const client = await connect();
+  const gone = closed(client);
+  client.publish(topic, payload, { qos: 1 });
+  await gone;
+  client.end(true);
+}
+
+/** SUBACK codes (mqtt.js rejects a failure code, with the SUBACK attached). */
+async function subackCodes(client: MqttClient, filters: string[]): Promise<number[]> {
+  const codes = (granted: Array<number | { qos: number }>) =>
+    granted.map((g) => (typeof g === "number" ? g : g.qos));
+  try {
+    return codes(await client.subscribeAsync(filters));
+  } catch (e) {
+    const granted = (e as { packet?: { granted?: Array<number | { qos: number }> } }).packet?.granted;
+    if (!granted) throw e;
+    return codes(granted);
+  }
+}
+
+test("MQTT-1: a payload of 128 KB is delivered; one byte more closes the connection", async () => {
+  const client = await connect();
+  const inbox = await subscribeTo(client, "big/ok");
+  client.publish("big/ok", Buffer.alloc(128 * 1024, 0x61));
+  assert.equal((await inbox.next).payload.length, 128 * 1024);
+  await client.endAsync();
+  await publishCloses("big/too", Buffer.alloc(128 * 1024 + 1));
+});
+
+test("MQTT-1: a topic with more than 7 slashes, or longer than 256 bytes, closes the connection", async () => {
+  const client = await connect();
+  const inbox = await subscribeTo(client, "1/2/3/4/5/6/7/8");
+  client.publish("1/2/3/4/5/6/7/8", "seven slashes");
+  assert.equal((await inbox.next).payload, "seven slashes");
+  await client.endAsync();
+  await publishCloses("1/2/3/4/5/6/7/8/9");
+  await publishCloses("t".repeat(257));
+});
+
+test("MQTT-1: publishing to a reserved topic a client may not publish to closes the connection", async () => {
+  await publishCloses("$aws/things/car/shadow/update/accepted");
+  await publishCloses("$aws/events/presence/connected/someone");
+});
+
+test("subscribe limits: a filter with more than 7 slashes gets 0x80; the 51st subscription of a connection gets 0x80", async () => {
+  const client = await connect();
+  assert.deepEqual(await subackCodes(client, ["a/b", "1/2/3/4/5/6/7/8/9"]), [0, 128]);
+  for (let i = 1; i < 50; i += 7) {
+    const filters = Array.from({ length: Math.min(7, 50 - i) }, (_, k) => `many/${i + k}`);
+    assert.ok((await subackCodes(client, filters)).every((c) => c === 0));
+  }
+  assert.deepEqual(await subackCodes(client, ["many/50", "a/b"]), [128, 0], "a/b is already one of the 50");
+  await client.unsubscribeAsync("many/1");
+  assert.deepEqual(await subackCodes(client, ["many/50"]), [0], "unsubscribing frees a place");
+  assert.equal(client.connected, true);
+  await client.endAsync();
+});
+
+test("subscribe limits: more than 8 filters in one SUBSCRIBE closes the connection", async () => {
+  const client = await connect();
+  assert.deepEqual(
+    await subackCodes(
+      client,
+      Array.from({ length: 8 }, (_, i) => `eight/${i}`),
+    ),
+    Array(8).fill(0),
+  );
+  const gone = closed(client);
+  client.subscribe(Array.from({ length: 9 }, (_, i) => `nine/${i}`));
+  await gone;
+  client.end(true);
+});
+
+test("client ids: 128 bytes connect; 129 are refused without CONNACK", async () => {
+  const ok = await connectMqtt(url, { clientId: "c".repeat(128) });
+  await ok.endAsync();
+  await assert.rejects(connectMqtt(url, { clientId: "c".repeat(129) }));
+});
+
+test("PROTO-20: in --no-auth mode, plain mqtt:// to the DescribeEndpoint address reaches the broker", async () => {
+  const iot = new IoTClient(sb.config);
+  const { endpointAddress } = await iot.send(new DescribeEndpointCommand({ endpointType: "iot:Data-ATS" }));
+  const client = await connectMqtt(`mqtt://${endpointAddress}`, { clientId: "via-http-port" });
+  const inbox = await subscribeTo(client, "shared/port");
+  client.publish("shared/port", "one port");
+  assert.equal((await inbox.next).payload, "one port");
+  await client.endAsync();
+  iot.destroy();
+});
