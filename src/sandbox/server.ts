@@ -5,7 +5,7 @@
  */
 import { appendFileSync, mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createServer as createTcpServer, type Server as NetServer } from "node:net";
+import { createServer as createTcpServer, type Server as NetServer, type Socket } from "node:net";
 import { join } from "node:path";
 import { AdminApi, MAX_CLOCK_OFFSET_SECONDS } from "./admin.js";
 import { BodyBudget } from "./body-budget.js";
@@ -50,6 +50,12 @@ export class Sandbox {
   private server?: Server;
   /** The HTTP port's listener, sharing connections between HTTP and the broker. */
   private port?: NetServer;
+  /**
+   * Every connection the HTTP port accepted: the HTTP server never listens itself (connections are
+   * handed to it), so it does not track them for closeAllConnections, and a keep-alive connection
+   * would hold the port's close for its whole keep-alive timeout.
+   */
+  private readonly portSockets = new Set<Socket>();
   private readonly throttle: Throttle;
   private readonly checkpointer: Checkpointer;
   /** What every service's start hook and every operation context get. */
@@ -195,13 +201,15 @@ export class Sandbox {
     // Authentication and limits are checked before a client is told to send its body.
     http.on("checkContinue", (req, res) => void this.front.serve(req, res, true));
     http.keepAliveTimeout = 65_000;
-    const port = createTcpServer((socket) =>
+    const port = createTcpServer((socket) => {
+      this.portSockets.add(socket);
+      socket.once("close", () => this.portSockets.delete(socket));
       onFirstByte(socket, (first) => {
         if (this.broker.adopt(socket, first)) return;
         http.emit("connection", socket);
         socket.resume();
-      }),
-    );
+      });
+    });
     this.port = port;
     return new Promise((resolve, reject) => {
       port.once("error", reject);
@@ -220,7 +228,11 @@ export class Sandbox {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
-    await new Promise<void>((resolve) => (this.port ? this.port.close(() => resolve()) : resolve()));
+    const portClosed = new Promise<void>((resolve) =>
+      this.port ? this.port.close(() => resolve()) : resolve(),
+    );
+    for (const socket of this.portSockets) socket.destroy();
+    await portClosed;
     await this.checkpointer.stop();
     this.store.db.pragma("wal_checkpoint(TRUNCATE)");
     this.store.close();
