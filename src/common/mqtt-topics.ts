@@ -16,9 +16,11 @@ const SEGMENT = "[^/]+";
 /** Reserved topics a client may publish to (device shadow and jobs requests, Basic Ingest, commands). */
 const PUBLISHABLE_RESERVED: RegExp[] = [
   new RegExp(`^\\$aws/things/${SEGMENT}/shadow(/name/${SEGMENT})?/(update|get|delete)$`),
-  new RegExp(`^\\$aws/things/${SEGMENT}/jobs/(get|start-next|${SEGMENT}/get|${SEGMENT}/update)$`),
+  // Any jobs request topic (not the service's notify and answer topics): one that maps to no jobs
+  // API is answered InvalidTopic (JOB-30), not refused.
+  new RegExp(`^\\$aws/things/${SEGMENT}/jobs/(?!notify(-next)?$)(?!(.*/)?(accepted|rejected)$).+$`),
   new RegExp(`^\\$aws/rules/${SEGMENT}/.+$`),
-  new RegExp(`^\\$aws/commands/things/${SEGMENT}/executions/${SEGMENT}/response(/${SEGMENT})?$`),
+  new RegExp(`^\\$aws/commands/(things|clients)/${SEGMENT}/executions/${SEGMENT}/response(/${SEGMENT})?$`),
 ];
 
 /** MQTT topic-name rules plus AWS IoT's reserved-topic and size limits. */

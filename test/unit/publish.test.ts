@@ -46,12 +46,17 @@ test("MQTT-1: only the request topics of reserved services may be published to",
     "$aws/things/t1/jobs/job-1/update",
     "$aws/rules/myRule/a/b/c/d/e/f/g",
     "$aws/commands/things/t1/executions/e1/response/json",
+    "$aws/commands/clients/c1/executions/e1/response/json",
+    "$aws/things/t1/jobs/job-1/cancel",
   ])
     checkTopicName(t);
   for (const t of [
     "$aws/things/t1/shadow/update/accepted",
     "$aws/things/t1/shadow/update/delta",
     "$aws/things/t1/jobs/notify",
+    "$aws/things/t1/jobs/notify-next",
+    "$aws/things/t1/jobs/get/accepted",
+    "$aws/things/t1/jobs/job-1/update/rejected",
     "$aws/events/presence/connected/c1",
     "$aws/sitewise/asset-models/m/assets/a/properties/p",
     "$custom/topic",
