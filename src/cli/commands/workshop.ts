@@ -118,6 +118,7 @@ async function run(host: IoHost, flags: WorkshopFlags): Promise<void> {
       rollback?.remaining === 0 &&
       commands.status === "SUCCEEDED" &&
       commands.indexedConnected === commands.devices &&
+      commands.indexedAfter === 0 &&
       cleaned.totals.failed === 0;
     host.say(ok ? "success" : "error", ok ? "workshop.done" : "workshop.doneWithProblems", {
       seconds: seconds.toFixed(1),

@@ -27,6 +27,8 @@ export interface CommandsStop {
 const LOCK = VEHICLE_COMMANDS[0];
 const TIMEOUT_SECONDS = 30;
 const POLL_MS = 100;
+/** How long the tour waits for the fleet index to see the cars leave. */
+const SETTLE_MS = 10_000;
 
 async function connectedCount(session: AwsSession, prefix: string): Promise<number> {
   const out = await session.clients.iot.send(
@@ -36,6 +38,16 @@ async function connectedCount(session: AwsSession, prefix: string): Promise<numb
     }),
   );
   return out.things?.length ?? 0;
+}
+
+/** The connected count once it reaches `expected`, or as it is when the wait is over. */
+async function settledCount(session: AwsSession, prefix: string, expected: number): Promise<number> {
+  const deadline = Date.now() + SETTLE_MS;
+  for (;;) {
+    const count = await connectedCount(session, prefix);
+    if (count === expected || Date.now() > deadline) return count;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }
 
 /** The lock command, created (tagged for cleanup) unless it exists. */
@@ -93,7 +105,8 @@ export async function tourCommands(
   } finally {
     await fleet.disconnect();
   }
-  stop.indexedAfter = await connectedCount(session, opts.prefix);
+  // The broker records a disconnection once it has seen the connection close: moments later.
+  stop.indexedAfter = await settledCount(session, opts.prefix, 0);
   io.say("info", "device.tour.disconnected", { count: stop.indexedAfter });
   return stop;
 }
