@@ -50,14 +50,26 @@ async function settledCount(session: AwsSession, prefix: string, expected: numbe
   }
 }
 
-/** The lock command, created (tagged for cleanup) unless it exists. */
-async function lockCommandArn(session: AwsSession, description: string): Promise<string> {
+/**
+ * The lock command, created (tagged for cleanup) unless a usable one exists. A deleted command
+ * stays pending deletion for up to 12 hours (CMD-6) and cannot run: the tour then makes another.
+ */
+async function lockCommand(
+  session: AwsSession,
+  description: string,
+): Promise<{ commandId: string; commandArn: string }> {
+  const create = async (commandId: string) => ({
+    commandId,
+    commandArn: (await createCommand(session, { commandId, description, payload: { ...LOCK.payload } }))
+      .commandArn,
+  });
   try {
-    return (await createCommand(session, { commandId: LOCK.id, description, payload: { ...LOCK.payload } }))
-      .commandArn;
+    return await create(LOCK.id);
   } catch (e) {
     if (!hasCode(e, "ConflictException")) throw e;
-    return (await describeCommand(session, LOCK.id)).commandArn ?? "";
+    const existing = await describeCommand(session, LOCK.id);
+    if (existing.state === "ACTIVE") return { commandId: LOCK.id, commandArn: existing.commandArn };
+    return create(`${LOCK.id}-${Date.now().toString(36)}`);
   }
 }
 
@@ -84,7 +96,8 @@ export async function tourCommands(
   try {
     stop.indexedConnected = await connectedCount(session, opts.prefix);
     io.say("info", "device.tour.indexed", { count: stop.indexedConnected });
-    const commandArn = await lockCommandArn(session, opts.lockDescription);
+    const { commandId, commandArn } = await lockCommand(session, opts.lockDescription);
+    stop.commandId = commandId;
     const thing = opts.things[0] as string;
     const [started] = await startExecutions(
       session,
@@ -92,6 +105,7 @@ export async function tourCommands(
       [thing],
       TIMEOUT_SECONDS,
     );
+    if (started?.error) io.say("error", "device.tour.notStarted", { thing, error: started.error.message });
     if (started?.executionId) {
       const show = (info: ExecutionInfo) =>
         io.say("detail", "device.tour.status", { thing, status: info.status });

@@ -60,6 +60,7 @@ export default {
     indexed_one: "🔎 The fleet index sees {{count}} car connected (connectivity.connected:true)",
     indexed_other: "🔎 The fleet index sees {{count}} cars connected (connectivity.connected:true)",
     status: "   {{thing}}: {{status}}",
+    notStarted: "   {{thing}}: the command did not start: {{error}}",
     disconnected: "🔌 The cars went offline: the fleet index now counts {{count}} connected",
     learn: {
       title: "A command reaches a car now, or not at all",

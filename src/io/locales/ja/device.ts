@@ -62,6 +62,7 @@ export default {
     indexed_one: "🔎 フリートインデックスでは {{count}} 台が接続中です(connectivity.connected:true)",
     indexed_other: "🔎 フリートインデックスでは {{count}} 台が接続中です(connectivity.connected:true)",
     status: "   {{thing}}: {{status}}",
+    notStarted: "   {{thing}}: コマンドを開始できませんでした: {{error}}",
     disconnected: "🔌 車がオフラインになりました。フリートインデックスの接続中は {{count}} 台です",
     learn: {
       title: "コマンドは今届くか、まったく届かないか",

@@ -62,6 +62,7 @@ export default {
     indexed_one: "🔎 플릿 인덱스에서 {{count}}대가 연결됨으로 보입니다(connectivity.connected:true)",
     indexed_other: "🔎 플릿 인덱스에서 {{count}}대가 연결됨으로 보입니다(connectivity.connected:true)",
     status: "   {{thing}}: {{status}}",
+    notStarted: "   {{thing}}: 명령을 시작하지 못했습니다: {{error}}",
     disconnected: "🔌 차량이 오프라인이 되었습니다. 플릿 인덱스의 연결 수는 이제 {{count}}대입니다",
     learn: {
       title: "명령은 지금 도착하거나, 아예 도착하지 않는다",
