@@ -5,7 +5,7 @@
  */
 import { appendFileSync, mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createServer as createTcpServer, type Server as NetServer } from "node:net";
+import { createServer as createTcpServer, type Server as NetServer, type Socket } from "node:net";
 import { join } from "node:path";
 import { AdminApi, MAX_CLOCK_OFFSET_SECONDS } from "./admin.js";
 import { BodyBudget } from "./body-budget.js";
@@ -50,6 +50,8 @@ export class Sandbox {
   private server?: Server;
   /** The HTTP port's listener, sharing connections between HTTP and the broker. */
   private port?: NetServer;
+  /** Its open connections, closed with the sandbox (the HTTP server only knows those it was handed). */
+  private readonly portSockets = new Set<Socket>();
   private readonly throttle: Throttle;
   private readonly checkpointer: Checkpointer;
   /** What every service's start hook and every operation context get. */
@@ -195,13 +197,15 @@ export class Sandbox {
     // Authentication and limits are checked before a client is told to send its body.
     http.on("checkContinue", (req, res) => void this.front.serve(req, res, true));
     http.keepAliveTimeout = 65_000;
-    const port = createTcpServer((socket) =>
+    const port = createTcpServer((socket) => {
+      this.portSockets.add(socket);
+      socket.once("close", () => this.portSockets.delete(socket));
       onFirstByte(socket, (first) => {
         if (this.broker.adopt(socket, first)) return;
         http.emit("connection", socket);
         socket.resume();
-      }),
-    );
+      });
+    });
     this.port = port;
     return new Promise((resolve, reject) => {
       port.once("error", reject);
@@ -220,7 +224,11 @@ export class Sandbox {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
-    await new Promise<void>((resolve) => (this.port ? this.port.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => {
+      if (!this.port) return resolve();
+      this.port.close(() => resolve());
+      for (const socket of this.portSockets) socket.destroy();
+    });
     await this.checkpointer.stop();
     this.store.db.pragma("wal_checkpoint(TRUNCATE)");
     this.store.close();
