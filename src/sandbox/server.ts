@@ -50,11 +50,7 @@ export class Sandbox {
   private server?: Server;
   /** The HTTP port's listener, sharing connections between HTTP and the broker. */
   private port?: NetServer;
-  /**
-   * Every connection the HTTP port accepted: the HTTP server never listens itself (connections are
-   * handed to it), so it does not track them for closeAllConnections, and a keep-alive connection
-   * would hold the port's close for its whole keep-alive timeout.
-   */
+  /** Its open connections, closed with the sandbox (the HTTP server only knows those it was handed). */
   private readonly portSockets = new Set<Socket>();
   private readonly throttle: Throttle;
   private readonly checkpointer: Checkpointer;
@@ -228,11 +224,11 @@ export class Sandbox {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
-    const portClosed = new Promise<void>((resolve) =>
-      this.port ? this.port.close(() => resolve()) : resolve(),
-    );
-    for (const socket of this.portSockets) socket.destroy();
-    await portClosed;
+    await new Promise<void>((resolve) => {
+      if (!this.port) return resolve();
+      this.port.close(() => resolve());
+      for (const socket of this.portSockets) socket.destroy();
+    });
     await this.checkpointer.stop();
     this.store.db.pragma("wal_checkpoint(TRUNCATE)");
     this.store.close();

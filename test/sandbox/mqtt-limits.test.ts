@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DescribeEndpointCommand, IoTClient } from "@aws-sdk/client-iot";
-import type { MqttClient } from "mqtt";
 import { connectMqtt, subscribeTo } from "../helpers/mqtt.js";
+import { closed, publishCloses, subackCodes } from "../helpers/mqtt-refusals.js";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 
 let sb: TestSandbox;
@@ -22,35 +22,10 @@ after(() => sb.dispose());
 
 const connect = () => connectMqtt(url, { clientId: `limits-${++seq}` });
 
-function closed(client: MqttClient): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const guard = setTimeout(() => reject(new Error("the connection stayed open")), 15_000);
-    client.once("close", () => {
-      clearTimeout(guard);
-      resolve();
-    });
-  });
-}
-
-async function publishCloses(topic: string, payload: Buffer | string = "x"): Promise<void> {
+async function closesOnPublish(topic: string, payload: Buffer | string = "x"): Promise<void> {
   const client = await connect();
-  const gone = closed(client);
-  client.publish(topic, payload, { qos: 1 });
-  await gone;
+  await publishCloses(client, topic, payload);
   client.end(true);
-}
-
-/** SUBACK codes (mqtt.js rejects a failure code, with the SUBACK attached). */
-async function subackCodes(client: MqttClient, filters: string[]): Promise<number[]> {
-  const codes = (granted: Array<number | { qos: number }>) =>
-    granted.map((g) => (typeof g === "number" ? g : g.qos));
-  try {
-    return codes(await client.subscribeAsync(filters));
-  } catch (e) {
-    const granted = (e as { packet?: { granted?: Array<number | { qos: number }> } }).packet?.granted;
-    if (!granted) throw e;
-    return codes(granted);
-  }
 }
 
 test("MQTT-1: a payload of 128 KB is delivered; one byte more closes the connection", async () => {
@@ -59,7 +34,7 @@ test("MQTT-1: a payload of 128 KB is delivered; one byte more closes the connect
   client.publish("big/ok", Buffer.alloc(128 * 1024, 0x61));
   assert.equal((await inbox.next).payload.length, 128 * 1024);
   await client.endAsync();
-  await publishCloses("big/too", Buffer.alloc(128 * 1024 + 1));
+  await closesOnPublish("big/too", Buffer.alloc(128 * 1024 + 1));
 });
 
 test("MQTT-1: a topic with more than 7 slashes, or longer than 256 bytes, closes the connection", async () => {
@@ -68,13 +43,13 @@ test("MQTT-1: a topic with more than 7 slashes, or longer than 256 bytes, closes
   client.publish("1/2/3/4/5/6/7/8", "seven slashes");
   assert.equal((await inbox.next).payload, "seven slashes");
   await client.endAsync();
-  await publishCloses("1/2/3/4/5/6/7/8/9");
-  await publishCloses("t".repeat(257));
+  await closesOnPublish("1/2/3/4/5/6/7/8/9");
+  await closesOnPublish("t".repeat(257));
 });
 
 test("MQTT-1: publishing to a reserved topic a client may not publish to closes the connection", async () => {
-  await publishCloses("$aws/things/car/shadow/update/accepted");
-  await publishCloses("$aws/events/presence/connected/someone");
+  await closesOnPublish("$aws/things/car/shadow/update/accepted");
+  await closesOnPublish("$aws/events/presence/connected/someone");
 });
 
 test("subscribe limits: a filter with more than 7 slashes gets 0x80; the 51st subscription of a connection gets 0x80", async () => {

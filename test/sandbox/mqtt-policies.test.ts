@@ -23,6 +23,7 @@ import {
 } from "@aws-sdk/client-iot";
 import type { MqttClient } from "mqtt";
 import { connectMqtt, newDevice, subscribeTo, type TestDevice } from "../helpers/mqtt.js";
+import { publishCloses, subackCodes } from "../helpers/mqtt-refusals.js";
 import { startSandbox, type TestSandbox } from "../helpers/sandbox.js";
 
 let sb: TestSandbox;
@@ -77,18 +78,6 @@ async function thingFor(
   await iot.send(new AttachThingPrincipalCommand({ thingName: name, principal: device.certificateArn }));
 }
 
-/** Resolves once the broker has closed the client's connection (guarded against a hang). */
-function closed(client: MqttClient): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (client.disconnected || !client.connected) return resolve();
-    const guard = setTimeout(() => reject(new Error("the connection stayed open")), 15_000);
-    client.once("close", () => {
-      clearTimeout(guard);
-      resolve();
-    });
-  });
-}
-
 /**
  * Publishes `topic` and proves the broker accepted it: an admin subscriber gets it (the broker
  * closes a refused PUBLISH's connection instead).
@@ -100,22 +89,7 @@ async function publishes(client: MqttClient, topic: string): Promise<void> {
   await admin.unsubscribeAsync(topic);
 }
 
-async function publishCloses(client: MqttClient, topic: string): Promise<void> {
-  const gone = closed(client);
-  client.publish(topic, "m", { qos: 1 });
-  await gone;
-}
-
-/** The SUBACK code for one filter (mqtt.js rejects a failure code, with the SUBACK attached). */
-async function grantedQos(client: MqttClient, filter: string): Promise<number | undefined> {
-  try {
-    return (await client.subscribeAsync(filter))[0]?.qos;
-  } catch (e) {
-    const granted = (e as { packet?: { granted?: Array<number | { qos: number }> } }).packet?.granted?.[0];
-    if (granted === undefined) throw e;
-    return typeof granted === "number" ? granted : granted.qos;
-  }
-}
+const grantedQos = async (client: MqttClient, filter: string) => (await subackCodes(client, filter))[0];
 
 /** Resolves with the topic of the first message the client receives. */
 function firstMessage(client: MqttClient): Promise<string> {

@@ -4,10 +4,10 @@
  * `thing.disconnected` events the MQTT broker emits, read by fleet indexing.
  *
  * A thing that never connected has no document and is indexed as `connected: false` with no
- * timestamp or reason (emulator choice): nothing in the sandbox connects yet, so every device
- * is offline, and queries such as `connectivity.connected:false` (which devices are offline?)
- * should find them; AWS documents that the timestamp and reason may be missing, and the
- * sandbox knows no time to put there. The state outlives a deleted thing, as the client's
+ * timestamp or reason (emulator choice): queries such as `connectivity.connected:false` (which
+ * devices are offline?) should find it; AWS documents that the timestamp and reason may be
+ * missing, and the sandbox knows no time to put there. The broker (mqtt/presence.ts) emits the
+ * events for a client whose id is a thing's name; GetThingConnectivityData reads the same state. The state outlives a deleted thing, as the client's
  * session does on AWS.
  */
 import type { SandboxEvent } from "../../../events.js";
