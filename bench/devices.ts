@@ -23,9 +23,8 @@ import { IoTJobsDataPlaneClient, StartCommandExecutionCommand } from "@aws-sdk/c
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { connect, type MqttClient } from "mqtt";
 import { mapLimit } from "../src/aws/parallel.js";
-import { createJobRequest, otaDocument } from "../src/workshop/jobs/config.js";
-import { DEFAULT_THINGS_PREFIX, jobsRoleName, thingName } from "../src/workshop/naming.js";
-import type { SandboxClientConfig } from "./ota.js";
+import { DEFAULT_THINGS_PREFIX, thingName } from "../src/workshop/naming.js";
+import { benchOtaJob, type SandboxClientConfig } from "./ota.js";
 import { fmt, percentile, rssMb } from "./stats.js";
 
 type Iotdm = <T>(args: string[]) => Promise<{ seconds: number; report: T }>;
@@ -40,8 +39,6 @@ interface DeviceJson {
 }
 
 const COMMANDED = 1000;
-const PACKAGE = "SedanVehicle";
-const VERSION = "1.1.0";
 
 /** Starts `iotdm device` for the fleet; resolves once every device is connected (its stderr says so). */
 function startDevices(
@@ -179,26 +176,7 @@ async function jobOverMqtt(
     const jobId = `bench-mqtt-${Date.now()}`;
     const started = performance.now();
     await iot.send(
-      new CreateJobCommand(
-        createJobRequest(
-          {
-            jobId,
-            kind: "ota",
-            groups,
-            packageName: PACKAGE,
-            version: VERSION,
-            document: JSON.stringify(otaDocument(PACKAGE, VERSION)),
-            description: "bench over MQTT",
-            advanced: { targetSelection: "SNAPSHOT" },
-          },
-          {
-            accountId,
-            region: config.region,
-            presignRoleArn: `arn:aws:iam::${accountId}:role/${jobsRoleName(config.region, accountId)}`,
-          },
-          [],
-        ),
-      ),
+      new CreateJobCommand(benchOtaJob(jobId, groups, accountId, config.region, "bench over MQTT")),
     );
     for (;;) {
       const job = (await iot.send(new DescribeJobCommand({ jobId }))).job;

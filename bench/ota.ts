@@ -37,6 +37,34 @@ type Iotdm = <T>(args: string[]) => Promise<{ seconds: number; report: T }>;
 const PACKAGE = "SedanVehicle";
 const VERSION = "1.1.0";
 
+/** An OTA job of the bench's package version to these groups (SNAPSHOT), as create-job builds it. */
+export function benchOtaJob(
+  jobId: string,
+  groups: string[],
+  accountId: string,
+  region: string,
+  description: string,
+) {
+  return createJobRequest(
+    {
+      jobId,
+      kind: "ota",
+      groups,
+      packageName: PACKAGE,
+      version: VERSION,
+      document: JSON.stringify(otaDocument(PACKAGE, VERSION)),
+      description,
+      advanced: { targetSelection: "SNAPSHOT" },
+    },
+    {
+      accountId,
+      region,
+      presignRoleArn: `arn:aws:iam::${accountId}:role/${jobsRoleName(region, accountId)}`,
+    },
+    [],
+  );
+}
+
 export async function otaBench(
   config: SandboxClientConfig,
   flags: string[],
@@ -51,24 +79,7 @@ export async function otaBench(
       (g) => g.groupName ?? "",
     );
     const started = performance.now();
-    const request = createJobRequest(
-      {
-        jobId: JOB_ID,
-        kind: "ota",
-        groups,
-        packageName: PACKAGE,
-        version: VERSION,
-        document: JSON.stringify(otaDocument(PACKAGE, VERSION)),
-        description: "bench",
-        advanced: { targetSelection: "SNAPSHOT" },
-      },
-      {
-        accountId,
-        region: config.region,
-        presignRoleArn: `arn:aws:iam::${accountId}:role/${jobsRoleName(config.region, accountId)}`,
-      },
-      [],
-    );
+    const request = benchOtaJob(JOB_ID, groups, accountId, config.region, "bench");
     await iot.send(new CreateJobCommand(request));
     const created = performance.now();
 
