@@ -34,7 +34,14 @@ interface TourJson {
   ota: { status: string; devices: number; succeeded: number; failed: number; indexed: number };
   deviceVersion: { before?: string; after?: string };
   rollback: { devices: number; succeeded: number; remaining: number };
-  cleanup: { totals: { failed: number; deleted: number } };
+  commands: {
+    devices: number;
+    connected: number;
+    indexedConnected: number;
+    status?: string;
+    indexedAfter: number;
+  };
+  cleanup: { totals: { failed: number; deleted: number }; families: Record<string, { deleted: number }> };
 }
 
 async function emptySandbox(): Promise<void> {
@@ -88,7 +95,25 @@ test("workshop --yes builds, shows and removes the fleet", async () => {
   // The rollback stop: a job of 1.0.0 to exactly the updated devices, all of them back (PKG-7).
   assert.deepEqual(tour.rollback, { ...tour.rollback, devices: tour.ota.succeeded, remaining: 0 });
   assert.equal(tour.rollback.succeeded, tour.ota.succeeded);
+  // The commands stop: three cars connect with their own certificates, the fleet index sees them
+  // (connectivity), a lock command round-trips (CMD-10/11), and they leave.
+  assert.deepEqual(tour.commands, {
+    ...tour.commands,
+    devices: 3,
+    connected: 3,
+    indexedConnected: 3,
+    status: "SUCCEEDED",
+    indexedAfter: 0,
+  });
   assert.equal(tour.cleanup.totals.failed, 0);
+  // Cleanup removes the command with its execution, and the cars' certificates and policy.
+  for (const [family, count] of [
+    ["commands", 1],
+    ["commandExecutions", 1],
+    ["certificates", 3],
+    ["policies", 1],
+  ] as const)
+    assert.equal(tour.cleanup.families[family]?.deleted, count, family);
   await emptySandbox();
 });
 

@@ -15,6 +15,7 @@ export const FAMILY_KEYS: Record<Family, MessageKey> = {
   policies: "cleanup.family.policies",
   thingGroups: "cleanup.family.thingGroups",
   commands: "cleanup.family.commands",
+  commandExecutions: "cleanup.family.commandExecutions",
   jobs: "cleanup.family.jobs",
   jobTemplates: "cleanup.family.jobTemplates",
   packages: "cleanup.family.packages",
@@ -34,6 +35,7 @@ const ASSOCIATION_KEYS: Record<Association, MessageKey> = {
   objectInBucket: "cleanup.association.objectInBucket",
   policyOfRole: "cleanup.association.policyOfRole",
   jobTargets: "cleanup.association.jobTargets",
+  executionOfCommand: "cleanup.association.executionOfCommand",
   settingRole: "cleanup.association.settingRole",
   settingWorkshopFound: "cleanup.association.settingWorkshopFound",
 };

@@ -22,6 +22,7 @@ export const FAMILIES = [
   "policies",
   "thingGroups",
   "commands",
+  "commandExecutions",
   "jobs",
   "jobTemplates",
   "packages",
@@ -43,6 +44,7 @@ export type Association =
   | "objectInBucket"
   | "policyOfRole"
   | "jobTargets"
+  | "executionOfCommand"
   | "settingRole"
   | "settingWorkshopFound";
 

@@ -46,6 +46,7 @@ export default {
     objectInBucket: "ワークショップのバケット {{evidence}} に保存されている",
     policyOfRole: "ワークショップのロール {{evidence}} のインラインポリシー",
     jobTargets: "すべてのターゲットがワークショップのモノまたはグループ: {{evidence}}",
+    executionOfCommand: "ワークショップのコマンド {{evidence}} の実行",
     settingRole: "ワークショップのロール {{evidence}} で設定されている",
     settingWorkshopFound:
       "ワークショップが有効にした設定。このアカウントでワークショップのリソースが見つかりました",
@@ -83,6 +84,7 @@ export default {
     policies: "AWS IoT ポリシー",
     thingGroups: "モノのグループ",
     commands: "コマンド",
+    commandExecutions: "コマンドの実行",
     jobs: "ジョブ",
     jobTemplates: "ジョブテンプレート",
     packages: "ソフトウェアパッケージ",
