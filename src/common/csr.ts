@@ -6,9 +6,8 @@
  */
 import { createPublicKey, generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import forge from "node-forge";
-import { type Asn1, bits, der, integer, oid, parseDer, seq, set, toPem, utf8 } from "./der.js";
+import { type Asn1, bits, der, integer, nameToAsn1, oid, parseDer, seq, toPem } from "./der.js";
 
-const COMMON_NAME = "2.5.4.3";
 const ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 
 export interface DeviceKey {
@@ -26,7 +25,7 @@ export function newDeviceKey(): DeviceKey {
 export function certificateSigningRequest(commonName: string, key: KeyObject): string {
   const spki = key.asymmetricKeyType === "ec" ? publicKeyInfo(key) : undefined;
   if (!spki) throw new Error("certificateSigningRequest needs an EC private key");
-  const subject = seq(set(seq(oid(COMMON_NAME), utf8(commonName))));
+  const subject = nameToAsn1([["CN", commonName]]);
   // attributes [0] IMPLICIT SET OF Attribute: none.
   const attributes = forge.asn1.create(forge.asn1.Class.CONTEXT_SPECIFIC, 0, true, []);
   const info = seq(integer(0), subject, spki, attributes);

@@ -19,6 +19,7 @@ export const set = (...items: Asn1[]): Asn1 => asn1.create(U, T.SET, true, items
 export const oid = (id: string): Asn1 => asn1.create(U, T.OID, false, asn1.oidToDer(id).getBytes());
 export const integer = (n: number): Asn1 => asn1.create(U, T.INTEGER, false, asn1.integerToDer(n).getBytes());
 export const utf8 = (text: string): Asn1 => asn1.create(U, T.UTF8, false, forge.util.encodeUtf8(text));
+export const octets = (b: Buffer): Asn1 => asn1.create(U, T.OCTETSTRING, false, bin(b));
 /** A BIT STRING of whole bytes (no unused bits). */
 export const bits = (b: Buffer): Asn1 =>
   asn1.create(U, T.BITSTRING, false, bin(Buffer.concat([Buffer.from([0]), b])));
@@ -29,6 +30,15 @@ export const parseDer = (b: Buffer): Asn1 =>
     parseAllBytes: true,
     decodeBitStrings: false,
   });
+
+const NAME_OIDS = { CN: "2.5.4.3", O: "2.5.4.10", OU: "2.5.4.11", C: "2.5.4.6" } as const;
+
+export type NameAttributes = Array<[keyof typeof NAME_OIDS, string]>;
+
+/** A distinguished name, one attribute per RDN, values as UTF8String. */
+export function nameToAsn1(attributes: NameAttributes): Asn1 {
+  return seq(...attributes.map(([type, value]) => set(seq(oid(NAME_OIDS[type]), utf8(value)))));
+}
 
 export function toPem(label: string, body: Buffer): string {
   const lines = body.toString("base64").match(/.{1,64}/g) ?? [];

@@ -18,10 +18,10 @@ import {
   type IssuedCertificate,
   issueCertificate,
   keyIdentifier,
-  nameToAsn1,
   NOT_AFTER,
   subjectOf,
 } from "./services/iot/security/x509.js";
+import { nameToAsn1 } from "../common/der.js";
 
 export const CA_CERT_FILE = "ca.pem";
 export const CA_KEY_FILE = "ca-key.pem";

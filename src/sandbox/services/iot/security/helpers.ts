@@ -18,7 +18,8 @@ import {
   notFound,
   parseIotArn,
 } from "../common.js";
-import { type NameAttributes, NOT_AFTER, nameToAsn1 } from "./x509.js";
+import { type NameAttributes, nameToAsn1 } from "../../../../common/der.js";
+import { NOT_AFTER } from "./x509.js";
 
 export interface CertificateDoc {
   certificateId: string;

@@ -5,9 +5,9 @@
  */
 import { createHash, createPublicKey, type KeyObject, randomBytes, sign, verify } from "node:crypto";
 import forge from "node-forge";
+import { type Asn1, bin, bits, buf, der, oid, octets, parseDer, seq, toPem } from "../../../../common/der.js";
 
 const { asn1 } = forge;
-type Asn1 = forge.asn1.Asn1;
 
 const OID = {
   sha256WithRSA: "1.2.840.113549.1.1.11",
@@ -19,8 +19,6 @@ const OID = {
   extendedKeyUsage: "2.5.29.37",
   serverAuth: "1.3.6.1.5.5.7.3.1",
 } as const;
-
-const NAME_OIDS: Record<string, string> = { CN: "2.5.4.3", O: "2.5.4.10", OU: "2.5.4.11", C: "2.5.4.6" };
 
 /** Signature algorithms accepted on a CSR and the hash each one uses. */
 const CSR_SIGNATURE_HASHES: Record<string, string> = {
@@ -39,40 +37,13 @@ const ACCEPTED_CURVES = new Set(["prime256v1", "secp384r1", "secp521r1"]);
 /** AWS IoT issued certificates are valid until the end of 2049. */
 export const NOT_AFTER = new Date("2049-12-31T23:59:59Z");
 
-const bin = (b: Buffer): string => b.toString("binary");
-const buf = (s: string): Buffer => Buffer.from(s, "binary");
 const U = asn1.Class.UNIVERSAL;
 const T = asn1.Type;
-
-const seq = (...items: Asn1[]) => asn1.create(U, T.SEQUENCE, true, items);
-const oid = (id: string) => asn1.create(U, T.OID, false, asn1.oidToDer(id).getBytes());
-const octets = (b: Buffer) => asn1.create(U, T.OCTETSTRING, false, bin(b));
-const bits = (b: Buffer) => asn1.create(U, T.BITSTRING, false, bin(Buffer.concat([Buffer.from([0]), b])));
-const der = (node: Asn1): Buffer => buf(asn1.toDer(node).getBytes());
-const parseDer = (b: Buffer): Asn1 =>
-  (asn1.fromDer as unknown as (bytes: string, o: object) => Asn1)(bin(b), {
-    strict: true,
-    parseAllBytes: true,
-    decodeBitStrings: false,
-  });
 
 function time(date: Date): Asn1 {
   return date.getUTCFullYear() < 2050
     ? asn1.create(U, T.UTCTIME, false, asn1.dateToUtcTime(date))
     : asn1.create(U, T.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(date));
-}
-
-export type NameAttributes = Array<[keyof typeof NAME_OIDS, string]>;
-
-/** A distinguished name, one attribute per RDN, values as UTF8String. */
-export function nameToAsn1(attributes: NameAttributes): Asn1 {
-  return seq(
-    ...attributes.map(([type, value]) =>
-      asn1.create(U, T.SET, true, [
-        seq(oid(NAME_OIDS[type]), asn1.create(U, T.UTF8, false, forge.util.encodeUtf8(value))),
-      ]),
-    ),
-  );
 }
 
 function extension(id: string, critical: boolean, value: Buffer): Asn1 {
@@ -170,11 +141,6 @@ function ipBytes(ip: string): Buffer {
     return Buffer.from(all.flatMap((g) => [(parseInt(g, 16) >> 8) & 0xff, parseInt(g, 16) & 0xff]));
   }
   return Buffer.from(ip.split(".").map(Number));
-}
-
-export function toPem(label: string, body: Buffer): string {
-  const lines = body.toString("base64").match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
 }
 
 export interface VerifiedCsr {
