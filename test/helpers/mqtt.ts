@@ -10,6 +10,7 @@ import {
   type IoTClient,
 } from "@aws-sdk/client-iot";
 import { connect, type IClientOptions, type MqttClient } from "mqtt";
+import { topicMatchesFilter } from "../../src/sandbox/mqtt/topic-filter.js";
 
 /** Resolves with the connected client; rejects when the broker closes or refuses the connection. */
 export function connectMqtt(url: string, options: IClientOptions = {}): Promise<MqttClient> {
@@ -51,16 +52,8 @@ export async function subscribeTo(
   return { next };
 }
 
-/** MQTT topic filter matching (`+` one level, `#` the rest). */
-export function matches(filter: string, topic: string): boolean {
-  const f = filter.split("/");
-  const t = topic.split("/");
-  for (let i = 0; i < f.length; i++) {
-    if (f[i] === "#") return true;
-    if (i >= t.length || (f[i] !== "+" && f[i] !== t[i])) return false;
-  }
-  return f.length === t.length;
-}
+/** MQTT topic filter matching, as the broker's delivery does it. */
+export const matches = topicMatchesFilter;
 
 /** Allows every IoT action on every resource (what broker tests use unless they test policies). */
 export const ALLOW_ALL = JSON.stringify({

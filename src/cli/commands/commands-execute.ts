@@ -14,6 +14,7 @@ import {
   DEFAULT_TIMEOUT_SECONDS,
   EXECUTION_STATUSES,
   type ExecutionInfo,
+  FINAL,
   getExecution,
   groupMembers,
   history,
@@ -216,7 +217,7 @@ async function follow(
       }),
   });
   for (const info of final)
-    if (!["SUCCEEDED", "FAILED", "REJECTED", "TIMED_OUT"].includes(info.status))
+    if (!FINAL.has(info.status))
       host.say("warn", "commands.execute.stillOpen", {
         thing: info.thingName,
         status: statusText(info.status),

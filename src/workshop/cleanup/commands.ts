@@ -12,6 +12,7 @@ import {
 } from "@aws-sdk/client-iot";
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import { type CleanupContext, deleteOnce, guard, listOrUnavailable, settle, verdict } from "./context.js";
+import { FINAL } from "../commands/execute.js";
 import { identify, iotTags } from "./identify.js";
 import type { Outcome } from "./types.js";
 
@@ -55,8 +56,6 @@ export async function cleanCommands(ctx: CleanupContext): Promise<void> {
   );
   ctx.tally.flush("commands");
 }
-
-const FINAL = new Set(["SUCCEEDED", "FAILED", "REJECTED", "TIMED_OUT"]);
 
 async function finishedExecutions(
   ctx: CleanupContext,
