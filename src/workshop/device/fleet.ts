@@ -82,6 +82,11 @@ export async function selectThings(session: AwsSession, selection: DeviceSelecti
   return names.sort().slice(0, selection.count);
 }
 
+/** The report lists the first problems only: a fleet of thousands could have as many. */
+function listProblem(report: DeviceFleetReport, thing: string, what: string): void {
+  if (report.problems.length < MAX_LISTED_PROBLEMS) report.problems.push({ thing, what });
+}
+
 function tally(report: DeviceFleetReport, io: WorkshopIo, verbose: boolean): (e: DeviceEvent) => void {
   return (e) => {
     if (e.kind === "command") {
@@ -101,8 +106,7 @@ function tally(report: DeviceFleetReport, io: WorkshopIo, verbose: boolean): (e:
       report.batteryReports++;
       if (verbose) io.say("detail", "device.event.battery", { thing: e.thing, level: e.level });
     } else {
-      if (report.problems.length < MAX_LISTED_PROBLEMS)
-        report.problems.push({ thing: e.thing, what: e.what });
+      listProblem(report, e.thing, e.what);
       if (verbose) io.say("warn", "device.event.problem", { thing: e.thing, what: e.what });
     }
   };
@@ -126,7 +130,7 @@ async function connectAll(
         links.push(link);
         await start(link);
       } catch (e) {
-        if (report.problems.length < MAX_LISTED_PROBLEMS) report.problems.push({ thing, what: String(e) });
+        listProblem(report, thing, String(e));
       }
       bar.tick();
     });
