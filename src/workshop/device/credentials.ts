@@ -33,7 +33,7 @@ type KeyRing = Record<string, DeviceCredentials>;
 const ISSUE_CONCURRENCY = 32;
 
 /** The file holding a target's device credentials. */
-export function keyRingFile(session: AwsSession): string {
+function keyRingFile(session: AwsSession): string {
   const { target } = session;
   const where = target.kind === "sandbox" ? `sandbox-${target.instance.port}` : target.kind;
   return join(iotdmHome(), "devices", `${where}-${session.accountId}-${session.region}.json`);

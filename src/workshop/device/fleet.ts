@@ -54,7 +54,7 @@ export interface DeviceFleetReport {
 }
 
 /** The things to simulate: those named, or the first `count` whose names are the prefix + digits. */
-export async function selectThings(session: AwsSession, selection: DeviceSelection): Promise<string[]> {
+async function selectThings(session: AwsSession, selection: DeviceSelection): Promise<string[]> {
   if ("things" in selection) {
     const exists = await mapLimit(selection.things, session.concurrency(16), (thingName) =>
       session.clients.iot.send(new DescribeThingCommand({ thingName })).then(

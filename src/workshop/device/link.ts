@@ -55,10 +55,6 @@ export class DeviceLink {
     });
   }
 
-  onClose(listener: () => void): void {
-    this.client?.on("close", listener);
-  }
-
   get connected(): boolean {
     return this.client?.connected ?? false;
   }
