@@ -294,15 +294,7 @@ export class Store {
   /** Runs fn atomically; nested calls join the outer transaction. */
   transaction<R>(fn: () => R): R {
     if (this.db.inTransaction) return fn();
-    let result: R;
-    try {
-      result = this.atomically(fn) as R;
-    } catch (e) {
-      // Rolled back: documents written in it may be cached, and what waited for its commit never happens.
-      this.stmts.cache.clear();
-      this.committed = [];
-      throw e;
-    }
+    const result = this.undoable(fn);
     this.runCommitted();
     return result;
   }
@@ -313,10 +305,17 @@ export class Store {
    * request over HTTP does. What fn queued for after the commit is dropped with its writes.
    */
   savepoint<R>(fn: () => R): R {
-    if (!this.db.inTransaction) return this.transaction(fn);
+    return this.db.inTransaction ? this.undoable(fn) : this.transaction(fn);
+  }
+
+  /**
+   * fn in a transaction of its own, or a SAVEPOINT inside the current one (better-sqlite3 nests
+   * transaction functions so). Rolled back, its documents may be cached, and what it queued for
+   * after the commit never happens.
+   */
+  private undoable<R>(fn: () => R): R {
     const queued = this.committed.length;
     try {
-      // better-sqlite3 runs a transaction function called inside another as a SAVEPOINT.
       return this.atomically(fn) as R;
     } catch (e) {
       this.stmts.cache.clear();
