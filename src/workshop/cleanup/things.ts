@@ -9,7 +9,6 @@ import {
   DeleteThingCommand,
   DetachThingPrincipalCommand,
   ListThingPrincipalsCommand,
-  ListThingsCommand,
   type ThingAttribute,
 } from "@aws-sdk/client-iot";
 import {
@@ -23,6 +22,7 @@ import { wasRetried } from "../errors.js";
 import { both, type CleanupContext, deleteOnce, retryOn, settle, verdict } from "./context.js";
 import { identifyThing, isNotFound, thingsPattern } from "./identify.js";
 import { CLASSIC_SHADOW, type Outcome } from "./types.js";
+import { listAllThings } from "../things.js";
 
 /** Things in flight at once against an unpaced target (the pacer holds AWS to its quotas). */
 const THINGS_IN_FLIGHT = 64;
@@ -118,11 +118,7 @@ function remainsWithType(ctx: CleanupContext, thing: ThingAttribute): void {
 
 export async function cleanThings(ctx: CleanupContext): Promise<void> {
   const { session, options, tally, io } = ctx;
-  const listed = await allPages(
-    (nextToken) => session.clients.iot.send(new ListThingsCommand({ maxResults: 250, nextToken })),
-    (p) => p.things,
-    (p) => p.nextToken,
-  );
+  const listed = await listAllThings(session);
   tally.scanned("things", listed.length);
   const pattern = thingsPattern(options.thingsPrefix);
   const workshop: Array<{ thing: ThingAttribute; outcome: Outcome }> = [];

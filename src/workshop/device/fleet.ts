@@ -5,10 +5,10 @@
  * every device disconnects cleanly. Thousands fit in one process: a device is one TLS socket and
  * a few small objects.
  */
-import { DescribeThingCommand, ListThingsCommand } from "@aws-sdk/client-iot";
+import { DescribeThingCommand } from "@aws-sdk/client-iot";
 import { performance } from "node:perf_hooks";
 import { type MqttEndpoint, mqttEndpointOf } from "../../aws/mqtt-endpoint.js";
-import { allPages, mapLimit } from "../../aws/parallel.js";
+import { mapLimit } from "../../aws/parallel.js";
 import type { AwsSession } from "../../aws/session.js";
 import { ExplainedError } from "../../io/errors.js";
 import { hasCode } from "../errors.js";
@@ -18,6 +18,7 @@ import { type DeviceCredentials, ensureDeviceCredentials } from "./credentials.j
 import { type DeviceBehaviour, type DeviceEvent, SimulatedDevice } from "./device.js";
 import { DeviceLink } from "./link.js";
 import { ensureDevicePolicy } from "./policy.js";
+import { listAllThings } from "../things.js";
 
 /** Devices connecting at once: TLS handshakes are the cost on both sides. */
 const CONNECT_CONCURRENCY = 64;
@@ -73,11 +74,7 @@ async function selectThings(session: AwsSession, selection: DeviceSelection): Pr
     return selection.things;
   }
   const pattern = thingNamePattern(selection.prefix);
-  const things = await allPages(
-    (nextToken) => session.clients.iot.send(new ListThingsCommand({ maxResults: 250, nextToken })),
-    (page) => page.things,
-    (page) => page.nextToken,
-  );
+  const things = await listAllThings(session);
   const names = things.map((t) => t.thingName ?? "").filter((name) => pattern.test(name));
   return names.sort().slice(0, selection.count);
 }

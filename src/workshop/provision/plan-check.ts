@@ -3,8 +3,7 @@
  * the plan the plan's type (UpdateThing on a thing that exists), so a run with other
  * `--thing-types` re-types earlier things. The plan says so before anything changes.
  */
-import { ListThingsCommand } from "@aws-sdk/client-iot";
-import { allPages } from "../../aws/parallel.js";
+import { listAllThings } from "../things.js";
 import type { AwsSession } from "../../aws/session.js";
 import { thingName, thingNamePattern } from "../naming.js";
 import { type ProvisionPlan, deviceAt } from "./plan.js";
@@ -17,12 +16,7 @@ export interface TypeChange {
 }
 
 export async function typeChanges(session: AwsSession, plan: ProvisionPlan): Promise<TypeChange[]> {
-  const iot = session.clients.iot;
-  const things = await allPages(
-    (nextToken) => iot.send(new ListThingsCommand({ maxResults: 250, nextToken })),
-    (page) => page.things,
-    (page) => page.nextToken,
-  );
+  const things = await listAllThings(session);
   const pattern = thingNamePattern(plan.prefix);
   const changes: TypeChange[] = [];
   for (const thing of things) {
