@@ -48,6 +48,8 @@ const STEP_TIMEOUT_MINUTES = 10;
 
 export class SimulatedDevice {
   private busyWithJob = false;
+  /** notify-next said a job is pending while the device was busy asking for one. */
+  private jobAnnounced = false;
   private battery = 100;
   private batteryRead: Promise<void> = Promise.resolve();
   private timer?: NodeJS.Timeout;
@@ -123,16 +125,25 @@ export class SimulatedDevice {
 
   /** Takes pending jobs one after the other until none is left (JOB-30 start-next). */
   private async runJobs(): Promise<void> {
-    if (this.busyWithJob || !this.link.connected) return;
+    if (!this.link.connected) return;
+    // A job announced while a start-next is in flight may be missing from its answer: ask again.
+    if (this.busyWithJob) {
+      this.jobAnnounced = true;
+      return;
+    }
     this.busyWithJob = true;
     try {
       for (;;) {
+        this.jobAnnounced = false;
         const next = await this.link.request(`$aws/things/${this.thing}/jobs/start-next`, {
           stepTimeoutInMinutes: STEP_TIMEOUT_MINUTES,
           statusDetails: { step: "downloading" },
         });
         const execution = next?.accepted ? (next.body.execution as Execution | undefined) : undefined;
-        if (!execution?.jobId) return;
+        if (!execution?.jobId) {
+          if (this.jobAnnounced) continue;
+          return;
+        }
         await this.runJob(execution);
       }
     } catch (e) {
