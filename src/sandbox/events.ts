@@ -66,8 +66,10 @@ export type SandboxEvent =
    * IoT policy attachments or a certificate's things changed (AttachPolicy, DetachPolicy,
    * AttachThingPrincipal, DetachThingPrincipal): the broker forgets the policies it cached for
    * its connections (with `thing.changed`, which covers attributes and group membership).
+   * `principal`: the certificate whose connections alone are concerned; absent, any may be (a
+   * thing group's policies reach every member's connections).
    */
-  | { type: "policies.changed"; scope: string }
+  | { type: "policies.changed"; scope: string; principal?: string }
   | {
       type: "certificate.disabled";
       scope: string;

@@ -285,3 +285,36 @@ test("live connections follow the registry: UpdateThing's attributes and RemoveT
   await iot.send(new RemoveThingFromThingGroupCommand({ thingName: name, thingGroupName: group }));
   await publishCloses(client, "site/b");
 });
+
+test("live connections follow their certificate: AttachPolicy, AttachThingPrincipal and DetachPolicy on it count from the next publish", async () => {
+  const device = await deviceWith();
+  const name = unique("late");
+  const client = await connectAs(device, name);
+  const certPolicy = unique("cert-policy");
+  await iot.send(
+    new CreatePolicyCommand({
+      policyName: certPolicy,
+      policyDocument: policy({ Effect: "Allow", Action: "iot:Publish", Resource: arn("topic/cert/*") }),
+    }),
+  );
+  await iot.send(new AttachPolicyCommand({ policyName: certPolicy, target: device.certificateArn }));
+  await publishes(client, "cert/a");
+
+  const thingPolicy = unique("thing-policy");
+  await iot.send(
+    new CreatePolicyCommand({
+      policyName: thingPolicy,
+      policyDocument: policy({
+        Effect: "Allow",
+        Action: "iot:Publish",
+        Resource: arn("topic/thing/${iot:Connection.Thing.ThingName}"),
+      }),
+    }),
+  );
+  await iot.send(new AttachPolicyCommand({ policyName: thingPolicy, target: device.certificateArn }));
+  await thingFor(device, name);
+  await publishes(client, `thing/${name}`);
+
+  await iot.send(new DetachPolicyCommand({ policyName: certPolicy, target: device.certificateArn }));
+  await publishCloses(client, "cert/b");
+});

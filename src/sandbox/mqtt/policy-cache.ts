@@ -2,10 +2,12 @@
  * IoT policy decisions for the broker's connections, cached: a connection's policies and
  * variables are read from the store once (mqtt-authorization.ts) and its decisions remembered
  * by action and topic, so a device publishing or receiving on the same topics costs a map
- * lookup. What may have changed is forgotten: every connection's cache on `policies.changed`
- * (an attachment changed) and `certificate.disabled`, the cache of the connection whose client
- * id is the thing's name on `thing.changed` (attributes, type, groups) and `thing.deleted`. The
- * next publish, subscribe or delivery is then decided afresh.
+ * lookup. What may have changed is forgotten, for the connections it concerns only (a fleet of
+ * thousands connecting attaches a certificate per device, which must not reload the others):
+ * on `policies.changed`, the connections of its principal (every connection's when it names
+ * none: a thing group's policies), on `certificate.disabled` those of the certificate, and on
+ * `thing.changed` (attributes, type, groups) and `thing.deleted` the connection whose client id
+ * is the thing's name. The next publish, subscribe or delivery is then decided afresh.
  */
 import type { Decision } from "../services/iot/security/policy-engine.js";
 import { evaluatePolicies } from "../services/iot/security/policy-engine.js";
@@ -22,6 +24,7 @@ const DECISIONS_PER_CONNECTION = 256;
 interface Entry {
   generation: number;
   thingGeneration: number;
+  principalGeneration: number;
   policies: ConnectionPolicies;
   decisions: Map<string, Decision>;
 }
@@ -39,24 +42,36 @@ export class PolicyCache {
   private generation = 0;
   /** Per thing name, how many times it changed (a connection with that client id reloads). */
   private readonly thingGenerations = new Map<string, number>();
+  /** Per certificate ARN, how many times its policies or things changed. */
+  private readonly principalGenerations = new Map<string, number>();
   private readonly entries = new WeakMap<MqttPrincipal, Entry>();
 
   constructor(private readonly deps: PolicyCacheDeps) {
     deps.events.on((e) => {
       if (e.scope !== deps.scope) return;
-      if (e.type === "policies.changed" || e.type === "certificate.disabled") this.generation++;
-      if (e.type === "thing.changed" || e.type === "thing.deleted")
-        this.thingGenerations.set(e.thingName, (this.thingGenerations.get(e.thingName) ?? 0) + 1);
+      if (e.type === "policies.changed") {
+        if (e.principal === undefined) this.generation++;
+        else bump(this.principalGenerations, e.principal);
+      }
+      if (e.type === "certificate.disabled") bump(this.principalGenerations, e.certificateArn);
+      if (e.type === "thing.changed" || e.type === "thing.deleted") bump(this.thingGenerations, e.thingName);
     });
   }
 
   decide(principal: MqttPrincipal, action: MqttAction, name: string): Decision {
     let entry = this.entries.get(principal);
     const thingGeneration = this.thingGenerations.get(principal.clientId) ?? 0;
-    if (!entry || entry.generation !== this.generation || entry.thingGeneration !== thingGeneration) {
+    const principalGeneration = this.principalGenerations.get(principal.certificateArn) ?? 0;
+    if (
+      !entry ||
+      entry.generation !== this.generation ||
+      entry.thingGeneration !== thingGeneration ||
+      entry.principalGeneration !== principalGeneration
+    ) {
       entry = {
         generation: this.generation,
         thingGeneration,
+        principalGeneration,
         policies: this.deps.load(principal),
         decisions: new Map(),
       };
@@ -76,4 +91,8 @@ export class PolicyCache {
     }
     return decision;
   }
+}
+
+function bump(generations: Map<string, number>, key: string): void {
+  generations.set(key, (generations.get(key) ?? 0) + 1);
 }

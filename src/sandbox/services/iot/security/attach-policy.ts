@@ -22,7 +22,7 @@ export const attachPolicy = defineOperation<AttachPolicyRequest, Record<string, 
         `The number of policies attached to ${target} cannot exceed ${POLICIES_PER_TARGET}`,
       );
     links.link(policy.policyName, target);
-    policiesChanged(ctx);
+    policiesChanged(ctx, target);
     return {};
   },
 });

@@ -38,7 +38,7 @@ export const attachThingPrincipal = defineOperation<AttachThingPrincipalRequest,
       }
     }
     links.link(thingName, principalArn);
-    policiesChanged(ctx);
+    policiesChanged(ctx, principalArn);
     return {};
   },
 });

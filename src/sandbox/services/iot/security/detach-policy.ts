@@ -10,7 +10,7 @@ export const detachPolicy = defineOperation<DetachPolicyRequest, Record<string, 
   constraints: { policyName: C.policyName },
   handler: (input, ctx) => {
     relation(ctx, RELATION.policyTargets).unlink(input.policyName as string, input.target as string);
-    policiesChanged(ctx);
+    policiesChanged(ctx, input.target as string);
     return {};
   },
 });

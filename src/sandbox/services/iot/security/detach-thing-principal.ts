@@ -13,7 +13,7 @@ export const detachThingPrincipal = defineOperation<DetachThingPrincipalRequest,
     requireThing(ctx, thingName);
     const principalArn = input.principal as string;
     relation(ctx, RELATION.thingPrincipals).unlink(thingName, principalArn);
-    policiesChanged(ctx);
+    policiesChanged(ctx, principalArn);
     const arn = parseIotArn(ctx, principalArn);
     const cert = arn?.type === "cert" ? certificates(ctx).get(arn.id) : undefined;
     if (cert?.exclusiveThing === thingName) {

@@ -13,7 +13,7 @@
  * publish on.
  */
 import type { OperationContext } from "../../types.js";
-import { RELATION, relation, scopeKey } from "../common.js";
+import { parseIotArn, RELATION, relation, scopeKey } from "../common.js";
 import { thingGroupArn, thingGroups, things } from "../registry/model.js";
 import { policies } from "./helpers.js";
 import type { Variables } from "./policy-patterns.js";
@@ -86,7 +86,13 @@ function staticGroupsWithParents(ctx: OperationContext, thingName: string): Set<
   return out;
 }
 
-/** Tells the broker that what connectionPolicies reads changed (it caches it per connection). */
-export function policiesChanged(ctx: OperationContext): void {
-  ctx.events.emit({ type: "policies.changed", scope: scopeKey(ctx) });
+/**
+ * Tells the broker that what connectionPolicies reads changed (it caches it per connection):
+ * for the connections of `target` (a certificate ARN), or of every principal when it is a thing
+ * group's ARN (its policies reach all its members) or absent.
+ */
+export function policiesChanged(ctx: OperationContext, target?: string): void {
+  const principal =
+    target !== undefined && parseIotArn(ctx, target)?.type !== "thinggroup" ? target : undefined;
+  ctx.events.emit({ type: "policies.changed", scope: scopeKey(ctx), ...(principal ? { principal } : {}) });
 }
