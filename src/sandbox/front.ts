@@ -28,6 +28,8 @@ export interface FrontDeps {
   budget: BodyBudget;
   observe(entry: ObservedExchange): void;
   onCrash(e: unknown): void;
+  /** Settles once the changes made so far are committed (Store.durable): no answer comes before. */
+  durable(): Promise<void> | undefined;
 }
 
 /** Bytes of a refused body read and discarded before the connection is closed. */
@@ -60,6 +62,7 @@ export class HttpFront {
       const outcome = await this.run(req, res, admission, expectContinue);
       if (!outcome) return;
       const { response, exchange } = outcome;
+      await this.deps.durable();
       res.once("finish", () =>
         this.deps.observe({
           ...exchange,
@@ -143,7 +146,9 @@ export class HttpFront {
       send(res, refuse(req, res, { response: admin.tooLarge() }, false).response, method);
       return;
     }
-    send(res, await admin.handle(method, path, new URLSearchParams(rawQuery), read.body), method);
+    const answer = await admin.handle(method, path, new URLSearchParams(rawQuery), read.body);
+    await this.deps.durable();
+    send(res, answer, method);
   }
 }
 

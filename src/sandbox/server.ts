@@ -65,7 +65,10 @@ export class Sandbox {
     mkdirSync(settings.dataDir, { recursive: true });
     sandboxCa(settings.dataDir);
     const dbFile = join(settings.dataDir, "state.db");
-    this.store = new Store(openDatabase(dbFile));
+    this.store = new Store(openDatabase(dbFile), {
+      groupCommit: true,
+      onError: (e) => process.stderr.write(`iotdm sandbox: internal error after a commit: ${errorText(e)}\n`),
+    });
     this.checkpointer = new Checkpointer(dbFile, this.store.db);
     this.clock = new Clock(this.storedClockOffset());
     this.throttle = new Throttle(
@@ -111,6 +114,7 @@ export class Sandbox {
         record?.(x);
       },
       onCrash: (e) => process.stderr.write(`iotdm sandbox: ${errorText(e)}\n`),
+      durable: () => this.store.durable(),
     });
     this.broker = new MqttBroker({
       settings,
@@ -230,6 +234,7 @@ export class Sandbox {
       for (const socket of this.portSockets) socket.destroy();
     });
     await this.checkpointer.stop();
+    this.store.flush();
     this.store.db.pragma("wal_checkpoint(TRUNCATE)");
     this.store.close();
   }

@@ -5,6 +5,7 @@
  */
 import Database from "better-sqlite3";
 import { ABSENT, DocumentCache, deepFreeze, type Known } from "./document-cache.js";
+import { GroupCommit } from "./group-commit.js";
 import { TimerTable } from "./timers.js";
 
 export type Db = Database.Database;
@@ -261,6 +262,16 @@ function prepare(db: Db) {
   };
 }
 
+export interface StoreOptions {
+  /**
+   * Commit the transactions of one turn of the event loop together (group commit, group-commit.ts):
+   * one commit writes the pages they share once.
+   */
+  groupCommit?: boolean;
+  /** Where a failure of work run after a batch's commit goes (it has no request to fail). */
+  onError?: (e: unknown) => void;
+}
+
 /** Entry point to the state of one sandbox: typed collections and relations by scope. */
 export class Store {
   private readonly stmts: Statements;
@@ -269,11 +280,28 @@ export class Store {
 
   /** One transaction function for every request (better-sqlite3 builds one per `transaction()`). */
   private readonly atomically: (fn: () => unknown) => unknown;
+  private readonly batches?: GroupCommit;
+  /** Transactions under way: a transaction begun inside one joins it. */
+  private depth = 0;
 
-  constructor(readonly db: Db) {
+  constructor(
+    readonly db: Db,
+    options: StoreOptions = {},
+  ) {
     this.stmts = prepare(db);
     this.timers = new TimerTable(db);
     this.atomically = db.transaction((fn: () => unknown) => fn());
+    if (options.groupCommit) {
+      // Each request's after-commit work runs even when another's fails (it has no request to fail).
+      const onError = options.onError ?? ((e: unknown) => process.emitWarning(String(e)));
+      this.batches = new GroupCommit(db, {
+        committed: () => this.runCommitted(onError),
+        rolledBack: () => {
+          this.stmts.cache.clear();
+          this.committed = [];
+        },
+      });
+    }
   }
 
   collection<T>(scope: string, kind: string): Collection<T> {
@@ -291,12 +319,37 @@ export class Store {
   /** Work waiting for the current transaction to commit (afterCommit). */
   private committed: Array<() => void> = [];
 
-  /** Runs fn atomically; nested calls join the outer transaction. */
+  /**
+   * Runs fn atomically; nested calls join the outer transaction. With group commit, fn runs in a
+   * SAVEPOINT of the batch under way (its writes undone alone if it throws), and what it queued
+   * for after the commit waits for the batch: whoever tells a client about the change awaits
+   * {@link durable} first.
+   */
   transaction<R>(fn: () => R): R {
-    if (this.db.inTransaction) return fn();
-    const result = this.undoable(fn);
-    this.runCommitted();
+    if (this.depth > 0) return fn();
+    this.batches?.open();
+    this.depth++;
+    let result: R;
+    try {
+      result = this.undoable(fn);
+    } finally {
+      this.depth--;
+    }
+    if (!this.batches) this.runCommitted();
     return result;
+  }
+
+  /**
+   * Settles once every change made so far is committed (undefined when it already is); rejects
+   * when the batch holding them could not be (they are gone).
+   */
+  durable(): Promise<void> | undefined {
+    return this.batches?.pending();
+  }
+
+  /** Commits the batch under way now (before a checkpoint or closing). */
+  flush(): void {
+    this.batches?.commit();
   }
 
   /**
@@ -333,11 +386,19 @@ export class Store {
     else fn();
   }
 
-  private runCommitted(): void {
+  private runCommitted(onError?: (e: unknown) => void): void {
     while (this.committed.length > 0) {
       const pending = this.committed;
       this.committed = [];
-      for (const fn of pending) fn();
+      for (const fn of pending) {
+        if (!onError) fn();
+        else
+          try {
+            fn();
+          } catch (e) {
+            onError(e);
+          }
+      }
     }
   }
 
@@ -359,6 +420,7 @@ export class Store {
   }
 
   close(): void {
+    this.flush();
     this.db.close();
   }
 }
