@@ -1,8 +1,8 @@
 /**
  * Devices bench (issue 10): `iotdm device` connects the whole provisioned fleet over mutual TLS
  * (connect time, the sandbox's RSS with them connected, the simulator's RSS), then a command to
- * 1,000 of them (round trip from StartCommandExecution to the SUCCEEDED status event, p50/p99;
- * target p99 < 100 ms), then one OTA job to every device, executed over the jobs MQTT topics by
+ * 1,000 of them, 32 outstanding at a time (round trip from StartCommandExecution to the
+ * SUCCEEDED status event, p50/p99; target p99 < 100 ms), then one OTA job to every device, executed over the jobs MQTT topics by
  * the same simulator (end to end: CreateJob to COMPLETED).
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -39,16 +39,22 @@ interface DeviceJson {
 }
 
 const COMMANDED = 1000;
+/** Commands outstanding at once in the round-trip figure (a closed loop). */
+const COMMANDS_IN_FLIGHT = 32;
+/** Commands sent before the measured ones (see commandRoundTrips). */
+const WARM_UP_COMMANDS = 500;
 
 /** Starts `iotdm device` for the fleet; resolves once every device is connected (its stderr says so). */
 function startDevices(
   cli: string,
   flags: string[],
   count: number,
+  nodeArgs: string[],
 ): Promise<{ child: ChildProcess; report: Promise<DeviceJson> }> {
   const child = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       cli,
       "--lang",
       "en",
@@ -117,9 +123,11 @@ async function commandRoundTrips(
   accountId: string,
   watcher: MqttClient,
   fleet: number,
-): Promise<Float64Array> {
+): Promise<{ trips: Float64Array; seconds: number }> {
   const iot = new IoTClient(config);
-  const jobsData = new IoTJobsDataPlaneClient(config);
+  // As iotdm's own clients (aws/clients.ts): the middleware resolved once per command class, so the
+  // measuring client spends less of the shared cores.
+  const jobsData = new IoTJobsDataPlaneClient({ ...config, cacheMiddleware: true });
   const commandId = `bench-lock-${Date.now()}`;
   const { commandArn } = await iot.send(
     new CreateCommandCommand({
@@ -128,40 +136,59 @@ async function commandRoundTrips(
       payload: { content: new TextEncoder().encode('{"action":"lock"}'), contentType: "application/json" },
     }),
   );
+  // Closed loop: COMMANDS_IN_FLIGHT cars have a command outstanding at any time, each next one
+  // started when a SUCCEEDED event ends one, so the figure is the round trip under that load, not
+  // the wait in a queue of 1,000 started at once.
   const succeededAt = new Map<string, number>();
+  const waiting = new Map<string, () => void>();
   await watcher.subscribeAsync(`$aws/events/commandExecution/${commandId}/SUCCEEDED`, { qos: 0 });
   watcher.on("message", (_topic, payload) => {
     const id = (JSON.parse(payload.toString()) as { executionId?: string }).executionId;
-    if (id) succeededAt.set(id, performance.now());
+    if (!id) return;
+    succeededAt.set(id, performance.now());
+    waiting.get(id)?.();
   });
-  const startedAt = new Map<string, number>();
-  await mapLimit(
-    Array.from({ length: Math.min(COMMANDED, fleet) }, (_, i) =>
-      thingName(DEFAULT_THINGS_PREFIX, i + 1, fleet),
-    ),
-    32,
-    async (thing) => {
+  const deadline = performance.now() + 180_000;
+  /** The round trips of a command to each of `things`, COMMANDS_IN_FLIGHT at a time. */
+  const roundTrips = async (things: string[]): Promise<number[]> => {
+    const trips: number[] = [];
+    await mapLimit(things, COMMANDS_IN_FLIGHT, async (thing) => {
       const t0 = performance.now();
-      const out = await jobsData.send(
+      const { executionId } = await jobsData.send(
         new StartCommandExecutionCommand({
           commandArn,
           targetArn: `arn:aws:iot:${config.region}:${accountId}:thing/${thing}`,
           executionTimeoutSeconds: 60,
         }),
       );
-      if (out.executionId) startedAt.set(out.executionId, t0);
-    },
-  );
-  const deadline = performance.now() + 60_000;
-  while (succeededAt.size < startedAt.size && performance.now() < deadline)
-    await new Promise((r) => setTimeout(r, 50));
+      if (!executionId) return;
+      if (!succeededAt.has(executionId)) {
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          waiting.set(executionId, resolve);
+          timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
+        });
+        clearTimeout(timer);
+        waiting.delete(executionId);
+      }
+      const t1 = succeededAt.get(executionId);
+      if (t1 !== undefined) trips.push(t1 - t0);
+    });
+    return trips;
+  };
+  const names = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      thingName(DEFAULT_THINGS_PREFIX, ((from + i) % fleet) + 1, fleet),
+    );
+  // Unmeasured first: this process's SDK client runs its first calls several times slower than
+  // the rest (V8 compiling it), time that is the measuring client's, not the round trip's.
+  await roundTrips(names(COMMANDED, WARM_UP_COMMANDS));
+  const started = performance.now();
+  const trips = await roundTrips(names(0, Math.min(COMMANDED, fleet)));
+  const seconds = (performance.now() - started) / 1000;
   iot.destroy();
   jobsData.destroy();
-  const trips = [...startedAt].flatMap(([id, t0]) => {
-    const t1 = succeededAt.get(id);
-    return t1 === undefined ? [] : [t1 - t0];
-  });
-  return Float64Array.from(trips).sort();
+  return { trips: Float64Array.from(trips).sort(), seconds };
 }
 
 async function jobOverMqtt(
@@ -204,19 +231,21 @@ export async function devicesBench(
   count: number,
   sandboxPid: number,
   mqtt: { url: string; caFile?: string },
+  /** Node options of the simulator process (--profile's). */
+  nodeArgs: string[] = [],
 ): Promise<void> {
   await iotdm(["provision", "--count", String(count), ...flags]);
   const sts = new STSClient(config);
   const accountId = (await sts.send(new GetCallerIdentityCommand({}))).Account ?? "";
   sts.destroy();
   const t0 = performance.now();
-  const { child, report } = await startDevices(cli, flags, count);
+  const { child, report } = await startDevices(cli, flags, count, nodeArgs);
   const connectedSeconds = (performance.now() - t0) / 1000;
   const sandboxRss = rssMb(sandboxPid);
   const devicesRss = child.pid ? rssMb(child.pid) : 0;
   const iot = new IoTClient(config);
   const watcher = await observer(iot, mqtt.url, mqtt.caFile);
-  const trips = await commandRoundTrips(config, accountId, watcher, count);
+  const { trips, seconds: tripSeconds } = await commandRoundTrips(config, accountId, watcher, count);
   await watcher.endAsync();
   iot.destroy();
   const job = await jobOverMqtt(config, accountId);
@@ -230,7 +259,7 @@ export async function devicesBench(
     `memory with all connected sandbox RSS ${fmt(sandboxRss, 0)} MB, simulator RSS ${fmt(devicesRss, 0)} MB`,
   );
   console.log(
-    `command round trip        ${trips.length}/${COMMANDED} SUCCEEDED, p50 ${fmt(percentile(trips, 50), 1)} ms / p99 ${fmt(percentile(trips, 99), 1)} ms   (target p99 < 100 ms)`,
+    `command round trip        ${trips.length}/${COMMANDED} SUCCEEDED with ${COMMANDS_IN_FLIGHT} outstanding at a time (${fmt(trips.length / tripSeconds, 0)} commands/s), p50 ${fmt(percentile(trips, 50), 1)} ms / p99 ${fmt(percentile(trips, 99), 1)} ms   (target p99 < 100 ms)`,
   );
   console.log(
     `job over MQTT             ${fmt(job.seconds)} s from CreateJob to ${job.status}: ${job.succeeded} succeeded, ${job.failed} failed (simulator: ${r.jobs.succeeded} installed, ${r.jobs.failed} failed)`,

@@ -105,7 +105,9 @@ async function main(): Promise<void> {
   if (values.only === "revert")
     return withSandbox({}, (flags, config, pid) => revertBench(config, flags, iotdm, count, pid));
   const devices = () =>
-    withSandbox({}, (flags, config, pid, mqtt) => devicesBench(config, flags, iotdm, CLI, count, pid, mqtt));
+    withSandbox({}, (flags, config, pid, mqtt) =>
+      devicesBench(config, flags, iotdm, CLI, count, pid, mqtt, profileArgs),
+    );
   if (values.only === "devices") return devices();
   console.log(`iotdm workflow bench: provision and cleanup of ${count} things on the sandbox`);
   await withSandbox({}, async (flags, config) => {
