@@ -2,7 +2,8 @@
  * `iotdm commands` as a user runs it, against a private `--no-auth` sandbox: create (a vehicle
  * command, a custom one, refused inputs), list, describe, delete (202 pending deletion), execute
  * on a thing and on a group with `--wait` while an mqtt.js device answers, status, history with
- * its filters, `--wait` ending TIMED_OUT with nobody connected, and the menu in a terminal.
+ * its filters, `--wait` ending TIMED_OUT with nobody connected, simulated cars offered for a
+ * device that is not connected, and the menu in a terminal.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -13,6 +14,8 @@ import {
   IoTClient,
   ListCommandExecutionsCommand,
   ListTagsForResourceCommand,
+  SearchIndexCommand,
+  UpdateIndexingConfigurationCommand,
 } from "@aws-sdk/client-iot";
 import type { MqttClient } from "mqtt";
 import { isolateCliEnvironment } from "../helpers/cli-env.js";
@@ -298,5 +301,42 @@ test("the menu in a terminal: execute on a device that answers, following the st
     assert.match(term.text, /Starting menu-horn on 1 device/);
   } finally {
     await car.endAsync();
+  }
+});
+
+test("execute on a device that is not connected: it is said, and --yes starts a simulated car that answers and leaves (--no-simulate only warns)", async () => {
+  await iot.send(
+    new UpdateIndexingConfigurationCommand({
+      thingIndexingConfiguration: { thingIndexingMode: "REGISTRY", thingConnectivityIndexingMode: "STATUS" },
+    }),
+  );
+  await json(
+    "create",
+    "--command-id",
+    "sim-check",
+    "--description",
+    "Check the car",
+    "--payload",
+    '{"action":"check"}',
+  );
+  const args = ["commands", "execute", "--command-id", "sim-check", "--thing", "car-3", "--timeout", "30"];
+  const declined = await cli("--yes", ...args, "--no-simulate");
+  assert.equal(declined.code, 0, declined.host.stderrText);
+  assert.match(declined.host.stdoutText + declined.host.stderrText, /car-3\) is not connected right now/);
+  assert.doesNotMatch(declined.host.stdoutText + declined.host.stderrText, /simulated car/);
+
+  const r = await cli("--yes", "--json", ...args);
+  assert.equal(r.code, 0, r.host.stderrText);
+  const out = JSON.parse(r.host.stdoutText) as { executions: Array<{ thingName: string; status: string }> };
+  assert.deepEqual(
+    out.executions.map((e) => [e.thingName, e.status]),
+    [["car-3", "SUCCEEDED"]],
+  );
+  // The car left with the command: the broker records the disconnection moments later.
+  for (let i = 0; ; i++) {
+    const connected = await iot.send(new SearchIndexCommand({ queryString: "connectivity.connected:true" }));
+    if ((connected.things ?? []).length === 0) break;
+    assert.ok(i < 200, "the simulated car stayed connected");
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 });

@@ -27,6 +27,7 @@ import {
 import type { Session } from "../session.js";
 import type { CommandsFlags } from "./commands.js";
 import { commandIdFrom, stateText, when } from "./commands-manage.js";
+import { offerSimulatedCars } from "./commands-simulate.js";
 
 const isAwsError = (e: unknown, name: string) => e instanceof Error && e.name === name;
 const nonEmpty =
@@ -150,7 +151,46 @@ export async function executeAction(host: IoHost, session: Session, flags: Comma
   const offline = connected ? things.filter((n) => !connected.has(n)) : [];
   if (offline.length > 0)
     host.say("warn", "commands.execute.noDevice", { count: offline.length, thing: offline[0] });
+  const cars = offline.length > 0 ? await offerSimulatedCars(host, session, flags, offline) : undefined;
+  let started: StartedExecution[];
+  let final: ExecutionInfo[] | undefined;
+  try {
+    // Simulated cars run only as long as this command: it follows their answers to the end.
+    ({ started, final } = await startAndFollow(host, session, {
+      commandId,
+      command,
+      things,
+      timeout,
+      wait: wait || !!cars,
+    }));
+  } finally {
+    await cars?.disconnect();
+  }
+  host.result({
+    commandId,
+    commandArn: command.commandArn,
+    ...(group ? { thingGroup: group } : {}),
+    timeoutSeconds: timeout,
+    executions: started.map((s) => {
+      const last = final?.find((f) => f.executionId === s.executionId);
+      return { ...s, status: s.executionId ? (last?.status ?? "CREATED") : undefined };
+    }),
+  });
+}
 
+/** Starts the executions and, when asked, follows them to their final status. */
+async function startAndFollow(
+  host: IoHost,
+  session: Session,
+  run: {
+    commandId: string;
+    command: Parameters<typeof startExecutions>[1];
+    things: string[];
+    timeout: number;
+    wait: boolean;
+  },
+): Promise<{ started: StartedExecution[]; final?: ExecutionInfo[] }> {
+  const { commandId, command, things, timeout, wait } = run;
   host.say("step", "commands.execute.starting", { id: commandId, count: things.length });
   const started = await startExecutions(session, command, things, timeout, (s) =>
     showStarted(host, s, things.length),
@@ -170,18 +210,8 @@ export async function executeAction(host: IoHost, session: Session, flags: Comma
       thing: ok[0].thingName,
     });
   }
-  let final: ExecutionInfo[] | undefined;
-  if (wait && ok.length > 0) final = await follow(host, session, ok, timeout);
-  host.result({
-    commandId,
-    commandArn: command.commandArn,
-    ...(group ? { thingGroup: group } : {}),
-    timeoutSeconds: timeout,
-    executions: started.map((s) => {
-      const last = final?.find((f) => f.executionId === s.executionId);
-      return { ...s, status: s.executionId ? (last?.status ?? "CREATED") : undefined };
-    }),
-  });
+  const final = wait && ok.length > 0 ? await follow(host, session, ok, timeout) : undefined;
+  return { started, final };
 }
 
 function showStarted(host: IoHost, s: StartedExecution, total: number): void {

@@ -3,7 +3,8 @@
  * Commands, as actions or from a menu that comes back until the user exits. Every input has a
  * flag; `--json` reports each action. Learning moments show once per run. No "second terminal"
  * gate: a command is executed at once, a target without a connected device is said so (when the
- * fleet index knows), and `--wait` ending TIMED_OUT explains why.
+ * fleet index knows) and simulated cars are offered for it (commands-simulate.ts), and `--wait`
+ * ending TIMED_OUT explains why.
  */
 import type { Command } from "commander";
 import { Declined, ExplainedError } from "../../io/errors.js";
@@ -44,6 +45,8 @@ export interface CommandsFlags extends TargetFlags {
   thingGroup?: string;
   timeout?: string;
   wait?: boolean;
+  /** Start simulated cars for targets that are not connected (asked when absent). */
+  simulate?: boolean;
   executionId?: string;
   status?: string;
   since?: string;
@@ -144,6 +147,8 @@ function register(program: Command, host: () => IoHost): void {
     .option("--thing-group <name>", t("commands.opt.thingGroup"))
     .option("--timeout <seconds>", t("commands.opt.timeout"))
     .option("--wait", t("commands.opt.wait"))
+    .option("--simulate", t("commands.opt.simulate"))
+    .option("--no-simulate", t("commands.opt.noSimulate"))
     .option("--execution-id <id>", t("commands.opt.executionId"))
     .option("--status <status>", t("commands.opt.status", { values: EXECUTION_STATUSES.join(", ") }))
     .option("--since <time>", t("commands.opt.since"))

@@ -12,6 +12,8 @@ export default {
     thingGroup: "execute: run on every member of this thing group",
     timeout: "execute: seconds the device has to answer (1-43200, default 60)",
     wait: "execute: follow the status until it is final",
+    simulate: "execute: start simulated cars for targets that are not connected (asked when omitted)",
+    noSimulate: "execute: do not start simulated cars",
     executionId: "status: the execution's id",
     status: "history: only executions with this status ({{values}})",
     since: "history: only executions started at or after this time (e.g. 2026-01-31T08:00)",
@@ -130,6 +132,12 @@ export default {
     noDevice_other:
       "⚠️ {{count}} target devices ({{thing}}, ...) are not connected right now: commands are not queued, so they will not receive it.",
     waitPrompt: "Follow the status until it is final?",
+    simulatePrompt_one:
+      "Start {{count}} simulated car for it now? It connects with its own certificate and answers the command while this runs.",
+    simulatePrompt_other:
+      "Start {{count}} simulated cars for them now? They connect with their own certificates and answer the command while this runs.",
+    simulating_one: "🚗 Starting {{count}} simulated car for the device that is not connected...",
+    simulating_other: "🚗 Starting {{count}} simulated cars for the devices that are not connected...",
     respondHint:
       "A device answers on {{topic}}\n" +
       '   with {"status": "IN_PROGRESS"}, then {"status": "SUCCEEDED"} (or FAILED, REJECTED, with a statusReason).',

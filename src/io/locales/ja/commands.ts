@@ -14,6 +14,8 @@ export default {
     thingGroup: "execute: このモノグループのすべてのメンバーで実行",
     timeout: "execute: デバイスが応答するまでの秒数(1〜43200、既定 60)",
     wait: "execute: ステータスが確定するまで追跡する",
+    simulate: "execute: 接続していない対象のためにシミュレートした車を起動する(省略時は確認します)",
+    noSimulate: "execute: シミュレートした車を起動しない",
     executionId: "status: 実行 ID",
     status: "history: このステータスの実行だけ({{values}})",
     since: "history: この時刻以降に開始された実行だけ(例: 2026-01-31T08:00)",
@@ -130,6 +132,9 @@ export default {
     noDevice:
       "⚠️ 対象のデバイスのうち {{count}} 台({{thing}} など)は今接続していません: コマンドはキューに入らないため、受け取られません。",
     waitPrompt: "ステータスが確定するまで追跡しますか?",
+    simulatePrompt:
+      "今すぐ {{count}} 台のシミュレートした車を起動しますか? それぞれ自分の証明書で接続し、この実行中にコマンドに応答します。",
+    simulating: "🚗 接続していないデバイスのために {{count}} 台のシミュレートした車を起動します...",
     respondHint:
       "デバイスは {{topic}} に応答します\n" +
       '   まず {"status": "IN_PROGRESS"}、次に {"status": "SUCCEEDED"}(または FAILED、REJECTED と statusReason)。',

@@ -13,6 +13,8 @@ export default {
     thingGroup: "execute: 이 사물 그룹의 모든 멤버에서 실행",
     timeout: "execute: 디바이스가 응답할 때까지의 초 (1-43200, 기본값 60)",
     wait: "execute: 상태가 확정될 때까지 추적",
+    simulate: "execute: 연결되지 않은 대상을 위해 시뮬레이션 차량을 시작 (생략하면 묻습니다)",
+    noSimulate: "execute: 시뮬레이션 차량을 시작하지 않음",
     executionId: "status: 실행 ID",
     status: "history: 이 상태의 실행만 ({{values}})",
     since: "history: 이 시각 이후에 시작된 실행만 (예: 2026-01-31T08:00)",
@@ -127,6 +129,9 @@ export default {
     noDevice:
       "⚠️ 대상 디바이스 중 {{count}}대({{thing}} 등)가 지금 연결되어 있지 않습니다: 명령은 대기열에 들어가지 않으므로 받지 못합니다.",
     waitPrompt: "상태가 확정될 때까지 추적하시겠습니까?",
+    simulatePrompt:
+      "지금 시뮬레이션 차량 {{count}}대를 시작하시겠습니까? 각자 자신의 인증서로 연결하고, 이 실행 동안 명령에 응답합니다.",
+    simulating: "🚗 연결되지 않은 디바이스를 위해 시뮬레이션 차량 {{count}}대를 시작합니다...",
     respondHint:
       "디바이스는 {{topic}}에 응답합니다\n" +
       '   먼저 {"status": "IN_PROGRESS"}, 다음에 {"status": "SUCCEEDED"} (또는 FAILED, REJECTED와 statusReason).',
