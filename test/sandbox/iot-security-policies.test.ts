@@ -6,6 +6,7 @@ import {
   CreatePolicyCommand,
   CreateThingGroupCommand,
   DeletePolicyCommand,
+  DeleteThingGroupCommand,
   DetachPolicyCommand,
   GetPolicyCommand,
   IoTClient,
@@ -118,6 +119,23 @@ test("POL-1: AttachPolicy / ListAttachedPolicies / ListTargetsForPolicy; DeleteP
   );
   // The name can be used again.
   await createPolicy(policyName);
+});
+
+test("POL-1: DeleteThingGroup detaches the policies attached to the group; one made again under its name has none", async () => {
+  const policyName = uniqueName("grouped");
+  await createPolicy(policyName);
+  const groupName = uniqueName("gone");
+  const group = await iot.send(new CreateThingGroupCommand({ thingGroupName: groupName }));
+  await iot.send(new AttachPolicyCommand({ policyName, target: group.thingGroupArn }));
+  await iot.send(new DeleteThingGroupCommand({ thingGroupName: groupName }));
+  assert.deepEqual((await iot.send(new ListTargetsForPolicyCommand({ policyName }))).targets, []);
+  const again = await iot.send(new CreateThingGroupCommand({ thingGroupName: groupName }));
+  assert.equal(again.thingGroupArn, group.thingGroupArn);
+  assert.deepEqual(
+    (await iot.send(new ListAttachedPoliciesCommand({ target: again.thingGroupArn }))).policies,
+    [],
+  );
+  await iot.send(new DeletePolicyCommand({ policyName }));
 });
 
 test("POL-1: attach errors: unknown policy or certificate 404, invalid target 400, more than 10 policies 410", async () => {

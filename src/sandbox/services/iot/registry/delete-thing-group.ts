@@ -1,13 +1,15 @@
 import type { DeleteThingGroupRequest, DeleteThingGroupResponse } from "@aws-sdk/client-iot";
 import { defineOperation } from "../../types.js";
 import { deleteTags, invalidRequest, RELATION, relation } from "../common.js";
+import { policiesChanged } from "../security/mqtt-authorization.js";
 import { resourceName } from "./constraints.js";
 import { Hierarchy, requireStatic } from "./groups.js";
 import { checkExpectedVersion, thingChanged, thingGroupArn, thingGroups } from "./model.js";
 
 /**
  * GRP-5: unknown → 200; dynamic groups have their own delete operation; child groups block
- * the deletion; members are simply detached.
+ * the deletion; members are simply detached, and so are the IoT policies attached to the group
+ * (a group made again under the same name, hence the same ARN, starts with none).
  */
 export const deleteThingGroup = defineOperation<DeleteThingGroupRequest, DeleteThingGroupResponse>({
   name: "DeleteThingGroup",
@@ -27,7 +29,9 @@ export const deleteThingGroup = defineOperation<DeleteThingGroupRequest, DeleteT
     const detached = members.targets(name);
     members.unlinkAllFrom(name);
     thingGroups(ctx).delete(name);
-    deleteTags(ctx, thingGroupArn(ctx, name));
+    const arn = thingGroupArn(ctx, name);
+    if (relation(ctx, RELATION.policyTargets).unlinkAllTo(arn) > 0) policiesChanged(ctx, arn);
+    deleteTags(ctx, arn);
     for (const thingName of detached) thingChanged(ctx, thingName);
     return {};
   },
