@@ -5,6 +5,7 @@
  * (MQTT 3.1.1 has no failure code for it), a filter beyond them gets SUBACK 0x80.
  */
 import assert from "node:assert/strict";
+import { connect as connectTcp, type Socket } from "node:net";
 import { after, before, test } from "node:test";
 import { DescribeEndpointCommand, IoTClient } from "@aws-sdk/client-iot";
 import { connectMqtt, subscribeTo } from "../helpers/mqtt.js";
@@ -96,4 +97,43 @@ test("PROTO-20: in --no-auth mode, plain mqtt:// to the DescribeEndpoint address
   assert.equal((await inbox.next).payload, "one port");
   await client.endAsync();
   iot.destroy();
+});
+
+/** A 3.1.1 CONNECT asking `keepAlive` seconds, written by hand: this client never pings by itself. */
+function rawConnect(clientId: string, keepAlive: number): Buffer {
+  const id = Buffer.from(clientId, "utf8");
+  const body = Buffer.concat([
+    Buffer.from([0x00, 0x04, 0x4d, 0x51, 0x54, 0x54, 0x04, 0x02, keepAlive >> 8, keepAlive & 0xff]),
+    Buffer.from([id.length >> 8, id.length & 0xff]),
+    id,
+  ]);
+  return Buffer.concat([Buffer.from([0x10, body.length]), body]);
+}
+
+/** Resolves with the next bytes the socket receives, or rejects if it is (or gets) closed first. */
+const nextBytes = (socket: Socket) =>
+  new Promise<Buffer>((resolve, reject) => {
+    const closed = () => reject(new Error("the broker closed the connection"));
+    if (socket.destroyed || socket.readableEnded) return closed();
+    socket.once("data", resolve);
+    socket.once("close", closed);
+    socket.once("end", closed);
+  });
+
+test("keep-alive: a client asking 1 second is held to AWS's 30-second floor (silent for 2.5 s, still connected)", async () => {
+  const { port, hostname } = new URL(url);
+  const socket = connectTcp(Number(port), hostname);
+  try {
+    await new Promise((resolve) => socket.once("connect", resolve));
+    const connack = nextBytes(socket);
+    socket.write(rawConnect(`silent-${++seq}`, 1));
+    assert.deepEqual([...(await connack)], [0x20, 0x02, 0x00, 0x00]);
+    // With 1 second, a broker drops a silent client after 1.5 s (MQTT-3.1.2-24).
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const pong = nextBytes(socket);
+    socket.write(Buffer.from([0xc0, 0x00]));
+    assert.deepEqual([...(await pong)], [0xd0, 0x00]);
+  } finally {
+    socket.destroy();
+  }
 });

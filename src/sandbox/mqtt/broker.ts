@@ -35,7 +35,7 @@ import { iotArn } from "../services/iot/common.js";
 import { things } from "../services/iot/registry/model.js";
 import type { OperationContext, ReservedTopicHandler } from "../services/types.js";
 import { reachableAddress, type SandboxSettings } from "../settings.js";
-import { ClientGuard, MAX_CLIENT_ID_BYTES } from "./guard.js";
+import { ClientGuard, keepAliveApplied, MAX_CLIENT_ID_BYTES } from "./guard.js";
 import { PolicyCache } from "./policy-cache.js";
 import { Presence } from "./presence.js";
 import { type PublishedEvent, ReservedTopics } from "./reserved-topics.js";
@@ -253,10 +253,12 @@ export class MqttBroker {
       id: `iotdm-${randomUUID()}`,
       // A CONNECT the policies refuse closes the connection without CONNACK, as AWS IoT does.
       // (An error, not `false`: aedes then closes the connection instead of leaving it open.)
-      preConnect: (client, packet, done) =>
-        this.mayConnect(client, packet.clientId)
-          ? done(null, true)
-          : done(new Error(`iot:Connect denied for client ${packet.clientId}`), false),
+      preConnect: (client, packet, done) => {
+        // aedes arms its keep-alive timer from this packet once the connection is admitted.
+        packet.keepalive = keepAliveApplied(packet.keepalive ?? 0);
+        if (this.mayConnect(client, packet.clientId)) done(null, true);
+        else done(new Error(`iot:Connect denied for client ${packet.clientId}`), false);
+      },
       authorizePublish: this.guard.authorizePublish,
       authorizeSubscribe: this.guard.authorizeSubscribe,
       authorizeForward: this.guard.authorizeForward,

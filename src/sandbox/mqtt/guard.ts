@@ -20,6 +20,18 @@ export const MAX_FILTERS_PER_SUBSCRIBE = 8;
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 /** AWS IoT: client ids are at most 128 bytes. */
 export const MAX_CLIENT_ID_BYTES = 128;
+/** AWS IoT's keep-alive bounds, in seconds (message broker limits). */
+export const KEEP_ALIVE_SECONDS = { min: 30, max: 1200 } as const;
+
+/**
+ * The keep-alive AWS IoT applies for the one a CONNECT asks (message broker limits): less than
+ * 30 s counts as 30, more than 1,200 as 1,200, and 0 (none) as the default 1,200, so a silent
+ * client is dropped after 1.5 times that either way.
+ */
+export function keepAliveApplied(requested: number): number {
+  if (requested === 0) return KEEP_ALIVE_SECONDS.max;
+  return Math.min(KEEP_ALIVE_SECONDS.max, Math.max(KEEP_ALIVE_SECONDS.min, requested));
+}
 
 export interface GuardDeps {
   /** Whether policies are enforced (false in `--no-auth` mode: limits only). */
