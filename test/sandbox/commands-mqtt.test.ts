@@ -11,6 +11,7 @@ import {
   GetCommandExecutionCommand,
   IoTClient,
 } from "@aws-sdk/client-iot";
+import { GetThingShadowCommand, IoTDataPlaneClient, PublishCommand } from "@aws-sdk/client-iot-data-plane";
 import { IoTJobsDataPlaneClient, StartCommandExecutionCommand } from "@aws-sdk/client-iot-jobs-data-plane";
 import type { MqttClient } from "mqtt";
 import { connectMqtt } from "../helpers/mqtt.js";
@@ -283,5 +284,48 @@ test("CMD-10: a payload of another content type goes to …/request with no form
     await client.endAsync();
     await s.device.endAsync();
     await s.watcher.endAsync();
+  }
+});
+
+test("MQTT-1: an HTTP Publish on a reserved topic is handled as a client's: a command response moves the execution, a shadow update updates the shadow", async () => {
+  const commandId = uniqueName("cmd");
+  const { commandArn } = await iot.send(
+    new CreateCommandCommand({
+      commandId,
+      payload: { content: new TextEncoder().encode('{"action":"lock"}'), contentType: "application/json" },
+    }),
+  );
+  const thingName = uniqueName("car");
+  await iot.send(new CreateThingCommand({ thingName }));
+  const { executionId } = await jobsData.send(
+    new StartCommandExecutionCommand({ commandArn, targetArn: arn(`thing/${thingName}`) }),
+  );
+  const data = new IoTDataPlaneClient(sb.config);
+  try {
+    const json = (body: object) => new TextEncoder().encode(JSON.stringify(body));
+    await data.send(
+      new PublishCommand({
+        topic: `$aws/commands/things/${thingName}/executions/${executionId}/response/json`,
+        payload: json({ status: "SUCCEEDED" }),
+        qos: 1,
+      }),
+    );
+    const execution = await iot.send(
+      new GetCommandExecutionCommand({ executionId, targetArn: arn(`thing/${thingName}`) }),
+    );
+    assert.equal(execution.status, "SUCCEEDED");
+    await data.send(
+      new PublishCommand({
+        topic: `$aws/things/${thingName}/shadow/update`,
+        payload: json({ state: { reported: { doors: "locked" } } }),
+      }),
+    );
+    const shadow = await data.send(new GetThingShadowCommand({ thingName }));
+    const doc = JSON.parse(new TextDecoder().decode(shadow.payload)) as {
+      state: { reported: Record<string, unknown> };
+    };
+    assert.equal(doc.state.reported.doors, "locked");
+  } finally {
+    data.destroy();
   }
 });

@@ -23,7 +23,7 @@ import { issueServerCertificate, sandboxCa } from "../ca.js";
 import type { ContextRequest } from "../context.js";
 import type { EventBus } from "../events.js";
 import { admitCertificate } from "../services/iot/security/broker-admission.js";
-import { MQTT_AUDIENCE } from "../services/iot-data/mqtt-answer.js";
+import { MQTT_AUDIENCE, RESERVED_TOPICS } from "../services/iot-data/mqtt-answer.js";
 import {
   connectionPolicies,
   MQTT_RESOURCE,
@@ -111,6 +111,7 @@ export class MqttBroker {
       (topic, e) => deps.log(`iotdm sandbox: internal error answering ${topic}: ${String(e)}`),
     );
     this.scopeContext().runtime.provide(MQTT_AUDIENCE, { reaches: (topic) => this.reaches(topic) });
+    this.scopeContext().runtime.provide(RESERVED_TOPICS, { dispatch: (r) => this.reserved.dispatch(r) });
     this.reserved.deliverEvents(deps.events, scope, (fn) => this.scopeContext().store.afterCommit(fn), {
       publishToSubscribers: (m) => this.aedes?.publish(packetOf(m), () => undefined),
       subscriptionsOf: (clientId) => {

@@ -20,6 +20,10 @@ export class ServiceRuntime {
     this.values.set(slot, value);
   }
 
+  has<T>(slot: RuntimeSlot<T>): boolean {
+    return this.values.has(slot);
+  }
+
   get<T>(slot: RuntimeSlot<T>): T {
     if (!this.values.has(slot)) throw new Error(`${slot.name} was not started (ServiceDefinition.start)`);
     return this.values.get(slot) as T;

@@ -3,6 +3,7 @@ import type { OperationDefinition, ServiceDefinition } from "../types.js";
 import { deleteThingShadow } from "./delete-thing-shadow.js";
 import { getThingShadow } from "./get-thing-shadow.js";
 import { listNamedShadowsForThing } from "./list-named-shadows-for-thing.js";
+import { eventScope, RESERVED_TOPICS } from "./mqtt-answer.js";
 import { definePublish, MAX_PUBLISH_PAYLOAD_BYTES } from "./publish.js";
 import { shadowDeleteTopic } from "./shadow-delete-topic.js";
 import { shadowGetTopic } from "./shadow-get-topic.js";
@@ -15,10 +16,13 @@ const operations: OperationDefinition[] = [
   getThingShadow,
   deleteThingShadow,
   listNamedShadowsForThing,
-  // Publish over HTTP injects into the sandbox's MQTT side (MQTT-1): listeners of mqtt.publish deliver it.
-  definePublish((ctx, m) =>
-    ctx.events.emit({ type: "mqtt.publish", scope: `${ctx.scope.accountId}:${ctx.scope.region}`, ...m }),
-  ),
+  // Publish over HTTP injects into the sandbox's MQTT side (MQTT-1): listeners of mqtt.publish deliver
+  // it, and a reserved topic's handler (shadow update, command response...) runs as for a client's.
+  definePublish((ctx, m) => {
+    ctx.events.emit({ type: "mqtt.publish", scope: eventScope(ctx), ...m });
+    if (m.topic.startsWith("$aws/") && ctx.runtime.has(RESERVED_TOPICS))
+      ctx.runtime.get(RESERVED_TOPICS).dispatch({ clientId: "", topic: m.topic, payload: m.payload });
+  }),
 ];
 
 export const iotData: ServiceDefinition = {

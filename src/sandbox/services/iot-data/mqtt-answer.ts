@@ -4,7 +4,7 @@
  * (events.ts). Shared by iot-data and iot-jobs-data so both speak to the broker one way.
  */
 import { runtimeSlot, type ServiceRuntime } from "../runtime.js";
-import type { OperationContext } from "../types.js";
+import type { MqttRequest, OperationContext } from "../types.js";
 
 /**
  * Who could receive a message: the broker answers whether any subscription matches a topic, so
@@ -20,13 +20,21 @@ export const MQTT_AUDIENCE = runtimeSlot<MqttAudience>("mqtt.audience");
 
 const EVERYONE: MqttAudience = { reaches: () => true };
 
+/**
+ * The services' reserved-topic handlers, as the broker runs them for a client's publish: the HTTP
+ * `Publish` hands them a message on `$aws/...` too (a shadow update or a command response sent over
+ * HTTPS works as over MQTT). Provided by the broker (mqtt/broker.ts); absent without one.
+ */
+export interface ReservedTopicDispatch {
+  /** Runs the handler of the topic in the current transaction; false when none answers it. */
+  dispatch(request: MqttRequest): boolean;
+}
+
+export const RESERVED_TOPICS = runtimeSlot<ReservedTopicDispatch>("mqtt.reserved-topics");
+
 /** The broker's audience; without a broker (a runtime built for a unit test), everyone. */
 export function audienceOf(runtime: ServiceRuntime): MqttAudience {
-  try {
-    return runtime.get(MQTT_AUDIENCE);
-  } catch {
-    return EVERYONE;
-  }
+  return runtime.has(MQTT_AUDIENCE) ? runtime.get(MQTT_AUDIENCE) : EVERYONE;
 }
 
 /** `<account>:<region>`, the scope of events and of the broker that delivers them. */
