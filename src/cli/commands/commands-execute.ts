@@ -152,20 +152,14 @@ export async function executeAction(host: IoHost, session: Session, flags: Comma
   if (offline.length > 0)
     host.say("warn", "commands.execute.noDevice", { count: offline.length, thing: offline[0] });
   const cars = offline.length > 0 ? await offerSimulatedCars(host, session, flags, offline) : undefined;
-  let started: StartedExecution[];
-  let final: ExecutionInfo[] | undefined;
-  try {
-    // Simulated cars run only as long as this command: it follows their answers to the end.
-    ({ started, final } = await startAndFollow(host, session, {
-      commandId,
-      command,
-      things,
-      timeout,
-      wait: wait || !!cars,
-    }));
-  } finally {
-    await cars?.disconnect();
-  }
+  // Simulated cars run only as long as this command: it follows their answers to the end.
+  const { started, final } = await startAndFollow(host, session, {
+    commandId,
+    command,
+    things,
+    timeout,
+    wait: wait || !!cars,
+  }).finally(() => cars?.disconnect());
   host.result({
     commandId,
     commandArn: command.commandArn,
