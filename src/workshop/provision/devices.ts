@@ -17,12 +17,14 @@ import { type IoTDataPlaneClient, UpdateThingShadowCommand } from "@aws-sdk/clie
 import { allPages, mapLimit } from "../../aws/parallel.js";
 import { COUNTRY_GROUP_PATTERN, countryGroupName } from "../naming.js";
 import type { StepContext } from "./context.js";
-import { describeError, hasCode } from "../errors.js";
+import { describeError, hasCode, isTransient } from "../errors.js";
 import { type DeviceSpec, deviceAt } from "./plan.js";
 import type { ThingsResult } from "./report.js";
 
 /** Devices in flight: enough to keep the sandbox (or the paced AWS quota) busy. */
 export const THING_CONCURRENCY = 64;
+/** Devices written at once in the pass over those a burst of transient failures left (provisionDevices). */
+const LATE_RETRY_CONCURRENCY = 4;
 const MAX_REPORTED_FAILURES = 20;
 const DAY_MS = 86_400_000;
 
@@ -122,18 +124,25 @@ export async function provisionDevices(ctx: StepContext): Promise<ThingsResult> 
   };
   const progress = io.progress("provision.things.progress", plan.count);
   const indices = Array.from({ length: plan.count }, (_, i) => i);
-  await mapLimit(indices, session.concurrency(THING_CONCURRENCY), async (i) => {
+  const again: number[] = [];
+  const provision = async (i: number, lastTry: boolean) => {
     const d = deviceAt(plan, i);
     try {
       if (await writer.write(d)) result.updated++;
       else result.created++;
     } catch (e) {
+      if (!lastTry && isTransient(e)) return void again.push(i);
       result.failed++;
       if (result.failures.length < MAX_REPORTED_FAILURES)
         result.failures.push({ name: d.name, error: describeError(e) });
     }
     progress.tick();
-  });
+  };
+  await mapLimit(indices, session.concurrency(THING_CONCURRENCY), (i) => provision(i, false));
+  // A burst of 5xx or throttling spends the SDK's retry quota (500 tokens per client, 5 a retry,
+  // held until the retry succeeds), after which it stops retrying: the devices that failed so get
+  // one more pass, a few at a time, once the burst is over (writing a device is idempotent).
+  await mapLimit(again, session.concurrency(LATE_RETRY_CONCURRENCY), (i) => provision(i, true));
   const { seconds, rate } = progress.stop();
   result.seconds = Number(seconds.toFixed(2));
   result.perSecond = Math.round(rate);
