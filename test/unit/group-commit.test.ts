@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import Database from "better-sqlite3";
 import { openDatabase, Store } from "../../src/sandbox/storage/store.js";
+import { committedDocument } from "../helpers/sqlite-file.js";
 
 const dir = mkdtempSync(join(tmpdir(), "iotdm-group-commit-"));
 const file = join(dir, "state.db");
@@ -24,17 +24,7 @@ after(() => {
 const docs = store.collection<{ n: number }>("123456789012:us-east-1", "test.doc");
 
 /** What another connection reads from the file: committed data only (WAL isolation). */
-function onDisk(id: string): number | undefined {
-  const db = new Database(file, { readonly: true });
-  try {
-    const row = db
-      .prepare("SELECT body FROM docs WHERE scope = ? AND kind = ? AND id = ?")
-      .get(docs.scope, docs.kind, id) as { body: string } | undefined;
-    return row ? (JSON.parse(row.body) as { n: number }).n : undefined;
-  } finally {
-    db.close();
-  }
-}
+const onDisk = (id: string) => committedDocument<{ n: number }>(file, docs, id)?.n;
 
 test("transactions of one turn reach the file together once it ends; durable() settles then", async () => {
   store.transaction(() => docs.put("a", { n: 1 }));

@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import Database from "better-sqlite3";
 import { openDatabase, Store } from "../../src/sandbox/storage/store.js";
+import { committedDocument } from "../helpers/sqlite-file.js";
 
 const dir = mkdtempSync(join(tmpdir(), "iotdm-store-"));
 const file = join(dir, "state.db");
@@ -27,17 +27,7 @@ interface Doc {
 const docs = store.collection<Doc>("123456789012:us-east-1", "test.doc");
 
 /** The body the file holds, read by another connection. */
-function onDisk(id: string): Doc | undefined {
-  const db = new Database(file, { readonly: true });
-  try {
-    const row = db
-      .prepare("SELECT body FROM docs WHERE scope = ? AND kind = ? AND id = ?")
-      .get(docs.scope, docs.kind, id) as { body: string } | undefined;
-    return row ? (JSON.parse(row.body) as Doc) : undefined;
-  } finally {
-    db.close();
-  }
-}
+const onDisk = (id: string) => committedDocument<Doc>(file, docs, id);
 
 test("a failed transaction leaves neither its writes nor its deletions, in the file or for readers", () => {
   docs.put("a", { n: 1 });
