@@ -177,12 +177,38 @@ test("MQTT over WebSocket: wss://…/mqtt on the broker's port with a device cer
   );
 });
 
-test("MQTT 5 CONNECT is refused with 'unacceptable protocol version' (the broker speaks MQTT 3.1.1)", async () => {
+test("MQTT 5 over mutual TLS: a v5 client subscribes and gets a publish with its v5 properties, and reserved topics answer it", async () => {
   const device = await newDevice();
-  await assert.rejects(
-    connectMqtt(broker.url, { ...tlsOptions(device, "v5-device"), protocolVersion: 5 }),
-    /protocol/i,
-  );
+  const thingName = `v5-car-${Date.now()}`;
+  await iot.send(new CreateThingCommand({ thingName }));
+  const v5 = await connectMqtt(broker.url, { ...tlsOptions(device, thingName), protocolVersion: 5 });
+  try {
+    const received = new Promise<{ payload: string; properties?: Record<string, unknown> }>((resolve) =>
+      v5.once("message", (_topic, payload, packet) =>
+        resolve({
+          payload: payload.toString("utf8"),
+          properties: packet.properties as Record<string, unknown>,
+        }),
+      ),
+    );
+    await v5.subscribeAsync("v5/demo", { qos: 1 });
+    await v5.publishAsync("v5/demo", "five", {
+      qos: 1,
+      properties: { contentType: "text/plain", userProperties: { car: "v5" } },
+    });
+    const got = await received;
+    assert.equal(got.payload, "five");
+    assert.equal(got.properties?.contentType, "text/plain");
+    assert.deepEqual({ ...(got.properties?.userProperties as object) }, { car: "v5" });
+    const accepted = await subscribeTo(v5, `$aws/things/${thingName}/shadow/update/accepted`);
+    await v5.publishAsync(
+      `$aws/things/${thingName}/shadow/update`,
+      JSON.stringify({ state: { reported: { v: 5 } } }),
+    );
+    assert.match((await accepted.next).payload, /"reported":\{"v":5\}/);
+  } finally {
+    await v5.endAsync();
+  }
 });
 
 test("iot:Connect: a certificate without policies is refused without CONNACK; a Deny wins over an Allow", async () => {

@@ -1,6 +1,6 @@
 /**
- * The sandbox's MQTT broker (aedes, MQTT 3.1.1; aedes refuses MQTT 5 CONNECTs with "unacceptable
- * protocol version"): one port per instance for MQTT and MQTT over WebSocket (transport.ts).
+ * The sandbox's MQTT broker (aedes 2, MQTT 3.1.1 and 5; a v5 client's properties travel with its
+ * messages): one port per instance for MQTT and MQTT over WebSocket (transport.ts).
  *
  * With authentication on, the port is TLS with mutual authentication, like AWS IoT's: the server
  * certificate is signed by the instance's CA (ca.ts), and the client must present a certificate
