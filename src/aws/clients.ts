@@ -16,6 +16,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { GetCallerIdentityCommandOutput, STSClient } from "@aws-sdk/client-sts";
 import type { IoHost } from "../io/host.js";
 import { CallPool, withoutSdkLogger } from "./call-pool.js";
+import { isTransient } from "./errors.js";
 import { Pacer } from "./pacing.js";
 import type { Target } from "./target.js";
 
@@ -233,11 +234,7 @@ export class AwsClients {
     try {
       return await probe.send(new GetCallerIdentityCommand({}));
     } catch (e) {
-      const { name, $metadata } = e as { name?: string; $metadata?: { httpStatusCode?: number } };
-      const status = $metadata?.httpStatusCode;
-      const transient =
-        status !== undefined && (status >= 500 || status === 429 || /Throttl/.test(name ?? ""));
-      if (!transient) throw e;
+      if (!isTransient(e)) throw e;
       return await this.sts.send(new GetCallerIdentityCommand({}));
     } finally {
       probe.destroy();

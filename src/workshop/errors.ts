@@ -12,7 +12,7 @@ interface SdkError {
   name?: string;
   Code?: string;
   message?: string;
-  $metadata?: { attempts?: number; httpStatusCode?: number };
+  $metadata?: { attempts?: number };
 }
 
 export function errorCode(e: unknown): string {
@@ -42,11 +42,4 @@ export const wasRetried = (e: unknown): boolean => ((e as SdkError)?.$metadata?.
 /** Whether `e` is one of these AWS error codes, on a call the SDK retried. */
 export const retriedInto = (e: unknown, ...codes: string[]): boolean => wasRetried(e) && hasCode(e, ...codes);
 
-/**
- * Whether the service failed the call for a reason that may pass (a 5xx, throttling): what the
- * SDK retries itself until its retry quota runs out, as it does under a burst of such failures.
- */
-export function isTransient(e: unknown): boolean {
-  const status = (e as SdkError)?.$metadata?.httpStatusCode ?? 0;
-  return status >= 500 || status === 429 || /Throttl/.test(errorCode(e));
-}
+export { isTransient } from "../aws/errors.js";
